@@ -1,0 +1,195 @@
+/**
+ * Live cluster inventory: list nodes and non-terminated pods (paged), then watch both.
+ *
+ * Strictly read-only: the only requests are GET list/watch on /api/v1/nodes and /api/v1/pods.
+ *
+ * Failure behaviour (the documented fallback):
+ * - `start()` rejects with a ClusterError when the nodes cannot be listed (no kubeconfig, unknown
+ *   context, unreachable, TLS, 401, 403 on nodes, timeout, malformed answer). The caller keeps the
+ *   inventory it had (the bundled sample or an inventory file) and shows `error.message`.
+ * - 403 on pods only: nodes-only inventory, with a message that host ports and resources of pods
+ *   already on the nodes are not considered. Other pod failures degrade the same way, retried.
+ * - After a successful start, a failing watch/re-list keeps the last data, marked `stale: true`
+ *   (fetchedAt = when it was last known current) with the reason in `messages`, and retries with
+ *   backoff; it emits a fresh, non-stale inventory once a re-list succeeds.
+ */
+import type { Inventory } from '../placement/types';
+import { ClusterError, formatMs } from './cluster-errors';
+import { resolveTarget, type ClusterTarget, type KubeconfigSelection } from './kubeconfig';
+import { Reflector } from './reflector';
+
+export { listContexts } from './kubeconfig';
+export { snapshotToFile } from './snapshot';
+export { ClusterError } from './cluster-errors';
+
+export interface ClusterSourceOptions extends KubeconfigSelection {
+  /** Bound for each list page and for a watch's response headers. Default 10 s. */
+  timeoutMs?: number;
+  /** Items per list page (`limit`). Default 500, as kubectl. */
+  pageSize?: number;
+  /** Keep watching after the initial list. Default true. */
+  watch?: boolean;
+  /** Server-side watch duration before a routine re-watch. Default 300 s. */
+  watchTimeoutSeconds?: number;
+  /** Backoff after a failure: first delay, doubling up to maxRetryMs. Defaults 1 s and 30 s. */
+  minRetryMs?: number;
+  maxRetryMs?: number;
+  /** Clock (tests). */
+  now?: () => Date;
+}
+
+/** Pods in these phases no longer occupy their node; kubectl calls them terminated. */
+export const NON_TERMINATED_PODS = 'status.phase!=Succeeded,status.phase!=Failed';
+
+export class ClusterInventorySource {
+  private target?: ClusterTarget;
+  private nodes?: Reflector;
+  private pods?: Reflector;
+  private onChange?: (inv: Inventory) => void;
+  private fetchedAt?: string;
+  private nodesError?: string;
+  private podsError?: string;
+  private podsForbidden?: string;
+  private emitScheduled?: NodeJS.Immediate;
+  private started = false;
+  private stopped = false;
+  private readonly options: Required<Omit<ClusterSourceOptions, 'kubeconfigPath' | 'context'>> & KubeconfigSelection;
+
+  constructor(opts: ClusterSourceOptions = {}) {
+    this.options = {
+      kubeconfigPath: opts.kubeconfigPath,
+      context: opts.context,
+      timeoutMs: opts.timeoutMs ?? 10_000,
+      pageSize: opts.pageSize ?? 500,
+      watch: opts.watch ?? true,
+      watchTimeoutSeconds: opts.watchTimeoutSeconds ?? 300,
+      minRetryMs: opts.minRetryMs ?? 1_000,
+      maxRetryMs: opts.maxRetryMs ?? 30_000,
+      now: opts.now ?? (() => new Date()),
+    };
+  }
+
+  /** The context in use (after start). */
+  get context(): string | undefined {
+    return this.target?.context;
+  }
+
+  /**
+   * Lists nodes and pods, starts the watches, and resolves with the first inventory. Later changes
+   * reach `onChange` (coalesced per event-loop turn). Rejects with ClusterError if nodes cannot be listed.
+   */
+  async start(onChange: (inv: Inventory) => void = () => undefined): Promise<Inventory> {
+    if (this.started) throw new Error('ClusterInventorySource.start() called twice');
+    this.started = true;
+    this.onChange = onChange;
+    const target = await resolveTarget(this.options);
+    this.target = target;
+    const common = {
+      timeoutMs: this.options.timeoutMs,
+      pageSize: this.options.pageSize,
+      watchTimeoutSeconds: this.options.watchTimeoutSeconds,
+      minRetryMs: this.options.minRetryMs,
+      maxRetryMs: this.options.maxRetryMs,
+    };
+    this.nodes = new Reflector(target, {
+      ...common,
+      resource: 'nodes',
+      path: '/api/v1/nodes',
+      key: (n) => String(n?.metadata?.name ?? ''),
+      onChange: () => this.touch(),
+      onError: (err, retryInMs) => { this.nodesError = `${err.message}; retrying in ${formatMs(retryInMs)}`; this.scheduleEmit(); },
+      onRecovered: () => { this.nodesError = undefined; this.touch(); },
+    });
+    this.pods = new Reflector(target, {
+      ...common,
+      resource: 'pods',
+      path: '/api/v1/pods',
+      query: `fieldSelector=${encodeURIComponent(NON_TERMINATED_PODS)}`,
+      // The selector already drops terminated pods; `keep` also drops pods a watch moves out of it.
+      keep: (p) => p?.status?.phase !== 'Succeeded' && p?.status?.phase !== 'Failed',
+      key: (p) => `${p?.metadata?.namespace ?? ''}/${p?.metadata?.name ?? ''}`,
+      onChange: () => this.touch(),
+      onError: (err, retryInMs) => { this.podsError = `${err.message}; retrying in ${formatMs(retryInMs)}`; this.scheduleEmit(); },
+      onRecovered: () => { this.podsError = undefined; this.touch(); },
+    });
+
+    try {
+      await this.nodes.list();
+    } catch (e) {
+      this.stop();
+      throw e;
+    }
+    let watchPods = true;
+    try {
+      await this.pods.list();
+    } catch (e) {
+      if (!(e instanceof ClusterError)) throw e;
+      if (e.kind === 'forbidden') {
+        watchPods = false;
+        this.podsForbidden = `${e.message}. Showing nodes only: pods already on the nodes (their host ports and resource requests) are not taken into account.`;
+      } else {
+        this.podsError = `Could not list pods: ${e.message}. Showing nodes only until it works again.`;
+      }
+    }
+    if (this.stopped) throw new ClusterError('config', 'stopped before the first list completed');
+    if (this.options.watch) {
+      this.nodes.startWatching();
+      // A pods list that failed for a transient reason is retried by the watch loop (it re-lists first).
+      if (watchPods) this.pods.startWatching(this.podsError !== undefined);
+    }
+    // The change notifications of the initial lists are not news to the caller.
+    this.cancelEmit();
+    return this.snapshot();
+  }
+
+  /** The current inventory (undefined before the first successful list). */
+  current(): Inventory | undefined {
+    return this.nodes && this.fetchedAt ? this.snapshot() : undefined;
+  }
+
+  /** Ends all requests and watches; no callback fires afterwards. */
+  stop(): Promise<void> {
+    this.stopped = true;
+    this.cancelEmit();
+    return Promise.all([this.nodes?.stop(), this.pods?.stop()]).then(() => undefined);
+  }
+
+  private touch(): void {
+    if (!this.nodesError && !this.podsError) this.fetchedAt = this.options.now().toISOString();
+    this.scheduleEmit();
+  }
+
+  private scheduleEmit(): void {
+    if (this.stopped || !this.started || this.emitScheduled) return;
+    this.emitScheduled = setImmediate(() => {
+      this.emitScheduled = undefined;
+      if (!this.stopped) this.onChange?.(this.snapshot());
+    });
+  }
+
+  private cancelEmit(): void {
+    if (this.emitScheduled) clearImmediate(this.emitScheduled);
+    this.emitScheduled = undefined;
+  }
+
+  private snapshot(): Inventory {
+    const target = this.target!;
+    const nodes = [...this.nodes!.objects.values()].sort((a, b) => String(a.metadata?.name).localeCompare(String(b.metadata?.name)));
+    const pods = this.podsForbidden ? [] : [...this.pods!.objects.values()].filter((p) => typeof p?.spec?.nodeName === 'string' && p.spec.nodeName !== '');
+    const messages: string[] = [];
+    if (target.skipTLSVerify) messages.push(`TLS verification is disabled for ${target.server} (insecure-skip-tls-verify in the kubeconfig).`);
+    if (this.podsForbidden) messages.push(this.podsForbidden);
+    const stale = Boolean(this.nodesError || this.podsError);
+    if (this.nodesError) messages.push(`${this.nodesError}. Showing the nodes as of ${this.fetchedAt}.`);
+    if (this.podsError) messages.push(this.podsError);
+    return {
+      source: 'cluster',
+      name: target.context,
+      nodes,
+      pods,
+      fetchedAt: this.fetchedAt,
+      ...(stale ? { stale: true } : {}),
+      messages,
+    };
+  }
+}

@@ -1,0 +1,233 @@
+/**
+ * Inventory files: exactly what `kubectl get nodes -o yaml|json` (and `kubectl get pods -A -o …`)
+ * prints — NodeList / PodList / List, a single Node, multi-document YAML, JSON — plus raw API
+ * responses (list items without `kind`) and exports that dropped `kind` (e.g. OpenShift insights
+ * archives). Pure: text in, objects out; reading files lives in `file-reader.ts`.
+ */
+import { parseAllDocuments } from 'yaml';
+
+export interface ParsedInventory {
+  nodes: any[];
+  pods: any[];
+  messages: string[];
+}
+
+/** A file that cannot be used at all (syntax error, too large, nothing usable in it). */
+export class InventoryFileError extends Error {
+  constructor(readonly file: string, detail: string, readonly line?: number, readonly column?: number) {
+    super(`${file}${line !== undefined ? `:${line}${column !== undefined ? `:${column}` : ''}` : ''}: ${detail}`);
+    this.name = 'InventoryFileError';
+  }
+}
+
+export interface ParseOptions {
+  /** Refuse larger texts (characters). Default 64 Mi: a `kubectl get pods -A -o yaml` of a big cluster. */
+  maxChars?: number;
+  /** YAML alias expansions allowed per document (guards against "billion laughs"). Default 100. */
+  maxAliasCount?: number;
+}
+
+export const DEFAULT_MAX_CHARS = 64 * 1024 * 1024;
+
+/** Pods in these phases are done; they hold no resources or ports on the node (kubectl's "terminated"). */
+const TERMINATED_PHASES = new Set(['Succeeded', 'Failed']);
+
+/**
+ * Parses one inventory text. Throws `InventoryFileError` for syntax errors, oversized text, or a
+ * text without any Node or Pod; anything merely odd (other kinds, terminated pods, unnamed nodes)
+ * is skipped and reported in `messages`.
+ */
+export function parseInventoryText(text: string, fileName: string, options: ParseOptions = {}): ParsedInventory {
+  const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
+  if (text.length > maxChars) {
+    throw new InventoryFileError(fileName, `file is too large (${formatSize(text.length)}; the limit is ${formatSize(maxChars)})`);
+  }
+  const roots = decode(text, fileName, options.maxAliasCount ?? 100);
+  const out: ParsedInventory = { nodes: [], pods: [], messages: [] };
+  const skipped = { terminated: 0, unbound: 0 };
+  const otherKinds: string[] = [];
+  roots.forEach((root, docIndex) => {
+    const where = roots.length > 1 ? `document ${docIndex + 1}` : '';
+    collect(root, where, undefined, fileName, out, skipped, otherKinds);
+  });
+  if (skipped.terminated) out.messages.push(`${fileName}: skipped ${plural(skipped.terminated, 'terminated pod')} (phase Succeeded/Failed)`);
+  if (skipped.unbound) out.messages.push(`${fileName}: skipped ${plural(skipped.unbound, 'pod')} not bound to a node (no spec.nodeName)`);
+  if (out.nodes.length === 0 && out.pods.length === 0) {
+    const found = otherKinds.length ? ` (found: ${summarizeKinds(otherKinds)})` : roots.length === 0 ? ' (the file is empty)' : '';
+    throw new InventoryFileError(fileName, `no Node objects found in ${fileName}${found}`);
+  }
+  return out;
+}
+
+/** JSON first when it looks like JSON (fast, and kubectl -o json is the common big case); YAML otherwise. */
+function decode(text: string, fileName: string, maxAliasCount: number): unknown[] {
+  const trimmed = text.trimStart();
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    try {
+      return [JSON.parse(text)];
+    } catch (jsonError) {
+      // YAML flow style (`{kind: Node, …}`) also starts with a brace; only if YAML fails too is it an error.
+      try {
+        return decodeYaml(text, fileName, maxAliasCount);
+      } catch {
+        throw jsonSyntaxError(text, fileName, jsonError as Error);
+      }
+    }
+  }
+  return decodeYaml(text, fileName, maxAliasCount);
+}
+
+function decodeYaml(text: string, fileName: string, maxAliasCount: number): unknown[] {
+  const docs = parseAllDocuments(text, { prettyErrors: false });
+  // parseAllDocuments returns an EmptyStream (not an array) for an empty text.
+  if (!Array.isArray(docs)) return [];
+  const values: unknown[] = [];
+  for (const doc of docs) {
+    const error = doc.errors[0];
+    if (error) {
+      const pos = error.linePos?.[0];
+      throw new InventoryFileError(fileName, `YAML error: ${firstLine(error.message)}`, pos?.line, pos?.col);
+    }
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount });
+    } catch (e) {
+      throw new InventoryFileError(fileName, `YAML error: ${firstLine((e as Error).message)} (more than ${maxAliasCount} alias expansions)`);
+    }
+    if (value !== null && value !== undefined) values.push(value);
+  }
+  return values;
+}
+
+function jsonSyntaxError(text: string, fileName: string, error: Error): InventoryFileError {
+  const m = /at position (\d+)/.exec(error.message);
+  const offset = m ? Number(m[1]) : text.length;
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  return new InventoryFileError(fileName, `JSON error: ${error.message.replace(/ in JSON at position \d+.*$/, '')}`, line, column);
+}
+
+function collect(value: unknown, where: string, impliedKind: string | undefined, fileName: string, out: ParsedInventory,
+  skipped: { terminated: number; unbound: number }, otherKinds: string[]): void {
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => collect(item, join(where, `item ${i + 1}`), impliedKind, fileName, out, skipped, otherKinds));
+    return;
+  }
+  if (!isObject(value)) {
+    out.messages.push(`${fileName}: ${where || 'the document'} is ${describeValue(value)}, not a Kubernetes object; skipped`);
+    return;
+  }
+  const kind = typeof value.kind === 'string' ? value.kind : undefined;
+  if (Array.isArray(value.items) && (kind === undefined || kind.endsWith('List'))) {
+    // Raw API lists (`GET /api/v1/nodes`) leave kind off the items: NodeList ⇒ Node.
+    const itemKind = kind && kind !== 'List' ? kind.slice(0, -'List'.length) : undefined;
+    value.items.forEach((item: unknown, i: number) =>
+      collect(item, join(where, `item ${i + 1}`), itemKind, fileName, out, skipped, otherKinds));
+    return;
+  }
+  let effectiveKind = kind ?? impliedKind;
+  if (effectiveKind === undefined) {
+    effectiveKind = guessKind(value);
+    if (effectiveKind) out.messages.push(`${fileName}: ${where || 'the object'} has no kind; read as a ${effectiveKind} (${nameOf(value) ?? 'unnamed'})`);
+  }
+  const label = where ? `${where}` : 'the object';
+  if (effectiveKind === 'Node') {
+    if (!nameOf(value)) {
+      out.messages.push(`${fileName}: ${label} is a Node without metadata.name; skipped`);
+      return;
+    }
+    out.nodes.push(kind ? value : { apiVersion: 'v1', kind: 'Node', ...value });
+    return;
+  }
+  if (effectiveKind === 'Pod') {
+    if (!nameOf(value)) {
+      out.messages.push(`${fileName}: ${label} is a Pod without metadata.name; skipped`);
+      return;
+    }
+    if (TERMINATED_PHASES.has(value.status?.phase)) skipped.terminated++;
+    else if (typeof value.spec?.nodeName !== 'string' || value.spec.nodeName === '') skipped.unbound++;
+    else out.pods.push(kind ? value : { apiVersion: 'v1', kind: 'Pod', ...value });
+    return;
+  }
+  const shown = effectiveKind ?? 'an object without kind';
+  otherKinds.push(effectiveKind ?? 'object without kind');
+  out.messages.push(`${fileName}: ${label} is ${effectiveKind ? article(shown) + ' ' : ''}${shown}, not a Node/Pod; skipped`);
+}
+
+/** Exports that strip `kind` still carry the shape: a Node has nodeInfo or a /nodes/ selfLink, a Pod has containers. */
+function guessKind(o: Record<string, any>): 'Node' | 'Pod' | undefined {
+  const selfLink: unknown = o.metadata?.selfLink;
+  if (typeof selfLink === 'string') {
+    if (/\/api\/v1\/nodes\//.test(selfLink)) return 'Node';
+    if (/\/api\/v1\/namespaces\/[^/]+\/pods\//.test(selfLink)) return 'Pod';
+  }
+  if (Array.isArray(o.spec?.containers)) return 'Pod';
+  if (isObject(o.status?.nodeInfo) || typeof o.spec?.providerID === 'string' || typeof o.spec?.podCIDR === 'string') return 'Node';
+  return undefined;
+}
+
+function nameOf(o: Record<string, any>): string | undefined {
+  const name = o.metadata?.name;
+  return typeof name === 'string' && name !== '' ? name : undefined;
+}
+
+function isObject(v: unknown): v is Record<string, any> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function describeValue(v: unknown): string {
+  if (v === null) return 'null';
+  if (typeof v === 'string') return `the string ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v)}`;
+  return `a ${typeof v}`;
+}
+
+function join(where: string, part: string): string {
+  return where ? `${where}, ${part}` : part;
+}
+
+function article(word: string): string {
+  return /^[AEIOU]/i.test(word) ? 'an' : 'a';
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function summarizeKinds(kinds: string[]): string {
+  const counts = new Map<string, number>();
+  for (const k of kinds) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return [...counts].map(([k, n]) => `${n} ${k}`).join(', ');
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0].trim();
+}
+
+function formatSize(chars: number): string {
+  return chars >= 1024 * 1024 ? `${(chars / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(chars / 1024)} KiB`;
+}
+
+/**
+ * Merges several parsed files into one inventory: later files win for a node or pod of the same
+ * name (a newer export beside an older one), and pods bound to nodes outside the inventory are
+ * dropped (they cannot affect any node we show). Pure.
+ */
+export function mergeParsed(parts: { fileName: string; parsed: ParsedInventory }[]): ParsedInventory {
+  const nodes = new Map<string, any>();
+  const pods = new Map<string, any>();
+  const messages: string[] = [];
+  for (const { fileName, parsed } of parts) {
+    messages.push(...parsed.messages);
+    for (const node of parsed.nodes) {
+      const name = node.metadata.name as string;
+      if (nodes.has(name)) messages.push(`${fileName}: Node ${name} appears more than once; using the last one`);
+      nodes.set(name, node);
+    }
+    for (const pod of parsed.pods) pods.set(`${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`, pod);
+  }
+  const bound = [...pods.values()].filter((p) => nodes.has(p.spec.nodeName));
+  const orphans = pods.size - bound.length;
+  if (orphans && nodes.size) messages.push(`${plural(orphans, 'pod')} bound to nodes not in the inventory; ignored`);
+  return { nodes: [...nodes.values()], pods: bound, messages };
+}

@@ -1,0 +1,140 @@
+/**
+ * The kubeconfig edge: which files, which context, and how to authenticate a request.
+ * @kubernetes/client-node does the loading and all auth flavours (token, client certs, exec and
+ * auth-provider plugins, proxy-url); we only borrow `applyToHTTPSOptions` and do the HTTP ourselves.
+ * It is ESM and heavy, so it is imported lazily: the language server starts without it.
+ */
+import { existsSync } from 'node:fs';
+import type * as https from 'node:https';
+import os from 'node:os';
+import path from 'node:path';
+import type { KubeConfig } from '@kubernetes/client-node';
+import { configError, type ClusterWhere } from './cluster-errors';
+
+export interface KubeconfigSelection {
+  /** An explicit kubeconfig file; otherwise $KUBECONFIG (path list) or ~/.kube/config, as kubectl. */
+  kubeconfigPath?: string;
+  /** A context name; otherwise the kubeconfig's current-context. */
+  context?: string;
+}
+
+export interface ContextInfo {
+  name: string;
+  cluster: string;
+  user: string;
+  namespace?: string;
+  server?: string;
+}
+
+export interface KubeconfigContexts {
+  files: string[];
+  current?: string;
+  contexts: ContextInfo[];
+}
+
+/** A chosen context, ready to authenticate requests. */
+export interface ClusterTarget extends ClusterWhere {
+  /** Base URL of the API server (may carry a path prefix, e.g. Rancher's /k8s/clusters/c-xyz). */
+  url: URL;
+  skipTLSVerify: boolean;
+  /** Fresh request options (TLS agent + Authorization) for one request; tokens from plugins may rotate. */
+  requestOptions(): Promise<https.RequestOptions>;
+}
+
+/** kubectl's rule: explicit path, else every entry of $KUBECONFIG, else ~/.kube/config. Pure. */
+export function kubeconfigPaths(explicit: string | undefined, env: string | undefined, home: string): string[] {
+  if (explicit) return [explicit];
+  if (env) {
+    const list = env.split(path.delimiter).filter((p) => p !== '');
+    if (list.length) return list;
+  }
+  return [path.join(home, '.kube', 'config')];
+}
+
+async function loadKubeConfig(selection: KubeconfigSelection): Promise<{ kc: KubeConfig; files: string[] }> {
+  const candidates = kubeconfigPaths(selection.kubeconfigPath, process.env.KUBECONFIG, os.homedir());
+  // Like kubectl, missing entries of a $KUBECONFIG list are skipped; an explicit file must exist.
+  const files = selection.kubeconfigPath ? candidates : candidates.filter((f) => existsSync(f));
+  if (files.length === 0 || !existsSync(files[0])) {
+    const where = selection.kubeconfigPath ? selection.kubeconfigPath
+      : process.env.KUBECONFIG ? `$KUBECONFIG (${process.env.KUBECONFIG})` : candidates[0];
+    throw configError(`No kubeconfig found at ${where}; set KUBECONFIG or choose a kubeconfig file`);
+  }
+  const { KubeConfig } = await import('@kubernetes/client-node');
+  let kc: KubeConfig | undefined;
+  for (const file of files) {
+    const one = new KubeConfig();
+    try {
+      one.loadFromFile(file);
+    } catch (e) {
+      throw configError(`Cannot read kubeconfig ${file}: ${firstLine((e as Error).message)}`);
+    }
+    if (!kc) {
+      kc = one;
+      continue;
+    }
+    // kubectl merges a path list with "first file wins" per name (client-node's merge throws on duplicates).
+    for (const c of one.clusters) if (!kc.getCluster(c.name)) kc.addCluster(c);
+    for (const u of one.users) if (!kc.getUser(u.name)) kc.addUser(u);
+    for (const c of one.contexts) if (!kc.getContextObject(c.name)) kc.addContext(c);
+    if (!kc.currentContext && one.currentContext) kc.currentContext = one.currentContext;
+  }
+  return { kc: kc!, files };
+}
+
+/** The contexts a user can pick from (for a quick pick); never contacts a cluster. */
+export async function listContexts(kubeconfigPath?: string): Promise<KubeconfigContexts> {
+  const { kc, files } = await loadKubeConfig({ kubeconfigPath });
+  return {
+    files,
+    current: kc.currentContext || undefined,
+    contexts: kc.contexts.map((c) => ({
+      name: c.name, cluster: c.cluster, user: c.user,
+      ...(c.namespace ? { namespace: c.namespace } : {}),
+      ...(kc.getCluster(c.cluster)?.server ? { server: kc.getCluster(c.cluster)!.server } : {}),
+    })),
+  };
+}
+
+/** Resolves the context to a target; throws ClusterError('config') with what is wrong. */
+export async function resolveTarget(selection: KubeconfigSelection): Promise<ClusterTarget> {
+  const { kc, files } = await loadKubeConfig(selection);
+  const contextName = selection.context || kc.currentContext;
+  const available = kc.contexts.map((c) => c.name).join(', ') || 'none';
+  if (!contextName) throw configError(`The kubeconfig (${files.join(', ')}) has no current-context; choose one of: ${available}`);
+  const context = kc.getContextObject(contextName);
+  if (!context) throw configError(`Context "${contextName}" not found in ${files.join(', ')} (available: ${available})`);
+  kc.setCurrentContext(contextName);
+  const cluster = kc.getCluster(context.cluster);
+  if (!cluster) throw configError(`Context "${contextName}" refers to cluster "${context.cluster}", which is not in ${files.join(', ')}`);
+  let url: URL;
+  try {
+    url = new URL(cluster.server);
+  } catch {
+    throw configError(`Cluster "${cluster.name}" has no valid server URL (${JSON.stringify(cluster.server ?? '')}) (context ${contextName})`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw configError(`Cluster "${cluster.name}" server ${cluster.server} is not an http(s) URL (context ${contextName})`);
+  }
+  const where = { server: cluster.server, context: contextName, user: context.user };
+  return {
+    ...where,
+    url,
+    skipTLSVerify: cluster.skipTLSVerify === true,
+    async requestOptions() {
+      const opts: https.RequestOptions = { headers: {} };
+      try {
+        await kc.applyToHTTPSOptions(opts);
+      } catch (e) {
+        throw configError(`Cannot use the credentials of user "${context.user}": ${firstLine((e as Error).message)} (context ${contextName})`);
+      }
+      // client-node always builds an https.Agent; a plain-http server (kubectl proxy) needs the default one.
+      if (url.protocol === 'http:') delete opts.agent;
+      return opts;
+    },
+  };
+}
+
+function firstLine(s: string): string {
+  return String(s).split('\n')[0];
+}

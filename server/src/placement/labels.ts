@@ -1,0 +1,203 @@
+/**
+ * The label selector engine of k8s.io/apimachinery pkg/labels (selector.go): `NewRequirement`
+ * validation, `Requirement.Matches`, `Requirement.String`, plus the one-term field selectors of
+ * pkg/fields that node affinity's `matchFields` use.
+ */
+import { isLabelKey, isLabelValue } from '../k8s/syntax';
+
+export type LabelSet = Readonly<Record<string, string>>;
+
+/** selection.Operator spelled as in apimachinery (`in`, `notin`, `exists`, `!`, `gt`, `lt`, `=`, `==`, `!=`). */
+export type SelectionOperator = 'in' | 'notin' | 'exists' | '!' | 'gt' | 'lt' | '=' | '==' | '!=';
+
+export interface Requirement {
+  readonly key: string;
+  readonly operator: SelectionOperator;
+  readonly values: readonly string[];
+  /** For gt/lt: the parsed integer (validated by NewRequirement). */
+  readonly intValue?: bigint;
+}
+
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+
+/** Go `strconv.ParseInt(s, 10, 64)`: optional sign, decimal digits (leading zeros fine), int64 range. */
+export function parseInt64(s: string | undefined): bigint | null {
+  if (typeof s !== 'string' || !/^[+-]?[0-9]+$/.test(s)) return null;
+  const v = BigInt(s);
+  return v < INT64_MIN || v > INT64_MAX ? null : v;
+}
+
+/** A field.Error-like string: `<path>: <type>: <detail>`. */
+function fieldError(path: string, type: string, value: unknown, detail: string): string {
+  return `${path}: ${type}: ${JSON.stringify(value)}: ${detail}`;
+}
+
+/**
+ * `labels.NewRequirement(key, op, vals)`: returns the requirement or the validation errors
+ * (field-error strings rooted at `path`).
+ */
+export function newRequirement(key: string, op: SelectionOperator, vals: readonly string[] | null | undefined, path: string): Requirement | string[] {
+  const errs: string[] = [];
+  const values = vals ?? [];
+  for (const msg of isLabelKey(typeof key === 'string' ? key : '')) errs.push(fieldError(`${path}.key`, 'Invalid value', key, msg));
+  const valuePath = `${path}.values`;
+  let intValue: bigint | undefined;
+  switch (op) {
+    case 'in':
+    case 'notin':
+      if (values.length === 0) errs.push(fieldError(valuePath, 'Invalid value', values, "for 'in', 'notin' operators, values set can't be empty"));
+      break;
+    case '=':
+    case '==':
+    case '!=':
+      if (values.length !== 1) errs.push(fieldError(valuePath, 'Invalid value', values, 'exact-match compatibility requires one single value'));
+      break;
+    case 'exists':
+    case '!':
+      if (values.length !== 0) errs.push(fieldError(valuePath, 'Invalid value', values, 'values set must be empty for exists and does not exist'));
+      break;
+    case 'gt':
+    case 'lt':
+      if (values.length !== 1) errs.push(fieldError(valuePath, 'Invalid value', values, "for 'Gt', 'Lt' operators, exactly one value is required"));
+      for (let i = 0; i < values.length; i++) {
+        const v = parseInt64(values[i]);
+        if (v === null) errs.push(fieldError(`${valuePath}[${i}]`, 'Invalid value', values[i], "for 'Gt', 'Lt' operators, the value must be an integer"));
+        else intValue = v;
+      }
+      break;
+    default:
+      errs.push(`${path}.operator: Unsupported value: ${JSON.stringify(op)}`);
+  }
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    for (const msg of isLabelValue(typeof v === 'string' ? v : String(v))) errs.push(fieldError(`${valuePath}[${i}]`, 'Invalid value', v, msg));
+  }
+  if (errs.length > 0) return errs;
+  return { key, operator: op, values: [...values], ...(intValue !== undefined ? { intValue } : {}) };
+}
+
+function has(ls: LabelSet, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(ls, key);
+}
+
+/** `Requirement.Matches(labels)`. */
+export function requirementMatches(r: Requirement, ls: LabelSet): boolean {
+  switch (r.operator) {
+    case 'in':
+    case '=':
+    case '==':
+      return has(ls, r.key) && r.values.includes(ls[r.key]);
+    case 'notin':
+    case '!=':
+      return !has(ls, r.key) || !r.values.includes(ls[r.key]);
+    case 'exists':
+      return has(ls, r.key);
+    case '!':
+      return !has(ls, r.key);
+    case 'gt':
+    case 'lt': {
+      if (!has(ls, r.key)) return false;
+      const lsValue = parseInt64(ls[r.key]);
+      if (lsValue === null || r.intValue === undefined) return false;
+      return r.operator === 'gt' ? lsValue > r.intValue : lsValue < r.intValue;
+    }
+  }
+}
+
+/** `Requirement.String()`: `key in (a,b)`, `key notin (a)`, `key`, `!key`, `key>1`, `key<7`, `key=v`. */
+export function requirementString(r: Requirement): string {
+  const vals = r.values.length === 1 ? r.values[0] : [...r.values].sort().join(',');
+  switch (r.operator) {
+    case '!':
+      return `!${r.key}`;
+    case 'exists':
+      return r.key;
+    case 'in':
+      return `${r.key} in (${vals})`;
+    case 'notin':
+      return `${r.key} notin (${vals})`;
+    case 'gt':
+      return `${r.key}>${vals}`;
+    case 'lt':
+      return `${r.key}<${vals}`;
+    case '=':
+      return `${r.key}=${vals}`;
+    case '==':
+      return `${r.key}==${vals}`;
+    case '!=':
+      return `${r.key}!=${vals}`;
+  }
+}
+
+/** A conjunction of requirements (`labels.Selector`); requirements kept sorted by key like `Selector.Add`. */
+export interface LabelSelector {
+  readonly requirements: readonly Requirement[];
+  /** labels.Nothing(): matches nothing. */
+  readonly nothing?: boolean;
+}
+
+export function selectorFromRequirements(reqs: Requirement[]): LabelSelector {
+  return { requirements: [...reqs].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)) };
+}
+
+export function selectorMatches(s: LabelSelector, ls: LabelSet): boolean {
+  if (s.nothing) return false;
+  for (const r of s.requirements) if (!requirementMatches(r, ls)) return false;
+  return true;
+}
+
+/** `Selector.String()`: requirements joined by `,`. */
+export function selectorString(s: LabelSelector): string {
+  return s.requirements.map(requirementString).join(',');
+}
+
+/** The first requirement that does not match, for explanations. */
+export function firstUnmatchedRequirement(s: LabelSelector, ls: LabelSet): Requirement | undefined {
+  return s.requirements.find((r) => !requirementMatches(r, ls));
+}
+
+/** A one-term field selector (fields.OneTermEqualSelector / OneTermNotEqualSelector). */
+export interface FieldRequirement {
+  readonly key: string;
+  readonly operator: '=' | '!=';
+  readonly value: string;
+}
+
+/** Field selectors: a missing field reads as "" (fields.Set.Get). */
+export function fieldRequirementMatches(r: FieldRequirement, fieldSet: LabelSet): boolean {
+  const v = has(fieldSet, r.key) ? fieldSet[r.key] : '';
+  return r.operator === '=' ? v === r.value : v !== r.value;
+}
+
+/**
+ * metav1 `LabelSelectorAsSelector` for a DaemonSet's `spec.selector`: nil ⇒ nothing,
+ * empty ⇒ everything, otherwise matchLabels AND matchExpressions. Errors make it match nothing.
+ */
+export function labelSelectorAsSelector(sel: any): LabelSelector {
+  if (sel === null || sel === undefined || typeof sel !== 'object') return { requirements: [], nothing: true };
+  const reqs: Requirement[] = [];
+  const matchLabels = sel.matchLabels ?? {};
+  for (const k of Object.keys(matchLabels)) {
+    const r = newRequirement(k, '=', [String(matchLabels[k])], 'matchLabels');
+    if (Array.isArray(r)) return { requirements: [], nothing: true };
+    reqs.push(r);
+  }
+  const ops: Record<string, SelectionOperator> = { In: 'in', NotIn: 'notin', Exists: 'exists', DoesNotExist: '!' };
+  for (const [i, e] of (sel.matchExpressions ?? []).entries()) {
+    const op = ops[e?.operator];
+    if (!op) return { requirements: [], nothing: true };
+    const r = newRequirement(e.key, op, e.values, `matchExpressions[${i}]`);
+    if (Array.isArray(r)) return { requirements: [], nothing: true };
+    reqs.push(r);
+  }
+  return selectorFromRequirements(reqs);
+}
+
+/**
+ * `reflect.DeepEqual(selector, &metav1.LabelSelector{})`: `spec.selector: {}` (fields absent or
+ * null). The controller refuses to sync it; `{matchLabels: {}}` is not DeepEqual and selects all.
+ */
+export function isEmptyLabelSelector(sel: any): boolean {
+  return !!sel && typeof sel === 'object' && Object.values(sel).every((v) => v === null || v === undefined);
+}

@@ -1,0 +1,247 @@
+/**
+ * Node affinity: k8s.io/component-helpers scheduling/corev1/nodeaffinity/nodeaffinity.go and
+ * scheduling/corev1/helpers.go (`MatchNodeSelectorTerms`).
+ *
+ * Parse once (per DaemonSet), match per node: the parsed forms below hold no node state.
+ */
+import {
+  type FieldRequirement,
+  type LabelSelector,
+  type LabelSet,
+  type Requirement,
+  type SelectionOperator,
+  fieldRequirementMatches,
+  firstUnmatchedRequirement,
+  newRequirement,
+  requirementString,
+  selectorFromRequirements,
+  selectorMatches,
+  selectorString,
+} from './labels';
+import type { NodeSelector, NodeSelectorRequirement, NodeSelectorTerm } from './types';
+
+const NODE_SELECTOR_OPS: Record<string, SelectionOperator> = {
+  In: 'in',
+  NotIn: 'notin',
+  Exists: 'exists',
+  DoesNotExist: '!',
+  Gt: 'gt',
+  Lt: 'lt',
+};
+
+/**
+ * `nodeSelectorRequirementsAsSelector`: matchExpressions → labels.Selector. An empty list gives
+ * labels.Nothing(). Errors are field-error strings under `path`.
+ */
+export function nodeSelectorRequirementsAsSelector(nsm: readonly NodeSelectorRequirement[] | null | undefined, path = 'matchExpressions'): { selector: LabelSelector; errors: string[] } {
+  if (!nsm || nsm.length === 0) return { selector: { requirements: [], nothing: true }, errors: [] };
+  const reqs: Requirement[] = [];
+  const errors: string[] = [];
+  nsm.forEach((expr, i) => {
+    const p = `${path}[${i}]`;
+    const op = NODE_SELECTOR_OPS[expr?.operator];
+    if (!op) {
+      errors.push(`${p}.operator: Unsupported value: ${JSON.stringify(expr?.operator ?? '')}`);
+      return;
+    }
+    const r = newRequirement(expr.key, op, expr.values, p);
+    if (Array.isArray(r)) errors.push(...r);
+    else reqs.push(r);
+  });
+  return { selector: selectorFromRequirements(reqs), errors };
+}
+
+/** `nodeSelectorRequirementsAsFieldSelector`: only In/NotIn with exactly one value. */
+export function nodeSelectorRequirementsAsFieldSelector(nsm: readonly NodeSelectorRequirement[] | null | undefined, path = 'matchFields'): { selector: FieldRequirement[] | null; errors: string[] } {
+  if (!nsm || nsm.length === 0) return { selector: null, errors: [] };
+  const selector: FieldRequirement[] = [];
+  const errors: string[] = [];
+  nsm.forEach((expr, i) => {
+    const p = `${path}[${i}]`;
+    const values = expr?.values ?? [];
+    if (expr?.operator === 'In' || expr?.operator === 'NotIn') {
+      if (values.length !== 1) errors.push(`${p}.values: Invalid value: ${JSON.stringify(values)}: must have one element`);
+      else selector.push({ key: expr.key, operator: expr.operator === 'In' ? '=' : '!=', value: values[0] });
+    } else {
+      errors.push(`${p}.operator: Unsupported value: ${JSON.stringify(expr?.operator ?? '')}: supported values: "In", "NotIn"`);
+    }
+  });
+  return { selector, errors };
+}
+
+/** A parsed `NodeSelectorTerm`. */
+export interface ParsedNodeSelectorTerm {
+  matchLabels: LabelSelector | null;
+  matchFields: FieldRequirement[] | null;
+  parseErrors: string[];
+  /** Human-readable form for explanations (`a in (b),c>1` + `metadata.name=n`). */
+  text: string;
+}
+
+export function isEmptyNodeSelectorTerm(term: NodeSelectorTerm | null | undefined): boolean {
+  return !term || ((term.matchExpressions?.length ?? 0) === 0 && (term.matchFields?.length ?? 0) === 0);
+}
+
+export function newNodeSelectorTerm(term: NodeSelectorTerm, path: string): ParsedNodeSelectorTerm {
+  const parsed: ParsedNodeSelectorTerm = { matchLabels: null, matchFields: null, parseErrors: [], text: '' };
+  const parts: string[] = [];
+  if ((term.matchExpressions?.length ?? 0) > 0) {
+    const { selector, errors } = nodeSelectorRequirementsAsSelector(term.matchExpressions, `${path}.matchExpressions`);
+    parsed.matchLabels = selector;
+    parsed.parseErrors.push(...errors);
+    parts.push(selectorString(selector));
+  }
+  if ((term.matchFields?.length ?? 0) > 0) {
+    const { selector, errors } = nodeSelectorRequirementsAsFieldSelector(term.matchFields, `${path}.matchFields`);
+    parsed.matchFields = selector;
+    parsed.parseErrors.push(...errors);
+    for (const f of selector ?? []) parts.push(`${f.key}${f.operator}${f.value}`);
+  }
+  parsed.text = parts.filter((p) => p.length > 0).join(',');
+  return parsed;
+}
+
+/** `extractNodeFields`: only metadata.name, and only when the node has a name. */
+export function extractNodeFields(node: any): Record<string, string> {
+  const name = node?.metadata?.name;
+  return typeof name === 'string' && name.length > 0 ? { 'metadata.name': name } : {};
+}
+
+export function nodeLabels(node: any): LabelSet {
+  return node?.metadata?.labels ?? {};
+}
+
+/** `nodeSelectorTerm.match`: parse errors ⇒ no match (errors returned). */
+export function matchTerm(t: ParsedNodeSelectorTerm, labels: LabelSet, fields: LabelSet): { match: boolean; errors: string[] } {
+  if (t.parseErrors.length > 0) return { match: false, errors: t.parseErrors };
+  if (t.matchLabels && !selectorMatches(t.matchLabels, labels)) return { match: false, errors: [] };
+  if (t.matchFields && Object.keys(fields).length > 0) {
+    for (const f of t.matchFields) if (!fieldRequirementMatches(f, fields)) return { match: false, errors: [] };
+  }
+  return { match: true, errors: [] };
+}
+
+/** `LazyErrorNodeSelector`: terms ORed; empty terms skipped; errors only when nothing matched. */
+export class LazyErrorNodeSelector {
+  readonly terms: ParsedNodeSelectorTerm[];
+
+  constructor(ns: NodeSelector | null | undefined) {
+    this.terms = [];
+    (ns?.nodeSelectorTerms ?? []).forEach((term, i) => {
+      // nil or empty term selects no objects
+      if (isEmptyNodeSelectorTerm(term)) return;
+      this.terms.push(newNodeSelectorTerm(term, `nodeSelectorTerms[${i}]`));
+    });
+  }
+
+  match(node: any): { match: boolean; errors: string[] } {
+    if (node === null || node === undefined) return { match: false, errors: [] };
+    const labels = nodeLabels(node);
+    const fields = extractNodeFields(node);
+    const errors: string[] = [];
+    for (const term of this.terms) {
+      const r = matchTerm(term, labels, fields);
+      if (r.errors.length > 0) {
+        errors.push(...r.errors);
+        continue;
+      }
+      if (r.match) return { match: true, errors: [] };
+    }
+    return { match: false, errors };
+  }
+
+  /** For an explanation: per term, the first requirement the node fails (or the parse error). */
+  explainMismatch(node: any): string[] {
+    const labels = nodeLabels(node);
+    const fields = extractNodeFields(node);
+    return this.terms.map((t) => {
+      if (t.parseErrors.length > 0) return `invalid term: ${t.parseErrors[0]}`;
+      const r = t.matchLabels ? firstUnmatchedRequirement(t.matchLabels, labels) : undefined;
+      if (r) return requirementString(r);
+      if (t.matchFields && Object.keys(fields).length > 0) {
+        const f = t.matchFields.find((x) => !fieldRequirementMatches(x, fields));
+        if (f) return `${f.key}${f.operator}${f.value}`;
+      }
+      return t.text;
+    });
+  }
+}
+
+/** Strict `NewNodeSelector`: all parse errors reported up front. */
+export function newNodeSelector(ns: NodeSelector | null | undefined): { selector: LazyErrorNodeSelector; errors: string[] } {
+  const selector = new LazyErrorNodeSelector(ns);
+  return { selector, errors: selector.terms.flatMap((t) => t.parseErrors) };
+}
+
+/** `MatchNodeSelectorTerms(node, nodeSelector)`: parse errors ⇒ false. */
+export function matchNodeSelectorTerms(node: any, nodeSelector: NodeSelector | null | undefined): boolean {
+  if (node === null || node === undefined) return false;
+  return new LazyErrorNodeSelector(nodeSelector).match(node).match;
+}
+
+/**
+ * `RequiredNodeAffinity` (`GetRequiredNodeAffinity(pod)`): `spec.nodeSelector` AND
+ * `affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution`.
+ */
+export class RequiredNodeAffinity {
+  /** null when the pod has no (or an empty) nodeSelector. */
+  readonly labelSelector: Readonly<Record<string, string>> | null;
+  /** null when the pod has no required node affinity. */
+  readonly nodeSelector: LazyErrorNodeSelector | null;
+
+  constructor(podSpec: any) {
+    const ns = podSpec?.nodeSelector;
+    this.labelSelector = ns && typeof ns === 'object' && Object.keys(ns).length > 0 ? ns : null;
+    const required = podSpec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
+    this.nodeSelector = required ? new LazyErrorNodeSelector(required) : null;
+  }
+
+  /** The first nodeSelector key the node fails, if any. */
+  nodeSelectorMismatch(node: any): { key: string; want: string; have?: string } | undefined {
+    if (!this.labelSelector) return undefined;
+    const labels = nodeLabels(node);
+    for (const key of Object.keys(this.labelSelector).sort()) {
+      const want = String(this.labelSelector[key]);
+      const present = Object.prototype.hasOwnProperty.call(labels, key);
+      if (!present || labels[key] !== want) return present ? { key, want, have: labels[key] } : { key, want };
+    }
+    return undefined;
+  }
+
+  match(node: any): { match: boolean; errors: string[] } {
+    if (this.labelSelector && this.nodeSelectorMismatch(node)) return { match: false, errors: [] };
+    if (this.nodeSelector) return this.nodeSelector.match(node);
+    return { match: true, errors: [] };
+  }
+}
+
+export function getRequiredNodeAffinity(pod: any): RequiredNodeAffinity {
+  return new RequiredNodeAffinity(pod?.spec);
+}
+
+/** `PreferredSchedulingTerms`: weighted terms; weight-0 or empty terms are skipped. */
+export class PreferredSchedulingTerms {
+  private constructor(readonly terms: { term: ParsedNodeSelectorTerm; weight: number }[]) {}
+
+  static parse(terms: readonly any[] | null | undefined): { terms: PreferredSchedulingTerms | null; errors: string[] } {
+    const parsed: { term: ParsedNodeSelectorTerm; weight: number }[] = [];
+    const errors: string[] = [];
+    (terms ?? []).forEach((t, i) => {
+      const weight = Number(t?.weight ?? 0);
+      if (weight === 0 || isEmptyNodeSelectorTerm(t?.preference)) return;
+      const term = newNodeSelectorTerm(t.preference, `[${i}].preference`);
+      if (term.parseErrors.length > 0) errors.push(...term.parseErrors);
+      else parsed.push({ term, weight });
+    });
+    if (errors.length > 0) return { terms: null, errors };
+    return { terms: new PreferredSchedulingTerms(parsed), errors: [] };
+  }
+
+  score(node: any): number {
+    const labels = nodeLabels(node);
+    const fields = extractNodeFields(node);
+    let score = 0;
+    for (const { term, weight } of this.terms) if (matchTerm(term, labels, fields).match) score += weight;
+    return score;
+  }
+}

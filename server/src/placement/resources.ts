@@ -1,0 +1,170 @@
+/**
+ * Pod resource requests: k8s.io/component-helpers resource/helpers.go (`PodRequests`,
+ * `AggregateContainerRequests`) and the scheduler's `framework.Resource` (kube-scheduler
+ * framework/types.go), with exact integer amounts (cpu in milli-units, the rest `Value()`).
+ */
+import { parseMilliValue, parseValue } from '../k8s/quantity';
+
+/** A v1.ResourceList after parsing: resource name → amount (cpu in milli-units). */
+export type ResourceAmounts = Map<string, number>;
+
+function amountOf(name: string, q: unknown): number {
+  return name === 'cpu' ? parseMilliValue(q) : parseValue(q);
+}
+
+function toAmounts(rl: Record<string, unknown> | null | undefined): ResourceAmounts {
+  const m: ResourceAmounts = new Map();
+  if (rl && typeof rl === 'object') for (const k of Object.keys(rl)) m.set(k, amountOf(k, rl[k]));
+  return m;
+}
+
+function addResourceList(into: ResourceAmounts, rl: ResourceAmounts): void {
+  for (const [k, v] of rl) into.set(k, (into.get(k) ?? 0) + v);
+}
+
+function maxResourceList(into: ResourceAmounts, rl: ResourceAmounts): void {
+  for (const [k, v] of rl) {
+    const cur = into.get(k);
+    if (cur === undefined || v > cur) into.set(k, v);
+  }
+}
+
+/**
+ * A container's requests. With `defaultRequestsFromLimits`, limits fill missing requests the way
+ * Pod defaulting (`SetDefaults_Pod`) does when the Pod object is created.
+ */
+function containerRequests(c: any, defaultRequestsFromLimits: boolean): ResourceAmounts {
+  const requests = toAmounts(c?.resources?.requests);
+  if (defaultRequestsFromLimits && c?.resources?.limits) {
+    const limits = toAmounts(c.resources.limits);
+    for (const [k, v] of limits) if (!requests.has(k)) requests.set(k, v);
+  }
+  return requests;
+}
+
+export interface PodResourcesOptions {
+  /** PodLevelResources gate off ⇒ ignore spec.resources. */
+  skipPodLevelResources?: boolean;
+  /** Apply SetDefaults_Pod's limits→requests copy (the template is not defaulted; the pod is). */
+  defaultRequestsFromLimits?: boolean;
+  /** SidecarContainers gate off ⇒ restartPolicy Always init containers are ordinary init containers. */
+  disableSidecars?: boolean;
+}
+
+function isSidecar(c: any, opts: PodResourcesOptions): boolean {
+  return !opts.disableSidecars && c?.restartPolicy === 'Always';
+}
+
+/** Pod-level resources the scheduler honours (cpu, memory, hugepages-*). */
+export function isSupportedPodLevelResource(name: string): boolean {
+  return name === 'cpu' || name === 'memory' || name.startsWith('hugepages-');
+}
+
+/**
+ * `PodRequests`: max(Σ containers + Σ sidecars, max_i(init_i + sidecars before i)) per resource,
+ * pod-level requests replacing cpu/memory/hugepages, plus overhead.
+ */
+export function podRequests(podSpec: any, opts: PodResourcesOptions = {}): ResourceAmounts {
+  const defaults = opts.defaultRequestsFromLimits === true;
+  const reqs: ResourceAmounts = new Map();
+  for (const c of podSpec?.containers ?? []) addResourceList(reqs, containerRequests(c, defaults));
+
+  const restartableInitContainerReqs: ResourceAmounts = new Map();
+  const initContainerReqs: ResourceAmounts = new Map();
+  for (const c of podSpec?.initContainers ?? []) {
+    let containerReqs = containerRequests(c, defaults);
+    if (isSidecar(c, opts)) {
+      // Sidecars run for the pod's lifetime: they add to the regular containers…
+      addResourceList(reqs, containerReqs);
+      addResourceList(restartableInitContainerReqs, containerReqs);
+      // …and every later init container runs beside the sidecars started so far.
+      containerReqs = new Map(restartableInitContainerReqs);
+    } else {
+      const tmp: ResourceAmounts = new Map();
+      addResourceList(tmp, containerReqs);
+      addResourceList(tmp, restartableInitContainerReqs);
+      containerReqs = tmp;
+    }
+    maxResourceList(initContainerReqs, containerReqs);
+  }
+  maxResourceList(reqs, initContainerReqs);
+
+  const podLevel = podSpec?.resources?.requests;
+  if (!opts.skipPodLevelResources && podLevel && typeof podLevel === 'object') {
+    for (const k of Object.keys(podLevel)) if (isSupportedPodLevelResource(k)) reqs.set(k, amountOf(k, podLevel[k]));
+  }
+  if (podSpec?.overhead) addResourceList(reqs, toAmounts(podSpec.overhead));
+  return reqs;
+}
+
+/** `v1helper.IsHugePageResourceName`. */
+export function isHugePageResourceName(name: string): boolean {
+  return name.startsWith('hugepages-');
+}
+
+/** `IsPrefixedNativeResource`: names in the kubernetes.io domain. */
+export function isPrefixedNativeResource(name: string): boolean {
+  return name.includes('kubernetes.io/');
+}
+
+/** `IsNativeResource`: unprefixed names or kubernetes.io-prefixed ones. */
+export function isNativeResource(name: string): boolean {
+  return !name.includes('/') || isPrefixedNativeResource(name);
+}
+
+/** `IsExtendedResourceName`: fully qualified, outside kubernetes.io, not a quota `requests.` name. */
+export function isExtendedResourceName(name: string): boolean {
+  return !isNativeResource(name) && !name.startsWith('requests.');
+}
+
+/** `schedutil.IsScalarResourceName`: extended, hugepages, prefixed native or attachable volumes. */
+export function isScalarResourceName(name: string): boolean {
+  return isExtendedResourceName(name) || isHugePageResourceName(name) || isPrefixedNativeResource(name) || name.startsWith('attachable-volumes-');
+}
+
+/** `framework.Resource`. */
+export interface Resource {
+  milliCPU: number;
+  memory: number;
+  ephemeralStorage: number;
+  allowedPodNumber: number;
+  scalarResources: Map<string, number>;
+}
+
+export function emptyResource(): Resource {
+  return { milliCPU: 0, memory: 0, ephemeralStorage: 0, allowedPodNumber: 0, scalarResources: new Map() };
+}
+
+/** `Resource.Add(rl)`. */
+export function addToResource(r: Resource, rl: ResourceAmounts): void {
+  for (const [name, v] of rl) {
+    switch (name) {
+      case 'cpu':
+        r.milliCPU += v;
+        break;
+      case 'memory':
+        r.memory += v;
+        break;
+      case 'pods':
+        r.allowedPodNumber += v;
+        break;
+      case 'ephemeral-storage':
+        r.ephemeralStorage += v;
+        break;
+      default:
+        if (isScalarResourceName(name)) r.scalarResources.set(name, (r.scalarResources.get(name) ?? 0) + v);
+    }
+  }
+}
+
+/** `NewResource(rl)`. */
+export function newResource(rl: ResourceAmounts): Resource {
+  const r = emptyResource();
+  addToResource(r, rl);
+  return r;
+}
+
+/** A node's allocatable as a Resource (`NodeInfo.Allocatable`). */
+export function nodeAllocatable(node: any): Resource {
+  return newResource(toAmounts(node?.status?.allocatable));
+}

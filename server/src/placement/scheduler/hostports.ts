@@ -1,0 +1,65 @@
+/**
+ * Host ports: kube-scheduler framework/types.go (`HostPortInfo`) and pkg/scheduler/util
+ * (`GetHostPorts`).
+ */
+
+export const DefaultBindAllHostIP = '0.0.0.0';
+
+export interface ContainerPort {
+  hostIP?: string;
+  hostPort?: number;
+  protocol?: string;
+  containerPort?: number;
+}
+
+/** `GetHostPorts(pod)`: ports with hostPort > 0 of containers and sidecar (restartPolicy Always) init containers. */
+export function getHostPorts(pod: any): ContainerPort[] {
+  const ports: ContainerPort[] = [];
+  const collect = (c: any) => {
+    for (const p of c?.ports ?? []) if (typeof p?.hostPort === 'number' && p.hostPort > 0) ports.push(p);
+  };
+  for (const c of pod?.spec?.containers ?? []) collect(c);
+  for (const c of pod?.spec?.initContainers ?? []) if (c?.restartPolicy === 'Always') collect(c);
+  return ports;
+}
+
+function sanitize(ip: string | undefined, protocol: string | undefined): [string, string] {
+  return [ip ? ip : DefaultBindAllHostIP, protocol ? protocol : 'TCP'];
+}
+
+/** ip → set of `PROTOCOL/port`. */
+export class HostPortInfo {
+  private readonly byIP = new Map<string, Set<string>>();
+
+  add(ip: string | undefined, protocol: string | undefined, port: number | undefined): void {
+    if (typeof port !== 'number' || port <= 0) return;
+    const [i, p] = sanitize(ip, protocol);
+    let set = this.byIP.get(i);
+    if (!set) this.byIP.set(i, (set = new Set()));
+    set.add(`${p}/${port}`);
+  }
+
+  /** `CheckConflict`: 0.0.0.0 conflicts with every IP; otherwise the same IP or 0.0.0.0. */
+  checkConflict(ip: string | undefined, protocol: string | undefined, port: number | undefined): boolean {
+    if (typeof port !== 'number' || port <= 0) return false;
+    const [i, p] = sanitize(ip, protocol);
+    const pp = `${p}/${port}`;
+    if (i === DefaultBindAllHostIP) {
+      for (const set of this.byIP.values()) if (set.has(pp)) return true;
+      return false;
+    }
+    return (this.byIP.get(DefaultBindAllHostIP)?.has(pp) ?? false) || (this.byIP.get(i)?.has(pp) ?? false);
+  }
+
+  get size(): number {
+    let n = 0;
+    for (const s of this.byIP.values()) n += s.size;
+    return n;
+  }
+}
+
+/** `TCP/0.0.0.0:80`, for explanations. */
+export function formatHostPort(p: ContainerPort): string {
+  const [ip, proto] = sanitize(p.hostIP, p.protocol);
+  return `${proto}/${ip}:${p.hostPort}`;
+}

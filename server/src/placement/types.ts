@@ -1,0 +1,129 @@
+/**
+ * Types that cross the placement engine's boundary (language server, panel, CLI import them).
+ * Kubernetes objects stay plain JSON (`any`-typed): the engine reads them the way the API
+ * server would hand them over, and the light interfaces below only name the fields we read.
+ */
+
+/** Where the nodes (and pods already on them) come from. */
+export interface Inventory {
+  source: 'sample' | 'file' | 'cluster';
+  name: string;
+  nodes: any[];
+  pods: any[];
+  fetchedAt?: string;
+  stale?: boolean;
+  messages: string[];
+}
+
+/**
+ * runs: the controller creates a pod and the scheduler can bind it.
+ * excluded: the controller creates no pod for the node (NodeShouldRunDaemonPod → shouldRun=false).
+ * pending: the controller creates a pod but a scheduler filter rejects the node.
+ */
+export type Verdict = 'runs' | 'excluded' | 'pending';
+
+export interface Taint {
+  key: string;
+  value?: string;
+  effect: string;
+  timeAdded?: string;
+}
+
+export interface Toleration {
+  key?: string;
+  operator?: string;
+  value?: string;
+  effect?: string;
+  tolerationSeconds?: number | null;
+}
+
+export interface NodeSelectorRequirement {
+  key: string;
+  operator: string;
+  values?: string[] | null;
+}
+
+export interface NodeSelectorTerm {
+  matchExpressions?: NodeSelectorRequirement[] | null;
+  matchFields?: NodeSelectorRequirement[] | null;
+}
+
+export interface NodeSelector {
+  nodeSelectorTerms?: NodeSelectorTerm[] | null;
+}
+
+export type Predicate = 'NodeAffinity' | 'TaintToleration' | 'NodeName' | 'NodeUnschedulable' | 'NodeResourcesFit' | 'NodePorts';
+
+export interface PlacementReason {
+  predicate: Predicate | string;
+  /** Kubernetes' own wording (scheduler status reason or the controller's equivalent). */
+  message: string;
+  /** The untolerated taint (TaintToleration). */
+  taint?: { key: string; value?: string; effect: string };
+  /** Which nodeSelector key or affinity expression did not match (NodeAffinity). */
+  selector?: { kind: 'nodeSelector'; key: string; want: string; have?: string } | { kind: 'requiredAffinity'; terms: string[]; parseErrors?: string[] };
+  /** Insufficient resource details (NodeResourcesFit). */
+  resource?: { name: string; requested: number; used: number; capacity: number; unresolvable: boolean };
+  /** Conflicting host ports (NodePorts), e.g. `TCP/0.0.0.0:80`. */
+  ports?: string[];
+  /** Scheduler status code: Unschedulable may be cured by preemption, UnschedulableAndUnresolvable not. */
+  code?: 'Unschedulable' | 'UnschedulableAndUnresolvable';
+  /** Extra human-readable context (not Kubernetes wording). */
+  detail?: string;
+}
+
+/** A toleration with finite tolerationSeconds that tolerates one of the node's NoExecute taints. */
+export interface EvictionWarning {
+  taint: { key: string; value?: string; effect: string };
+  tolerationSeconds: number;
+  /** The daemon pod is evicted after tolerationSeconds and recreated by the controller: a loop. */
+  message: string;
+}
+
+export interface NodePlacement {
+  name: string;
+  verdict: Verdict;
+  existingPod: 'none' | 'kept' | 'evicted';
+  reasons: PlacementReason[];
+  /** The controller's view (A.1). */
+  shouldRun: boolean;
+  shouldContinueRunning: boolean;
+  roles: string[];
+  os?: string;
+  arch?: string;
+  zone?: string;
+  ready: 'True' | 'False' | 'Unknown';
+  unschedulable: boolean;
+  labels: Record<string, string>;
+  taints: Taint[];
+  /** Daemon pods of this DaemonSet currently on the node (by ownerReference or selector). */
+  daemonPods: number;
+  evictionWarnings?: EvictionWarning[];
+}
+
+export interface PlacementResult {
+  inventory: { source: Inventory['source']; name: string; nodes: number };
+  /** desiredNumberScheduled: nodes where shouldRun. */
+  desired: number;
+  /** currentNumberScheduled: nodes with shouldRun that have a daemon pod. */
+  current?: number;
+  /** numberReady: nodes with shouldRun whose daemon pod is Ready. */
+  ready?: number;
+  /** numberMisscheduled: nodes with a daemon pod but !shouldRun. */
+  misscheduled?: number;
+  counts: Record<Verdict, number>;
+  nodes: NodePlacement[];
+  /** Problems with the DaemonSet itself that prevent a sync (e.g. empty selector). */
+  messages?: string[];
+}
+
+/** Scheduler plugin status (framework.Status): code + reasons, Kubernetes' wording. */
+export type StatusCode = 'Success' | 'Unschedulable' | 'UnschedulableAndUnresolvable';
+export interface Status {
+  code: StatusCode;
+  reasons: string[];
+}
+
+export function success(): Status {
+  return { code: 'Success', reasons: [] };
+}

@@ -1,0 +1,10 @@
+/** The rule registry: every rule the service can report, by id. */
+import { schemaRules } from './schema';
+import type { Rule } from './types';
+
+/** Rules with their own `check`, run on every apps/v1 DaemonSet (added one file each). */
+export const checkRules: Rule[] = [];
+
+export const allRules: Rule[] = [...schemaRules, ...checkRules];
+
+export const rulesById: ReadonlyMap<string, Rule> = new Map(allRules.map((r) => [r.meta.id, r]));

@@ -1,0 +1,197 @@
+/**
+ * Diagnostics: parse once, then run the schema walker and every rule on each DaemonSet,
+ * apply the user's severities and in-file suppressions, and place each finding on a range.
+ */
+import { isMap, isSeq, type Node } from 'yaml';
+import { rulesById, checkRules } from '../rules';
+import type { Inventory } from '../placement/types';
+import { findDaemonSets, locate, parseFile, rangeOf, type DaemonSetRef, type ParsedDoc, type ParsedFile } from './document';
+import { Edits } from './edits';
+import { checkSchema } from './schemaCheck';
+import { formatPath, SOURCE, type Diagnostic, type Finding, type Range, type Severity } from './types';
+
+export type SeveritySetting = Severity | 'off';
+
+export interface AnalyzeOptions {
+  /** Per-rule severity from the user's settings (`daemonset.rules`). */
+  rules?: Record<string, SeveritySetting>;
+  /** The file is a partial object (a kustomize patch): no missing-required checks. */
+  partial?: boolean;
+  inventory?: Inventory;
+  /** Base URL of the rule documentation pages; the page is `<base><rule-id>.md`. */
+  docsBaseUrl?: string;
+  /** Files above this size (characters) are declined with one message. */
+  maxFileSize?: number;
+}
+
+export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+const REMOVED_API_VERSIONS = new Set(['extensions/v1beta1', 'apps/v1beta1', 'apps/v1beta2']);
+const DAEMONSET_KIND_RE = /^[ \t-]*kind:[ \t]*["']?DaemonSet\b/m;
+
+export function analyzeText(text: string, options: AnalyzeOptions = {}): Diagnostic[] {
+  const max = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  if (text.length > max) {
+    if (!text.includes('DaemonSet')) return [];
+    const mb = (text.length / 1024 / 1024).toFixed(1);
+    return finish([{ rule: 'file-too-large', path: [], message: `This file is ${mb} MB; DaemonSet checks are off in the editor above ${(max / 1024 / 1024).toFixed(0)} MB. Run \`daemonset-check\` on it instead.` }].map((f) => placeAt(f, zeroRange())), options);
+  }
+  return analyzeFile(parseFile(text), options);
+}
+
+export function analyzeFile(file: ParsedFile, options: AnalyzeOptions = {}): Diagnostic[] {
+  const placed: Placed[] = [];
+  for (const parsed of file.docs) {
+    if (parsed.templated && DAEMONSET_KIND_RE.test(file.text.slice(parsed.start, parsed.end))) {
+      placed.push(placeAt({ rule: 'template-syntax', path: [], message: 'Template syntax ({{ }}) in this document: DaemonSet checks are skipped. Check the rendered output (helm template) instead.' }, rangeOf(file, parsed.start, Math.min(parsed.end, lineEndOf(file.text, parsed.start)))));
+      continue;
+    }
+    if (parsed.doc.errors.length && DAEMONSET_KIND_RE.test(file.text.slice(parsed.start, parsed.end))) {
+      // The first error is the cause; the ones after it are usually its echoes.
+      const err = parsed.doc.errors[0];
+      const [s, e] = err.pos;
+      const end = e > s ? e : Math.max(lineEndOf(file.text, s), s + 1);
+      const lineStart = file.text.lastIndexOf('\n', s - 1) + 1;
+      const lineText = file.text.slice(lineStart, lineEndOf(file.text, s));
+      const placeholder = /(__[A-Z0-9_]+__|\$\{[^}]+\}|\{\{[^}]*\}\})/.exec(lineText)?.[1];
+      let message = `YAML syntax error: ${err.message.split('\n')[0]}.`;
+      if (placeholder) message += ` The line holds the unrendered placeholder \`${placeholder}\`: render the template before applying it.`;
+      if (parsed.doc.errors.length > 1) message += ` (${parsed.doc.errors.length - 1} more error(s) follow from it.)`;
+      placed.push(placeAt({ rule: 'yaml-syntax', path: [], message }, rangeOf(file, s, Math.min(end, file.text.length))));
+    }
+  }
+  for (const ds of findDaemonSets(file)) {
+    // Broken YAML gives a tree that is not what the author meant: report the syntax error only.
+    if (ds.parsed.templated || ds.parsed.doc.errors.length) continue;
+    for (const f of checkDaemonSet(file, ds, options)) placed.push(place(file, ds, f));
+  }
+  return finish(applySuppressions(file, placed), options);
+}
+
+/** Findings of one DaemonSet (paths relative to the DaemonSet). */
+export function checkDaemonSet(file: ParsedFile, ds: DaemonSetRef, options: AnalyzeOptions): Finding[] {
+  const edits = new Edits(file, ds);
+  const apiVersion = ds.apiVersion;
+  if (apiVersion !== 'apps/v1') return [apiVersionFinding(ds, edits)];
+  const out = checkSchema(ds, edits, { partial: !!options.partial });
+  for (const rule of checkRules) {
+    try {
+      out.push(...rule.check!({ file, ds, value: ds.value, partial: !!options.partial, inventory: options.inventory, edits }));
+    } catch {
+      // A rule that fails on an unexpected shape reports nothing rather than breaking the others.
+    }
+  }
+  return out;
+}
+
+function apiVersionFinding(ds: DaemonSetRef, edits: Edits): Finding {
+  const v = ds.apiVersion;
+  const fix = edits.setValue(['apiVersion'], 'apps/v1');
+  const fixes = fix ? [{ title: 'Change apiVersion to apps/v1', isPreferred: true, edits: [fix] }] : undefined;
+  if (v === undefined) return { rule: 'missing-required', path: [], target: 'key', message: 'Missing `apiVersion`: a DaemonSet needs `apiVersion: apps/v1`.' };
+  if (REMOVED_API_VERSIONS.has(v)) {
+    return { rule: 'removed-api-version', path: ['apiVersion'], message: `DaemonSet in ${v} was removed in Kubernetes 1.16 (no matches for kind "DaemonSet" in version "${v}"). Use apps/v1, which also requires spec.selector to match the template labels.`, fixes };
+  }
+  return { rule: 'removed-api-version', path: ['apiVersion'], message: `Kubernetes serves DaemonSet only in apps/v1, not ${JSON.stringify(v)}.`, fixes };
+}
+
+interface Placed {
+  finding: Finding;
+  range: Range;
+}
+
+function placeAt(finding: Finding, range: Range): Placed {
+  return { finding, range };
+}
+
+function zeroRange(): Range {
+  return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+}
+
+function lineEndOf(text: string, offset: number): number {
+  const nl = text.indexOf('\n', offset);
+  return nl === -1 ? text.length : nl;
+}
+
+/** The range of a finding: its exact offsets, the key or value at its path, or the nearest ancestor's key. */
+export function findingOffsets(file: ParsedFile, ds: DaemonSetRef, f: Finding): [number, number] {
+  if (f.at) return f.at;
+  const loc = locate(ds.node, f.path);
+  let node: Node | undefined;
+  if (loc.depth === f.path.length) {
+    if (f.target === 'key' && loc.key) node = loc.key;
+    else node = loc.node ?? loc.key ?? loc.nearest;
+    if (f.target === 'key' && !loc.key && loc.node) node = loc.node;
+  } else {
+    const parent = locate(ds.node, f.path.slice(0, loc.depth));
+    node = parent.key ?? parent.node ?? ds.node;
+  }
+  if (!node?.range) return [ds.parsed.start, ds.parsed.start];
+  let [s, e] = node.range;
+  // A whole block (map or list) is pointed at by its first line only.
+  if (isMap(node) || isSeq(node)) e = Math.min(e, lineEndOf(file.text, s));
+  return [s, Math.max(s, e)];
+}
+
+function place(file: ParsedFile, ds: DaemonSetRef, f: Finding): Placed {
+  const [s, e] = findingOffsets(file, ds, f);
+  return { finding: { ...f, path: [...ds.base, ...f.path] }, range: rangeOf(file, s, e) };
+}
+
+const IGNORE_RE = /#\s*daemonset-ignore(-document)?\b([^\n]*)/g;
+
+/**
+ * `# daemonset-ignore rule-a, rule-b` on a line or the line above silences those rules there;
+ * `# daemonset-ignore-document rule-a` (or `all`) anywhere in a document silences them in it.
+ * Without ids, the comment silences every rule.
+ */
+function applySuppressions(file: ParsedFile, placed: Placed[]): Placed[] {
+  if (!file.text.includes('daemonset-ignore')) return placed;
+  const byLine = new Map<number, Set<string>>();
+  const byDoc: { doc: ParsedDoc; ids: Set<string> }[] = [];
+  for (const m of file.text.matchAll(IGNORE_RE)) {
+    const ids = new Set(m[2].split(/[\s,]+/).map((s) => s.trim()).filter((s) => /^[a-z0-9-]+$/.test(s)));
+    if (ids.size === 0) ids.add('all');
+    const offset = m.index ?? 0;
+    if (m[1]) {
+      const doc = file.docs.find((d) => offset >= d.start && offset <= d.end);
+      if (doc) byDoc.push({ doc, ids });
+    } else {
+      const line = file.lines.linePos(offset).line - 1;
+      const own = /^[ \t]*#/.test(file.text.slice(file.lines.lineStarts[line], offset + 1));
+      // A comment on its own line covers the next line; a trailing comment covers its own line.
+      const target = own ? line + 1 : line;
+      byLine.set(target, new Set([...(byLine.get(target) ?? []), ...ids]));
+    }
+  }
+  return placed.filter(({ finding, range }) => {
+    const id = finding.rule;
+    const lineIds = byLine.get(range.start.line);
+    if (lineIds && (lineIds.has(id) || lineIds.has('all'))) return false;
+    const startOffset = file.lines.lineStarts[range.start.line] ?? 0;
+    for (const { doc, ids } of byDoc) {
+      if (startOffset >= doc.start && startOffset <= doc.end && (ids.has(id) || ids.has('all'))) return false;
+    }
+    return true;
+  });
+}
+
+function finish(placed: Placed[], options: AnalyzeOptions): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const { finding, range } of placed) {
+    const rule = rulesById.get(finding.rule);
+    const setting = options.rules?.[finding.rule];
+    if (setting === 'off') continue;
+    const severity: Severity = setting ?? finding.severity ?? rule?.meta.defaultSeverity ?? 'warning';
+    out.push({
+      range,
+      severity,
+      code: finding.rule,
+      source: SOURCE,
+      message: finding.message,
+      path: formatPath(finding.path),
+      docUrl: options.docsBaseUrl ? `${options.docsBaseUrl}${finding.rule}.md` : undefined,
+      fixes: finding.fixes,
+    });
+  }
+  return out;
+}
