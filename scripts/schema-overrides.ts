@@ -95,7 +95,7 @@ export const FIELD_OVERRIDES: Record<string, FieldOverride> = {
 
   // ---- PodSpec
   [`${CORE}.PodSpec.tolerations`]: {
-    note: 'The DaemonSet controller adds tolerations for node.kubernetes.io/not-ready and unreachable (NoExecute) and for disk-pressure, memory-pressure, pid-pressure and unschedulable (NoSchedule), plus network-unavailable with hostNetwork. Any other taint must be tolerated here, including node-role.kubernetes.io/control-plane:NoSchedule: control-plane nodes are not tolerated automatically.',
+    note: 'The DaemonSet controller adds tolerations for node.kubernetes.io/not-ready and unreachable (NoExecute) and for disk-pressure, memory-pressure, pid-pressure and unschedulable (NoSchedule), plus network-unavailable with hostNetwork. Every other NoSchedule/NoExecute taint must be tolerated here, including node-role.kubernetes.io/control-plane:NoSchedule: control-plane nodes are not tolerated automatically.',
   },
   [`${CORE}.PodSpec.nodeSelector`]: {
     note: 'Restricts the DaemonSet to nodes whose labels contain all of these key/value pairs; other nodes get no daemon pod, and an existing one is deleted when a node stops matching. Without it (and without node affinity) the DaemonSet targets every node whose taints it tolerates.',
@@ -107,7 +107,7 @@ export const FIELD_OVERRIDES: Record<string, FieldOverride> = {
     note: 'Its required terms decide which nodes get a daemon pod, together with nodeSelector. In each created pod the controller replaces the required terms with a match on that node\'s name, after it has checked them itself.',
   },
   [`${CORE}.NodeAffinity.requiredDuringSchedulingIgnoredDuringExecution`]: {
-    note: 'Nodes matching any of the terms (ORed; expressions inside a term are ANDed) get a daemon pod; an empty term matches no node. A node whose labels stop matching loses its daemon pod.',
+    note: 'Only nodes matching one of the terms (ORed; expressions inside a term are ANDed) get a daemon pod; an empty term matches no node. A node whose labels stop matching loses its daemon pod.',
   },
   [`${CORE}.NodeAffinity.preferredDuringSchedulingIgnoredDuringExecution`]: {
     note: 'Has no effect on a DaemonSet: each daemon pod has exactly one candidate node.',
@@ -123,7 +123,7 @@ export const FIELD_OVERRIDES: Record<string, FieldOverride> = {
     note: 'The containers see, and with enough privilege can signal, every process on the node. Some node agents (monitoring, debugging) need it; leave it off otherwise.',
   },
   [`${CORE}.PodSpec.priorityClassName`]: {
-    note: 'Node agents usually use system-node-critical, the highest priority: the scheduler may then preempt other pods to fit the daemon pod, and the kubelet evicts it last. Without it, a full node can leave the daemon pod Pending.',
+    note: 'Node agents usually use system-node-critical, the highest priority: the scheduler may then preempt other pods to fit the daemon pod, and it is among the last pods the kubelet evicts under node pressure. Without it, a full node can leave the daemon pod Pending.',
   },
   [`${CORE}.PodSpec.restartPolicy`]: {
     default: 'Always',
@@ -200,7 +200,7 @@ export const FIELD_OVERRIDES: Record<string, FieldOverride> = {
     note: 'Mounts a file or directory of the node into the daemon pod, the usual way for node agents to reach logs, sockets or /proc. Mount it with readOnly: true unless the agent must write, and set type (e.g. Directory, Socket) so the kubelet checks what is at the path.',
   },
   [`${CORE}.HostPathVolumeSource.path`]: {
-    note: 'A path on each node the DaemonSet runs on; it must exist there unless type is DirectoryOrCreate or FileOrCreate. Prefer readOnly: true in the volumeMount.',
+    note: 'A path on every node the DaemonSet runs on. With type Directory, File, Socket etc. the pod cannot start on a node where it is missing (DirectoryOrCreate/FileOrCreate create it). Prefer readOnly: true in the volumeMount.',
   },
   [`${CORE}.VolumeMount.recursiveReadOnly`]: {
     // The parsed "defaults to None" belongs to mountPropagation, quoted in this text.

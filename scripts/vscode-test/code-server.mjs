@@ -187,7 +187,8 @@ export async function startCodeServer(o) {
     '--extensions-dir', o.extensionsDir,
   ];
   const child = spawn(process.execPath, args, {
-    env: confinedEnv(o.dirs, o.env),
+    // An empty gallery: these machines reach no marketplace, and the tests install nothing.
+    env: confinedEnv(o.dirs, { EXTENSIONS_GALLERY: '{}', ...o.env }),
     cwd: o.dirs.runDir,
     detached: true, // own process group: killed as a whole at the end
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -76,18 +76,31 @@ export function quantityMilliValue(q: Quantity): number {
   return Number(ceilDiv(q.num * 1000n, q.den));
 }
 
+// Inventories repeat the same few quantity strings thousands of times: memoise the parse.
+const MEMO_LIMIT = 10_000;
+const valueMemo = new Map<string, number>();
+const milliMemo = new Map<string, number>();
+
+function memo(cache: Map<string, number>, s: string, compute: (q: Quantity) => number): number {
+  const hit = cache.get(s);
+  if (hit !== undefined) return hit;
+  const q = parseQuantity(s);
+  const v = q ? compute(q) : 0;
+  if (cache.size >= MEMO_LIMIT) cache.clear();
+  cache.set(s, v);
+  return v;
+}
+
 /** Parses and returns `Value()`; invalid or missing strings count as 0 (the API would reject them). */
 export function parseValue(s: unknown): number {
   if (typeof s === 'number') return Math.ceil(s);
-  const q = typeof s === 'string' ? parseQuantity(s) : null;
-  return q ? quantityValue(q) : 0;
+  return typeof s === 'string' ? memo(valueMemo, s, quantityValue) : 0;
 }
 
 /** Parses and returns `MilliValue()`; invalid or missing strings count as 0. */
 export function parseMilliValue(s: unknown): number {
   if (typeof s === 'number') return Math.ceil(s * 1000);
-  const q = typeof s === 'string' ? parseQuantity(s) : null;
-  return q ? quantityMilliValue(q) : 0;
+  return typeof s === 'string' ? memo(milliMemo, s, quantityMilliValue) : 0;
 }
 
 /** Compares two quantity strings exactly (-1, 0, 1); null when either is invalid. */

@@ -66,7 +66,8 @@ export function isQualifiedName(value: string): string[] {
   } else if (byteLength(name) > qualifiedNameMaxLength) {
     errs.push(`name part must be no more than ${qualifiedNameMaxLength} bytes`);
   }
-  if (name.length > 0 && !qualifiedNameRe.test(name)) {
+  // Go checks the pattern even for an empty name, so "example.com/" reports both problems.
+  if (!qualifiedNameRe.test(name)) {
     errs.push('name part ' + regexError(qualifiedNameErrMsg, qualifiedNameFmt, 'MyName', 'my.name', '123-abc'));
   }
   return errs;

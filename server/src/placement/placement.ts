@@ -5,27 +5,23 @@
  */
 import {
   allowsSurge,
-  claimsPod,
   comparePodsByCreationTimestampAndPhase,
   createPodTemplate,
   type DaemonSetPlan,
   isPodReady,
   planDaemonSet,
-  replaceDaemonSetPodNodeNameNodeAffinity,
   shouldRunOnNode,
   type ShouldRunDecision,
 } from './controller';
 import type { FeatureGates } from './featuregates';
 import { isEmptyLabelSelector, labelSelectorAsSelector, type LabelSelector } from './labels';
-import { RequiredNodeAffinity } from './nodeaffinity';
-import { nodeInfoFrom, type PreparedNode, type PreparedPod, prepareInventory } from './prepare';
+import { daemonPodsByNode, nodeInfoWithout, type PreparedNode, type PreparedPod, prepareInventory } from './prepare';
 import { type ContainerPort, formatHostPort, getHostPorts } from './scheduler/hostports';
 import * as nodeAffinityPlugin from './scheduler/nodeAffinity';
 import * as nodeName from './scheduler/nodeName';
 import * as nodePorts from './scheduler/nodePorts';
 import * as nodeResourcesFit from './scheduler/nodeResourcesFit';
 import * as nodeUnschedulable from './scheduler/nodeUnschedulable';
-import * as taintToleration from './scheduler/taintToleration';
 import type { Resource } from './resources';
 import { doNotScheduleTaintsFilter, finiteNoExecuteTolerations, findMatchingUntoleratedTaint, formatTaint } from './tolerations';
 import type { EvictionWarning, Inventory, NodePlacement, PlacementReason, PlacementResult, Taint, Verdict } from './types';
@@ -74,28 +70,6 @@ function planDaemonPod(ds: any, opts: PlacementOptions): DaemonPodPlan {
   };
 }
 
-function label(labels: Record<string, string>, ...keys: string[]): string | undefined {
-  for (const k of keys) if (labels[k]) return labels[k];
-  return undefined;
-}
-
-function nodeRoles(labels: Record<string, string>): string[] {
-  const roles = new Set<string>();
-  for (const k of Object.keys(labels)) {
-    if (k.startsWith('node-role.kubernetes.io/')) {
-      const role = k.slice('node-role.kubernetes.io/'.length);
-      if (role) roles.add(role);
-    }
-  }
-  if (labels['kubernetes.io/role']) roles.add(labels['kubernetes.io/role']);
-  return [...roles].sort();
-}
-
-function readyStatus(node: any): NodePlacement['ready'] {
-  const c = (node?.status?.conditions ?? []).find((x: any) => x?.type === 'Ready');
-  return c?.status === 'True' ? 'True' : c?.status === 'False' ? 'False' : 'Unknown';
-}
-
 /** Why the controller creates no pod on the node: every failing controller check, in its order. */
 function controllerReasons(dp: DaemonPodPlan, node: any, decision: ShouldRunDecision): PlacementReason[] {
   const reasons: PlacementReason[] = [];
@@ -139,9 +113,9 @@ function controllerReasons(dp: DaemonPodPlan, node: any, decision: ShouldRunDeci
       code: 'UnschedulableAndUnresolvable',
       taint: taintOf(decision.untoleratedTaint ?? taint),
       detail: decision.shouldContinueRunning
-        ? 'no new pod is created; a daemon pod already on the node keeps running (NoSchedule)'
+        ? 'no new pod is created; an existing daemon pod would keep running (NoSchedule)'
         : decision.untoleratedTaint?.effect === 'NoExecute'
-          ? 'no pod is created and a daemon pod already on the node is deleted (NoExecute)'
+          ? 'no pod is created and an existing daemon pod would be deleted (NoExecute)'
           : undefined,
     });
   }
@@ -157,21 +131,19 @@ function schedulerReasons(dp: DaemonPodPlan, pn: PreparedNode, ownPods: Prepared
   const reasons: PlacementReason[] = [];
   const node = pn.node;
   const { plan } = dp;
-  const pod = { ...dp.pod, spec: { ...dp.pod.spec, affinity: replaceDaemonSetPodNodeNameNodeAffinity(dp.pod.spec?.affinity, pn.name) } };
+  const pod = dp.pod;
 
   const unsched = nodeUnschedulable.filter(pod, node, plan.gates);
   if (unsched.code !== 'Success') reasons.push({ predicate: 'NodeUnschedulable', message: unsched.reasons[0], code: unsched.code });
   const nn = nodeName.filter(pod, node);
   if (nn.code !== 'Success') reasons.push({ predicate: 'NodeName', message: nn.reasons[0], code: nn.code });
-  const tt = taintToleration.filter(pod, node, plan.gates);
-  if (tt.code !== 'Success' && tt.taint) reasons.push({ predicate: 'TaintToleration', message: untoleratedTaintMessage(tt.taint), code: tt.code, taint: taintOf(tt.taint) });
-  const na = nodeAffinityPlugin.filter(new RequiredNodeAffinity(pod.spec), node);
-  if (na.code !== 'Success') reasons.push({ predicate: 'NodeAffinity', message: na.reasons[0], code: na.code });
+  // TaintToleration and NodeAffinity are not re-run: the created pod carries the same
+  // tolerations and nodeSelector the controller just accepted, and its required affinity is
+  // replaced by `metadata.name In [this node]` (ReplaceDaemonSetPodNodeNameNodeAffinity).
 
   // The node as the scheduler sees it when the new pod arrives: without this DaemonSet's old pod
   // (it is deleted first) unless maxSurge starts the new pod beside it.
-  const exclude = !dp.surge && ownPods.length > 0 ? new Set(ownPods) : undefined;
-  const info = exclude ? nodeInfoFrom(node, pn.pods, exclude) : pn.info;
+  const info = !dp.surge && ownPods.length > 0 ? nodeInfoWithout(pn, ownPods) : pn.info;
 
   if (dp.hostPorts.length > 0) {
     const conflicts = nodePorts.conflictingPorts(dp.hostPorts, info);
@@ -223,11 +195,12 @@ export function computePlacement(ds: any, inventory: Inventory, opts: PlacementO
   let ready = 0;
   let misscheduled = 0;
   const haveSelector = !dp.selector.nothing;
+  const ownByNode = daemonPodsByNode(prepared, ds, dp.selector);
 
   for (const pn of prepared.nodes) {
     const node = pn.node;
     const decision = shouldRunOnNode(dp.plan, node);
-    const ownPods = haveSelector ? pn.pods.filter((p) => claimsPod(ds, dp.selector, p.pod)) : [];
+    const ownPods = ownByNode.get(pn.name) ?? [];
     let verdict: Verdict;
     let reasons: PlacementReason[];
     if (!decision.shouldRun) {
@@ -249,7 +222,6 @@ export function computePlacement(ds: any, inventory: Inventory, opts: PlacementO
       }
     } else if (scheduled) misscheduled++;
 
-    const labels: Record<string, string> = node?.metadata?.labels ?? {};
     const placement: NodePlacement = {
       name: pn.name,
       verdict,
@@ -257,14 +229,7 @@ export function computePlacement(ds: any, inventory: Inventory, opts: PlacementO
       reasons,
       shouldRun: decision.shouldRun,
       shouldContinueRunning: decision.shouldContinueRunning,
-      roles: nodeRoles(labels),
-      os: label(labels, 'kubernetes.io/os', 'beta.kubernetes.io/os') ?? node?.status?.nodeInfo?.operatingSystem,
-      arch: label(labels, 'kubernetes.io/arch', 'beta.kubernetes.io/arch') ?? node?.status?.nodeInfo?.architecture,
-      zone: label(labels, 'topology.kubernetes.io/zone', 'failure-domain.beta.kubernetes.io/zone'),
-      ready: readyStatus(node),
-      unschedulable: node?.spec?.unschedulable === true,
-      labels,
-      taints: node?.spec?.taints ?? [],
+      ...pn.summary,
       daemonPods: ownPods.length,
     };
     if (decision.shouldRun || (scheduled && decision.shouldContinueRunning)) {

@@ -1,9 +1,11 @@
 /** The rule registry: every rule the service can report, by id. */
+import { apiRules } from './api';
+import { practiceRules } from './practice';
 import { schemaRules } from './schema';
 import type { Rule } from './types';
 
-/** Rules with their own `check`, run on every apps/v1 DaemonSet (added one file each). */
-export const checkRules: Rule[] = [];
+/** Rules with their own `check`, run on every apps/v1 DaemonSet. */
+export const checkRules: Rule[] = [...apiRules, ...practiceRules];
 
 export const allRules: Rule[] = [...schemaRules, ...checkRules];
 

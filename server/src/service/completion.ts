@@ -68,7 +68,8 @@ function completeKey(ctx: CursorContext, pos: Position, options: CompletionOptio
 function fieldItems(ctx: CursorContext, pos: Position, type: FieldType): CompletionItem[] {
   const fields = fieldsOf(type).filter((f) => !ctx.siblings.has(f.name));
   const unit = indentUnit(ctx.lines);
-  const rel = ctx.col - ctx.lineIndent; // keys of a new item sit after its dash
+  // Keys of a new item sit after its dash; a cursor inside the indentation gives no offset (not a negative one).
+  const rel = Math.max(0, ctx.col - ctx.lineIndent);
   return fields.map((f) => {
     const insert = fieldSnippet(f, rel + unit);
     return {
@@ -166,7 +167,7 @@ function valueItems(ctx: CursorContext, pos: Position, field: FieldDef | undefin
   // Label values in nodeSelector (map value) and label keys in node affinity expressions.
   if (inNodeSelectorMap(path) && typeof last === 'string') return labelValueItems(ctx, pos, last, options);
   if (last === 'key' && isNodeSelectorRequirement(path)) return labelKeyItems(ctx, pos, options, false);
-  if (listOwner === 'values' && isNodeSelectorRequirement(path.slice(0, -1))) return labelValueItems(ctx, pos, keyOfExpression(ctx, pos.line), options);
+  if (listOwner === 'values' && isNodeSelectorRequirement(path.slice(0, -2))) return labelValueItems(ctx, pos, keyOfExpression(ctx, pos.line), options);
   if (last === 'key' && parent !== undefined && isToleration(path.slice(0, -1))) return taintKeyItems(ctx, pos, options);
   if (last === 'value' && isToleration(path.slice(0, -1))) return taintValueItems(ctx, pos, ctx.siblings.get('key'), options);
   if (last === 'priorityClassName') return PRIORITY_CLASSES.map((p, i) => valueItem(ctx, pos, p.value, p.description, { sort: String(i), kind: CompletionItemKind.Value }));

@@ -153,7 +153,8 @@ function applySuppressions(file: ParsedFile, placed: Placed[]): Placed[] {
     if (ids.size === 0) ids.add('all');
     const offset = m.index ?? 0;
     if (m[1]) {
-      const doc = file.docs.find((d) => offset >= d.start && offset <= d.end);
+      // A comment before a document's first key belongs to that document.
+      const doc = file.docs.find((d) => offset <= d.end);
       if (doc) byDoc.push({ doc, ids });
     } else {
       const line = file.lines.linePos(offset).line - 1;

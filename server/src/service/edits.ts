@@ -102,6 +102,90 @@ export class Edits {
     const at = lineEnd === -1 ? text.length : lineEnd;
     return this.edit(at, at, `\n${body}`);
   }
+
+  /**
+   * Set the value at `path` to `valueYaml` (raw YAML, quoted by the caller: a scalar on the
+   * key's line, or a block starting with '\n' whose lines are indented relative to the key),
+   * creating the missing parent maps in block style. An existing scalar is replaced; an empty
+   * value (`key:`, `key: {}`, `key: null`) becomes a block under its key, keeping a trailing
+   * comment on the key's line. Undefined when the shape does not allow a clean edit (a flow
+   * collection with content, a missing list item, a scalar where a map is needed).
+   */
+  setPath(path: readonly PathSeg[], valueYaml: string): TextEdit[] | undefined {
+    const loc = locate(this.ds.node, path);
+    if (loc.depth === path.length) {
+      const node = loc.node;
+      if (node && isScalar(node) && node.value != null && node.range && !valueYaml.startsWith('\n')) {
+        return [this.edit(node.range[0], node.range[1], valueYaml)];
+      }
+      if (loc.key && isEmptyValue(node)) return this.fillEmpty(loc.key, node, valueYaml);
+      return undefined;
+    }
+    const missing = path.slice(loc.depth);
+    if (missing.some((s) => typeof s === 'number')) return undefined;
+    const [first, ...rest] = missing as string[];
+    const value = nestKeys(rest, valueYaml);
+    const parentPath = path.slice(0, loc.depth);
+    const parent = locate(this.ds.node, parentPath);
+    if (parent.node && isMap(parent.node) && !parent.node.flow && parent.node.items.length > 0) {
+      const e = this.insertKey(parentPath, first, value);
+      return e ? [e] : undefined;
+    }
+    if (parent.key && isEmptyValue(parent.node)) return this.fillEmpty(parent.key, parent.node, nestKeys([first], value));
+    return undefined;
+  }
+
+  /**
+   * Insert a copy of the block value at `fromPath` as `key` into the map at `mapPath` (last
+   * entry), re-indented for its new place; comments inside the copied block are kept.
+   */
+  copyValueAs(fromPath: readonly PathSeg[], mapPath: readonly PathSeg[], key: string): TextEdit | undefined {
+    const loc = locate(this.ds.node, fromPath);
+    if (loc.depth !== fromPath.length || !loc.node?.range) return undefined;
+    if (!isMap(loc.node) && !isSeq(loc.node)) return undefined;
+    if ((loc.node as { flow?: boolean }).flow) return undefined;
+    const text = this.file.text;
+    const [start, end] = loc.node.range;
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    // A block value starts on its own line below the key; anything else is not a plain copy.
+    if (!/^[ \t-]*$/.test(text.slice(lineStart, start))) return undefined;
+    const lines = text.slice(lineStart, end).replace(/\s+$/, '').split('\n');
+    const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^ */.exec(l)![0].length));
+    return this.insertKey(mapPath, key, '\n' + lines.map((l) => l.slice(indent)).join('\n'));
+  }
+
+  /** Put a block (or scalar) value under a key whose value is empty. */
+  private fillEmpty(key: Node, node: Node | null | undefined, valueYaml: string): TextEdit[] | undefined {
+    if (!key.range) return undefined;
+    const text = this.file.text;
+    const colon = text.indexOf(':', key.range[1]);
+    if (colon === -1) return undefined;
+    const valueEnd = node?.range ? node.range[1] : colon + 1;
+    const lineEnd = text.indexOf('\n', valueEnd) === -1 ? text.length : text.indexOf('\n', valueEnd);
+    const trailing = text.slice(valueEnd, lineEnd);
+    // Only a comment may follow the value on its line.
+    if (!/^[ \t]*(#.*)?$/.test(trailing)) return undefined;
+    const pad = ' '.repeat(columnOf(text, key.range[0]));
+    if (!valueYaml.startsWith('\n')) return [this.edit(colon + 1, valueEnd, ` ${valueYaml}`)];
+    return [this.edit(colon + 1, lineEnd, `${trailing.replace(/^[ \t]*/, trailing.trim() ? ' ' : '')}${indentBlock(valueYaml, pad)}`)];
+  }
+}
+
+/** `key:` (null), `key: ~`, `key: {}` or `key: []`. */
+function isEmptyValue(node: Node | null | undefined): boolean {
+  if (node == null) return true;
+  if (isScalar(node)) return node.value == null;
+  if (isMap(node) || isSeq(node)) return node.items.length === 0 && !!node.flow;
+  return false;
+}
+
+/** `['a','b']`, `x` → the block value of `a:` holding `b: x`. */
+function nestKeys(keys: readonly string[], valueYaml: string): string {
+  if (keys.length === 0) return valueYaml;
+  const inner = nestKeys(keys.slice(1), valueYaml);
+  const k = plainOrQuoted(keys[0]);
+  if (!inner.startsWith('\n')) return `\n${k}: ${inner}`;
+  return `\n${k}:` + inner.split('\n').slice(1).map((l) => `\n  ${l}`).join('');
 }
 
 export function columnOf(text: string, offset: number): number {

@@ -74,6 +74,16 @@ export function positionAfter(doc: vscode.TextDocument, prefix: string): vscode.
   throw new Error(`"${prefix}" not found in ${doc.uri.fsPath}`);
 }
 
+/** A position inside the mapping key `key` (e.g. `tolerations:` or `- effect:`), not in a comment. */
+export function keyPosition(doc: vscode.TextDocument, key: string): vscode.Position {
+  const re = new RegExp(`^(\\s*(?:-\\s+)?)${key}\\s*:`);
+  for (let line = 0; line < doc.lineCount; line++) {
+    const m = re.exec(doc.lineAt(line).text);
+    if (m) return new vscode.Position(line, m[1].length + Math.floor(key.length / 2));
+  }
+  throw new Error(`no "${key}:" key in ${doc.uri.fsPath}`);
+}
+
 export function completionLabels(list: vscode.CompletionList | undefined): string[] {
   return (list?.items ?? []).map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
 }

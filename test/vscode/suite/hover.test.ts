@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { hoverText, openFixture, positionAfter, waitFor } from './helpers';
+import { hoverText, keyPosition, openFixture, waitFor } from './helpers';
 
 // Official Kubernetes 1.36 API descriptions (PodSpec.tolerations, Toleration.effect).
 const TOLERATIONS = "If specified, the pod's tolerations.";
@@ -13,7 +13,7 @@ async function hoverAt(uri: vscode.Uri, position: vscode.Position): Promise<stri
 suite('hover', () => {
   test('hovering a field shows its official description', async () => {
     const { document } = await openFixture('fluentd-bad-effect.yaml');
-    const onTolerations = positionAfter(document, 'toleration'); // inside the key "tolerations"
+    const onTolerations = keyPosition(document, 'tolerations');
     const text = await waitFor(
       'a hover on "tolerations" with its description',
       () => hoverAt(document.uri, onTolerations),
@@ -21,7 +21,7 @@ suite('hover', () => {
     );
     assert.ok(text.includes(TOLERATIONS), text);
 
-    const onEffect = positionAfter(document, 'effe'); // inside the key "effect"
+    const onEffect = keyPosition(document, 'effect');
     const effectText = await waitFor(
       'a hover on "effect" with its description',
       () => hoverAt(document.uri, onEffect),

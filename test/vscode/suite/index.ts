@@ -3,6 +3,7 @@
 // file (DAEMONSET_VSCODE_TEST_RESULT) so the runner can print its closing line.
 import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { format } from 'node:util';
 import Mocha from 'mocha';
 
 export interface SuiteResult {
@@ -24,7 +25,7 @@ export function run(): Promise<void> {
   const original = base.consoleLog;
   const lines: string[] = [];
   base.consoleLog = (...args: unknown[]) => {
-    lines.push(args.map(String).join(' '));
+    lines.push(format(...args)); // mocha passes printf-style arguments
     original(...args);
   };
 

@@ -15,12 +15,13 @@ export interface ContainerPort {
 /** `GetHostPorts(pod)`: ports with hostPort > 0 of containers and sidecar (restartPolicy Always) init containers. */
 export function getHostPorts(pod: any): ContainerPort[] {
   const ports: ContainerPort[] = [];
-  const collect = (c: any) => {
-    for (const p of c?.ports ?? []) if (typeof p?.hostPort === 'number' && p.hostPort > 0) ports.push(p);
-  };
-  for (const c of pod?.spec?.containers ?? []) collect(c);
-  for (const c of pod?.spec?.initContainers ?? []) if (c?.restartPolicy === 'Always') collect(c);
+  for (const c of pod?.spec?.containers ?? []) collectHostPorts(c, ports);
+  for (const c of pod?.spec?.initContainers ?? []) if (c?.restartPolicy === 'Always') collectHostPorts(c, ports);
   return ports;
+}
+
+function collectHostPorts(c: any, into: ContainerPort[]): void {
+  for (const p of c?.ports ?? []) if (typeof p?.hostPort === 'number' && p.hostPort > 0) into.push(p);
 }
 
 function sanitize(ip: string | undefined, protocol: string | undefined): [string, string] {

@@ -1,0 +1,147 @@
+// What a user sees: the extension loaded in code-server (a real VS Code 1.100 workbench),
+// driven through Debian's chromium by playwright. Each step waits on the workbench's own
+// elements (selectors from /work/shared/guide/real-vscode-testing.md) and leaves a screenshot
+// in test-results/ui/. Run by test/vscode/run.mjs after the extension-host suite.
+import assert from 'node:assert/strict';
+import { readFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import type { CodeServer, RunDirs } from '../../scripts/vscode-test/code-server.mjs';
+
+const repoRoot = path.resolve(__dirname, '..', '..');
+const workspace = path.join(repoRoot, 'test', 'fixtures', 'workspace');
+const extensionPath = path.resolve(process.env.VSCODE_TEST_EXTENSION_PATH ?? repoRoot);
+const runDir = path.resolve(
+  process.env.VSCODE_TEST_RUN_DIR ?? path.join(repoRoot, '.vscode-test', 'runs', `ui-${Date.now()}-${process.pid}`),
+);
+const shots = path.join(repoRoot, 'test-results', 'ui');
+
+const FILE = 'fluentd-bad-effect.yaml';
+const BAD_VALUE = 'NoSchedul';
+const EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
+const STEP_MS = 30_000;
+
+type Lib = typeof import('../../scripts/vscode-test/code-server.mjs');
+let lib: Lib;
+let dirs: RunDirs;
+let server: CodeServer | undefined;
+let close: (() => Promise<void>) | undefined;
+let page: Page;
+let failed = false;
+
+async function shot(name: string): Promise<void> {
+  await page.screenshot({ path: path.join(shots, `${name}.png`) });
+}
+
+/** Runs a step; on failure keeps a screenshot and the logs next to the step screenshots. */
+async function step(name: string, body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (e) {
+    failed = true;
+    await lib.saveFailureArtifacts({ outDir: shots, name, page, log: (s) => console.log(s) });
+    throw e;
+  }
+}
+
+describe('DaemonSet editing in VS Code (code-server)', { timeout: 240_000 }, () => {
+  before(async () => {
+    // ESM module from a CommonJS-compiled test: load it dynamically.
+    lib = await import('../../scripts/vscode-test/code-server.mjs');
+    mkdirSync(shots, { recursive: true });
+    dirs = lib.prepareRunDir(runDir);
+    const userDataDir = path.join(runDir, 'user-data');
+    lib.writeUserSettings(userDataDir);
+    server = await lib.startCodeServer({
+      dirs,
+      userDataDir,
+      extensionsDir: path.join(runDir, 'extensions'),
+      log: (s) => console.log(s),
+    });
+    const browser = await lib.launchBrowser(dirs);
+    page = browser.page;
+    page.setDefaultTimeout(STEP_MS);
+    close = () => browser.context.close();
+    await page.goto(
+      lib.workbenchUrl(server, { folder: workspace, extensionDevelopmentPaths: [extensionPath] }),
+      { waitUntil: 'domcontentloaded' },
+    );
+    await lib.waitForWorkbench(page, { explorer: true });
+  });
+
+  after(async () => {
+    if (failed && server) {
+      await lib.saveFailureArtifacts({ outDir: shots, name: 'ui', server, userDataDir: path.join(runDir, 'user-data') });
+    }
+    await close?.().catch(() => undefined);
+    const left = (await server?.stop()) ?? [];
+    if (dirs) lib.removeRunTmp(dirs);
+    assert.deepEqual(left, [], 'code-server processes outlived the scenario');
+  });
+
+  it('opens the DaemonSet with Ctrl+P', () =>
+    step('01-open', async () => {
+      await page.locator('.monaco-workbench').click({ position: { x: 700, y: 450 } }).catch(() => undefined);
+      await page.keyboard.press('Control+P');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible' });
+      await input.fill(FILE);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: FILE }).first().waitFor();
+      await page.keyboard.press('Enter');
+      await page.locator(`.tabs-container .tab[aria-label^="${FILE}"]`).waitFor();
+      await page.locator('.monaco-editor .view-line', { hasText: `effect: ${BAD_VALUE}` }).waitFor();
+      await shot('01-open');
+    }));
+
+  it('underlines the misspelled effect as an error', () =>
+    step('02-squiggle', async () => {
+      await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'attached' });
+      await shot('02-squiggle');
+    }));
+
+  it('lists the problem in the Problems panel (Ctrl+Shift+M)', () =>
+    step('03-problems', async () => {
+      await page.keyboard.press('Control+Shift+M');
+      const row = page.locator('.markers-panel .monaco-list-row[aria-label*="NoSchedule"]').first();
+      await row.waitFor();
+      const label = (await row.getAttribute('aria-label')) ?? '';
+      console.log(`Problems row: ${label}`);
+      assert.match(label, /NoSchedule/);
+      assert.match(label, /daemonset/, 'the row names the diagnostic source');
+      assert.match(label, /\bError\b/i);
+      await shot('03-problems');
+    }));
+
+  it('offers the three effects after "effect: " (Ctrl+Space)', () =>
+    step('04-completion', async () => {
+      const line = page.locator('.monaco-editor .view-line', { hasText: `effect: ${BAD_VALUE}` }).first();
+      await line.click();
+      await page.keyboard.press('End');
+      for (let i = 0; i < BAD_VALUE.length; i++) await page.keyboard.press('Backspace');
+      // The edit took effect: the line now ends with "effect:" and no value.
+      await page
+        .locator('.monaco-editor .view-line', { hasText: /effect:\s*$/ })
+        .first()
+        .waitFor();
+      await page.keyboard.press('Control+Space');
+      const rows = page.locator('.editor-widget.suggest-widget.visible .monaco-list-row');
+      await rows.first().waitFor();
+      for (const effect of EFFECTS) {
+        await page
+          .locator('.editor-widget.suggest-widget.visible .monaco-list-row', {
+            has: page.locator('.label-name', { hasText: new RegExp(`^${effect}$`) }),
+          })
+          .first()
+          .waitFor();
+      }
+      const labels = await rows.locator('.label-name').allInnerTexts();
+      console.log(`Suggestions: ${labels.join(', ')}`);
+      for (const effect of EFFECTS) assert.ok(labels.includes(effect), `${effect} missing from ${labels.join(', ')}`);
+      await shot('04-completion');
+      await page.keyboard.press('Escape');
+    }));
+});
+
+// Keep the fixture and the scenario in step: the bad value must be in the file.
+assert.ok(readFileSync(path.join(workspace, FILE), 'utf8').includes(`effect: ${BAD_VALUE}\n`));
