@@ -9,7 +9,7 @@
  * with TypeScript's own module resolution so the package `exports` maps apply.
  */
 import ts from 'typescript';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { EnumValue, FieldDef, FieldType, SchemaFile, TypeDef } from '../server/src/schema/types';
 import {
@@ -444,7 +444,10 @@ function main(argv: string[]): void {
   try {
     const schema = generate(repoRoot);
     mkdirSync(path.dirname(outFile), { recursive: true });
-    writeFileSync(outFile, `${JSON.stringify(schema, null, 1)}\n`);
+    // Write then rename: tests in parallel processes may be reading the file.
+    const tmp = `${outFile}.${process.pid}.tmp`;
+    writeFileSync(tmp, `${JSON.stringify(schema, null, 1)}\n`);
+    renameSync(tmp, outFile);
     const s = summarize(schema);
     const ms = Math.round(performance.now() - started);
     console.log(

@@ -15,6 +15,7 @@ export const USER_SETTINGS = {
   'workbench.welcomePage.walkthroughs.openOnInstall': false,
   'window.restoreWindows': 'none',
   'files.hotExit': 'off',
+  'files.autoSave': 'off',
   'telemetry.telemetryLevel': 'off',
   'update.mode': 'none',
   'update.showReleaseNotes': false,
@@ -210,9 +211,20 @@ export async function startCodeServer(o) {
   child.stdout.on('data', onData);
   child.stderr.on('data', onData);
 
+  // Last resort when the caller dies without stop() (a crash, process.exit from a signal
+  // handler): the group is killed synchronously as the process exits.
+  const killOnExit = () => {
+    try {
+      process.kill(-pgid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  };
+  if (pgid !== undefined) process.on('exit', killOnExit);
   const stop = async () => {
     if (pgid === undefined) return [];
     const left = await killGroup(pgid, 5000);
+    process.removeListener('exit', killOnExit);
     out.end();
     return left;
   };
@@ -276,6 +288,11 @@ export async function launchBrowser(dirs, { viewport = { width: 1400, height: 90
     viewport,
     env: confinedEnv(dirs),
     timeout: 60_000,
+    // The callers stop chromium and code-server together on a signal; playwright's own
+    // handlers would exit the process first and leave code-server running.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
   });
   const page = context.pages()[0] ?? (await context.newPage());
   return { context, page };

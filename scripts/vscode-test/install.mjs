@@ -5,8 +5,8 @@
 // package.json: it is 300 MB and only these tests use it).
 // These machines reach only npm and Debian, so each step that would download from elsewhere is
 // fixed up front (see /work/shared/guide/real-vscode-testing.md).
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -52,9 +52,11 @@ function ensureDebianPackages() {
 
 function codeServerInstalledVersion() {
   const pj = path.join(codeServerPrefix, 'node_modules', 'code-server', 'package.json');
-  if (!existsSync(pj) || !existsSync(codeServerEntry)) return undefined;
+  // lib/vscode/node_modules is what code-server's postinstall adds: without it the install is half done.
+  const postinstalled = path.join(codeServerPrefix, 'node_modules', 'code-server', 'lib', 'vscode', 'node_modules');
+  if (!existsSync(pj) || !existsSync(codeServerEntry) || !existsSync(postinstalled)) return undefined;
   try {
-    return JSON.parse(execFileSync('cat', [pj], { encoding: 'utf8' })).version;
+    return JSON.parse(readFileSync(pj, 'utf8')).version;
   } catch {
     return undefined;
   }

@@ -5,26 +5,56 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { analyzeText, KUBERNETES_VERSION, type Diagnostic } from './service';
+import { analyzeText, inventoryLabel, placementsOfText, KUBERNETES_VERSION, type DaemonSetPlacementView, type Diagnostic } from './service';
 import { isKustomizePatch } from './kustomize';
+import type { Inventory, NodePlacement } from './placement/types';
+import { sampleInventory } from './inventory/sample';
+import { loadInventoryFiles } from './inventory/file-reader';
+import { ClusterInventorySource } from './inventory/cluster';
 
 const USAGE = `usage: daemonset-check [files|dirs...] [--format text|json]
+                       [--sample | --inventory FILE[,FILE] | --context NAME [--kubeconfig FILE]]
 Checks Kubernetes DaemonSet manifests (*.yaml, *.yml; directories are walked).
+With an inventory, also previews where each DaemonSet runs and why not:
+  --sample          the bundled sample cluster (15 nodes)
+  --inventory FILE  nodes (and pods) as \`kubectl get nodes,pods -A -o yaml\` prints them
+  --context NAME    a live cluster from your kubeconfig (read-only: list nodes and pods)
 Exit status: 0 no errors, 1 errors found, 2 bad usage or unreadable input.`;
 
 interface FileReport {
   path: string;
   diagnostics: Diagnostic[];
+  placements?: DaemonSetPlacementView[];
+  text?: string;
 }
+
+type InventoryChoice = { kind: 'sample' } | { kind: 'file'; files: string[] } | { kind: 'cluster'; context: string; kubeconfig?: string };
 
 class UsageError extends Error {}
 
-function parseArgs(argv: string[]): { format: 'text' | 'json'; inputs: string[] } {
+function parseArgs(argv: string[]): { format: 'text' | 'json'; inputs: string[]; inventory?: InventoryChoice } {
   let format: 'text' | 'json' = 'text';
   const inputs: string[] = [];
+  let inventory: InventoryChoice | undefined;
+  let kubeconfig: string | undefined;
+  const setInventory = (c: InventoryChoice) => {
+    if (inventory) throw new UsageError('choose one of --sample, --inventory and --context');
+    inventory = c;
+  };
+  const value = (flag: string, v: string | undefined) => {
+    if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
+    return v;
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--format' || a === '-f') {
+    if (a === '--sample') setInventory({ kind: 'sample' });
+    else if (a === '--inventory') setInventory({ kind: 'file', files: value(a, argv[++i]).split(',') });
+    else if (a.startsWith('--inventory=')) setInventory({ kind: 'file', files: a.slice(12).split(',') });
+    else if (a === '--context') setInventory({ kind: 'cluster', context: value(a, argv[++i]) });
+    else if (a.startsWith('--context=')) setInventory({ kind: 'cluster', context: a.slice(10) });
+    else if (a === '--kubeconfig') kubeconfig = value(a, argv[++i]);
+    else if (a.startsWith('--kubeconfig=')) kubeconfig = a.slice(13);
+    else if (a === '--format' || a === '-f') {
       const v = argv[++i];
       if (v !== 'text' && v !== 'json') throw new UsageError(`--format must be text or json, not ${v === undefined ? 'nothing' : JSON.stringify(v)}`);
       format = v;
@@ -42,7 +72,44 @@ function parseArgs(argv: string[]): { format: 'text' | 'json'; inputs: string[] 
     } else inputs.push(a);
   }
   if (inputs.length === 0) throw new UsageError('no files or directories given');
-  return { format, inputs };
+  if (kubeconfig !== undefined) {
+    if (inventory?.kind !== 'cluster') throw new UsageError('--kubeconfig goes with --context');
+    inventory.kubeconfig = kubeconfig;
+  }
+  return { format, inputs, inventory };
+}
+
+async function loadInventory(choice: InventoryChoice): Promise<Inventory> {
+  if (choice.kind === 'sample') return sampleInventory();
+  if (choice.kind === 'file') return loadInventoryFiles(choice.files);
+  const source = new ClusterInventorySource({ context: choice.context, kubeconfigPath: choice.kubeconfig, watch: false });
+  try {
+    return await source.start();
+  } finally {
+    await source.stop();
+  }
+}
+
+function pad(s: string, n: number): string {
+  return s.length >= n ? s : s + ' '.repeat(n - s.length);
+}
+
+function reasonText(n: NodePlacement): string {
+  if (n.verdict === 'runs') return n.existingPod === 'kept' ? 'already running' : '';
+  return n.reasons.map((r) => `${r.predicate}: ${r.message}`).join('; ');
+}
+
+function formatPlacement(p: DaemonSetPlacementView, inventory: Inventory): string {
+  const r = p.placement;
+  const lines = [
+    `\n${p.namespace ? `${p.namespace}/` : ''}${p.name} on ${inventoryLabel(inventory)} (${r.nodes.length} nodes): DESIRED ${r.desired}` +
+      (r.current !== undefined ? `  CURRENT ${r.current}  READY ${r.ready ?? 0}  MISSCHEDULED ${r.misscheduled ?? 0}` : '') +
+      `  — runs ${r.counts.runs}, pending ${r.counts.pending}, excluded ${r.counts.excluded}`,
+  ];
+  const w = Math.max(4, ...r.nodes.map((n) => n.name.length));
+  lines.push(`  ${pad('NODE', w)}  ${pad('VERDICT', 8)}  REASON`);
+  for (const n of r.nodes) lines.push(`  ${pad(n.name, w)}  ${pad(n.verdict, 8)}  ${reasonText(n)}`.trimEnd());
+  return lines.join('\n');
 }
 
 function collect(input: string, out: string[]): void {
@@ -58,7 +125,7 @@ function collect(input: string, out: string[]): void {
   } else out.push(input);
 }
 
-function formatText(reports: FileReport[]): string {
+function formatText(reports: FileReport[], inventory?: Inventory): string {
   const lines: string[] = [];
   let errors = 0;
   let warnings = 0;
@@ -71,11 +138,20 @@ function formatText(reports: FileReport[]): string {
       lines.push(`${r.path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity}: ${d.message} [${d.code}]`);
     }
   }
+  if (inventory) for (const r of reports) for (const p of r.placements ?? []) lines.push(`${r.path}:${formatPlacement(p, inventory)}\n`);
   lines.push(`${reports.length} file(s) checked: ${errors} error(s), ${warnings} warning(s), ${others} other finding(s).`);
   return lines.join('\n') + '\n';
 }
 
-function formatJson(reports: FileReport[]): string {
+function rangeOfOffsets(text: string, start: number, end: number) {
+  const pos = (o: number) => {
+    const before = text.slice(0, o).split('\n');
+    return { line: before.length - 1, character: before[before.length - 1].length };
+  };
+  return { start: pos(start), end: pos(end) };
+}
+
+function formatJson(reports: FileReport[], inventory?: Inventory): string {
   return (
     JSON.stringify(
       {
@@ -83,6 +159,24 @@ function formatJson(reports: FileReport[]): string {
         files: reports.map((r) => ({
           path: r.path,
           diagnostics: r.diagnostics.map((d) => ({ range: d.range, severity: d.severity, code: d.code, message: d.message, path: d.path })),
+          ...(inventory
+            ? {
+                daemonsets: (r.placements ?? []).map((p) => ({
+                  name: p.name,
+                  namespace: p.namespace,
+                  range: rangeOfOffsets(r.text ?? '', p.start, p.end),
+                  placement: {
+                    inventory: { source: inventory.source, name: inventory.name, nodes: inventory.nodes.length },
+                    desired: p.placement.desired,
+                    current: p.placement.current,
+                    ready: p.placement.ready,
+                    misscheduled: p.placement.misscheduled,
+                    counts: p.placement.counts,
+                    nodes: p.placement.nodes.map((n) => ({ name: n.name, verdict: n.verdict, existingPod: n.existingPod, reasons: n.reasons.map((x) => ({ predicate: x.predicate, message: x.message })) })),
+                  },
+                })),
+              }
+            : {}),
         })),
       },
       null,
@@ -91,7 +185,7 @@ function formatJson(reports: FileReport[]): string {
   );
 }
 
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   let args: ReturnType<typeof parseArgs>;
   try {
     args = parseArgs(argv);
@@ -109,6 +203,16 @@ export function main(argv: string[]): number {
       return 2;
     }
   }
+  let inventory: Inventory | undefined;
+  if (args.inventory) {
+    try {
+      inventory = await loadInventory(args.inventory);
+    } catch (e) {
+      process.stderr.write(`daemonset-check: cannot load the inventory: ${(e as Error).message}\n`);
+      return 2;
+    }
+    for (const m of inventory.messages) process.stderr.write(`daemonset-check: ${inventoryLabel(inventory)}: ${m}\n`);
+  }
   const reports: FileReport[] = [];
   for (const file of files) {
     let text: string;
@@ -119,11 +223,19 @@ export function main(argv: string[]): number {
       return 2;
     }
     // The CLI checks whole files whatever their size: no editor to keep responsive.
-    const diagnostics = analyzeText(text, { partial: isKustomizePatch(file), maxFileSize: Number.MAX_SAFE_INTEGER });
-    reports.push({ path: file, diagnostics });
+    const diagnostics = analyzeText(text, { partial: isKustomizePatch(file), maxFileSize: Number.MAX_SAFE_INTEGER, inventory });
+    reports.push({ path: file, diagnostics, placements: inventory ? placementsOfText(text, inventory) : undefined, text: inventory ? text : undefined });
   }
-  process.stdout.write(args.format === 'json' ? formatJson(reports) : formatText(reports));
+  process.stdout.write(args.format === 'json' ? formatJson(reports, inventory) : formatText(reports, inventory));
   return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
 }
 
-if (require.main === module) process.exitCode = main(process.argv.slice(2));
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (e) => {
+      process.stderr.write(`daemonset-check: ${(e as Error).stack ?? e}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

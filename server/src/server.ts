@@ -18,15 +18,46 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeText, complete, fixAll, hover, quickFixes, KUBERNETES_VERSION, type Diagnostic, type SeveritySetting } from './service';
+import {
+  analyzeText,
+  complete,
+  daemonSetAtLine,
+  fixAll,
+  hover,
+  inventoryHints,
+  inventoryLabel,
+  placementHover,
+  placementsOfText,
+  placementSummary,
+  quickFixes,
+  targetedNodes,
+  KUBERNETES_VERSION,
+  type Diagnostic,
+  type SeveritySetting,
+} from './service';
 import { isKustomizePatch } from './kustomize';
+import { defaultInventorySettings, InventoryManager, type InventorySettings } from './inventoryManager';
+import { listContexts, snapshotToFile } from './inventory/cluster';
+import { Notifications, Requests, type ContextsAnswer, type PlacementAnswer, type PlacementParams } from './protocol';
 
 export interface Settings {
   rules: Record<string, SeveritySetting>;
   maxFileSizeMB: number;
+  inventory: InventorySettings;
+  placement: { enabled: boolean };
 }
 
-const defaults: Settings = { rules: {}, maxFileSizeMB: 5 };
+const defaults: Settings = { rules: {}, maxFileSizeMB: 5, inventory: defaultInventorySettings, placement: { enabled: true } };
+
+function mergeSettings(conf: Partial<Settings> | null | undefined): Settings {
+  const c = conf ?? {};
+  return {
+    rules: c.rules && typeof c.rules === 'object' ? c.rules : {},
+    maxFileSizeMB: typeof c.maxFileSizeMB === 'number' && c.maxFileSizeMB > 0 ? c.maxFileSizeMB : defaults.maxFileSizeMB,
+    inventory: { ...defaultInventorySettings, ...(c.inventory ?? {}) },
+    placement: { enabled: c.placement?.enabled !== false },
+  };
+}
 const DEBOUNCE_MS = 150;
 
 function docsBaseUrl(): string {
@@ -62,6 +93,17 @@ export function startServer(connection: Connection): void {
   let supportsConfiguration = false;
   const timers = new Map<string, NodeJS.Timeout>();
   const docsBase = docsBaseUrl();
+  let workspaceRoot: string | undefined;
+  const inventories = new InventoryManager(
+    () => {
+      void connection.sendNotification(Notifications.inventoryChanged, inventories.info());
+      documents.all().forEach((d) => schedule(d, 0));
+      void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+    },
+    () => workspaceRoot,
+  );
+  const inventory = () => (settings.placement.enabled ? inventories.current : undefined);
+  const tooBig = (text: string) => text.length > settings.maxFileSizeMB * 1024 * 1024;
 
   const log = (msg: string) => connection.console.error(`[daemonset] ${msg}`);
   const guard = <T>(what: string, fallback: T, fn: () => T): T => {
@@ -75,7 +117,7 @@ export function startServer(connection: Connection): void {
 
   function analyze(doc: TextDocument): Diagnostic[] {
     const partial = doc.uri.startsWith('file:') ? guard('kustomize lookup', false, () => isKustomizePatch(new URL(doc.uri).pathname)) : false;
-    return analyzeText(doc.getText(), { rules: settings.rules, partial, docsBaseUrl: docsBase, maxFileSize: settings.maxFileSizeMB * 1024 * 1024 });
+    return analyzeText(doc.getText(), { rules: settings.rules, partial, docsBaseUrl: docsBase, maxFileSize: settings.maxFileSizeMB * 1024 * 1024, inventory: inventory() });
   }
 
   function validate(doc: TextDocument): void {
@@ -95,13 +137,16 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params): InitializeResult => {
     supportsConfiguration = !!params.capabilities.workspace?.configuration;
     const init = params.initializationOptions as Partial<Settings> | undefined;
-    if (init) settings = { ...defaults, ...init };
+    if (init) settings = mergeSettings(init);
+    const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
+    if (folder?.startsWith('file:')) workspaceRoot = new URL(folder).pathname;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         completionProvider: { triggerCharacters: [' ', ':', '-'], resolveProvider: false },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
+        codeLensProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'daemonset-language-server', version: `0.1.0 (Kubernetes ${KUBERNETES_VERSION})` },
     };
@@ -109,23 +154,26 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     if (supportsConfiguration) void refreshSettings();
+    else void inventories.configure(settings.inventory);
   });
 
   async function refreshSettings(): Promise<void> {
     try {
       const conf = (await connection.workspace.getConfiguration('daemonset')) as Partial<Settings> | null;
-      settings = { ...defaults, ...(conf ?? {}) };
+      settings = mergeSettings(conf);
     } catch {
       settings = defaults;
     }
     documents.all().forEach((d) => schedule(d, 0));
+    void inventories.configure(settings.inventory);
   }
 
   connection.onDidChangeConfiguration((change) => {
     if (supportsConfiguration) void refreshSettings();
     else {
-      settings = { ...defaults, ...((change.settings?.daemonset as Partial<Settings>) ?? {}) };
+      settings = mergeSettings(change.settings?.daemonset as Partial<Settings>);
       documents.all().forEach((d) => schedule(d, 0));
+      void inventories.configure(settings.inventory);
     }
   });
 
@@ -141,13 +189,14 @@ export function startServer(connection: Connection): void {
       const doc = documents.get(params.textDocument.uri);
       if (!doc) return null;
       const text = doc.getText();
-      if (text.length > settings.maxFileSizeMB * 1024 * 1024) return null;
+      if (tooBig(text)) return null;
       if (params.context?.triggerKind === 2 /* TriggerCharacter */) {
         const line = text.split('\n', params.position.line + 1)[params.position.line] ?? '';
         const before = line.slice(0, params.position.character);
         if (!/(:|^\s*-) $/.test(before)) return null;
       }
-      return { isIncomplete: false, items: complete(text, params.position) };
+      const inv = inventory();
+      return { isIncomplete: false, items: complete(text, params.position, { hints: inv ? inventoryHints(inv) : undefined }) };
     }),
   );
 
@@ -156,8 +205,10 @@ export function startServer(connection: Connection): void {
       const doc = documents.get(params.textDocument.uri);
       if (!doc) return null;
       const text = doc.getText();
-      if (text.length > settings.maxFileSizeMB * 1024 * 1024) return null;
-      return hover(text, params.position);
+      if (tooBig(text)) return null;
+      const inv = inventory();
+      const ds = inv ? daemonSetAtLine(text, params.position.line) : undefined;
+      return hover(text, params.position, ds && inv ? (path) => placementHover(ds, inv, path) : undefined);
     }),
   );
 
@@ -181,6 +232,62 @@ export function startServer(connection: Connection): void {
       return out;
     }),
   );
+
+  connection.onCodeLens((params) =>
+    guard('code lens', [], () => {
+      const doc = documents.get(params.textDocument.uri);
+      const inv = inventory();
+      if (!doc || !inv || tooBig(doc.getText())) return [];
+      const name = inventoryLabel(inv).replace(/^the /, '');
+      return placementsOfText(doc.getText(), inv).map((p) => ({
+        range: { start: { line: p.line, character: 0 }, end: { line: p.line, character: 0 } },
+        command: { title: placementSummary(p.placement, name), command: 'daemonset.showPlacement', arguments: [doc.uri, p.line] },
+      }));
+    }),
+  );
+
+  connection.onRequest(Requests.placement, (params: PlacementParams): PlacementAnswer | null =>
+    guard('placement', null, () => {
+      const doc = documents.get(params.uri);
+      const inv = inventories.current;
+      const text = doc?.getText();
+      if (text === undefined || tooBig(text)) return { inventory: inventories.info(), daemonSets: [], active: -1 };
+      const views = placementsOfText(text, inv);
+      const line = params.position?.line;
+      let active = line === undefined ? (views.length ? 0 : -1) : views.findIndex((v) => line >= doc!.positionAt(v.start).line && line <= doc!.positionAt(v.end).line);
+      if (active < 0 && views.length === 1) active = 0;
+      let changes: PlacementAnswer['changes'];
+      if (active >= 0 && params.baselineText !== undefined && !tooBig(params.baselineText)) {
+        const before = placementsOfText(params.baselineText, inv).find((v) => v.name === views[active].name && v.namespace === views[active].namespace);
+        if (before) {
+          const now = targetedNodes(views[active].placement);
+          const then = targetedNodes(before.placement);
+          changes = { gained: [...now].filter((n) => !then.has(n)), lost: [...then].filter((n) => !now.has(n)) };
+        }
+      }
+      return {
+        inventory: inventories.info(),
+        active,
+        changes,
+        daemonSets: views.map((v) => ({ name: v.name, namespace: v.namespace, line: v.line, range: { start: doc!.positionAt(v.start), end: doc!.positionAt(v.end) }, placement: v.placement })),
+      };
+    }),
+  );
+  connection.onRequest(Requests.inventory, () => inventories.info());
+  connection.onRequest(Requests.refreshInventory, async () => {
+    await inventories.refresh();
+    return inventories.info();
+  });
+  connection.onRequest(Requests.listContexts, async (params: { kubeconfig?: string } | undefined): Promise<ContextsAnswer> => {
+    try {
+      const c = await listContexts(params?.kubeconfig || settings.inventory.kubeconfig || undefined);
+      return { current: c.current, contexts: c.contexts.map((x) => ({ name: x.name, cluster: x.cluster, namespace: x.namespace })) };
+    } catch (e) {
+      return { contexts: [], error: (e as Error).message };
+    }
+  });
+  connection.onRequest(Requests.snapshot, () => guard('snapshot', null, () => snapshotToFile(inventories.current)));
+  connection.onShutdown(() => inventories.dispose());
 
   documents.listen(connection);
   connection.listen();

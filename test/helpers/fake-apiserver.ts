@@ -46,7 +46,11 @@ export function makeTempDir(prefix = 'inventory-test-'): { dir: string; cleanup(
 }
 
 /** A kubeconfig with one context; CA given as a file path (certificate-authority). */
-export function writeKubeconfig(dir: string, o: { server: string; caFile?: string; token?: string; context?: string; fileName?: string; user?: string }): string {
+export function writeKubeconfig(dir: string, o: {
+  server: string; caFile?: string; token?: string; context?: string; fileName?: string; user?: string;
+  /** An exec credential plugin instead of a token. */
+  exec?: { command: string; args: string[] };
+}): string {
   const context = o.context ?? 'fake';
   const user = o.user ?? 'tester';
   const file = path.join(dir, o.fileName ?? 'kubeconfig');
@@ -61,7 +65,9 @@ export function writeKubeconfig(dir: string, o: { server: string; caFile?: strin
     'users:',
     `- name: ${user}`,
     '  user:',
-    ...(o.token ? [`    token: ${o.token}`] : ['    {}']),
+    ...(o.exec
+      ? ['    exec:', '      apiVersion: client.authentication.k8s.io/v1', `      command: ${o.exec.command}`, `      args: ${JSON.stringify(o.exec.args)}`, '      interactiveMode: Never']
+      : o.token ? [`    token: ${o.token}`] : ['    {}']),
     'contexts:',
     `- name: ${context}`,
     '  context:',
@@ -100,6 +106,8 @@ interface Behaviour {
   hang: Resource | 'all' | undefined;
   /** Answer lists with truncated JSON. */
   malformed: Resource | 'all' | undefined;
+  /** The next list page with a continue token gets 410 Expired (token outlived etcd compaction). */
+  expireNextContinue: boolean;
 }
 
 interface Stored {
@@ -123,7 +131,7 @@ interface Watcher {
 
 export class FakeApiServer {
   readonly requests: RecordedRequest[] = [];
-  readonly behaviour: Behaviour = { forbidPods: false, hang: undefined, malformed: undefined };
+  readonly behaviour: Behaviour = { forbidPods: false, hang: undefined, malformed: undefined, expireNextContinue: false };
   private readonly store: Record<Resource, Map<string, Stored>> = { nodes: new Map(), pods: new Map() };
   private readonly history: HistoryEntry[] = [];
   private resourceVersion = 1000;
@@ -258,7 +266,8 @@ export class FakeApiServer {
     let listRv = this.resourceVersion;
     if (token) {
       const decoded = JSON.parse(Buffer.from(token, 'base64').toString('utf8')) as { rv: number; offset: number };
-      if (decoded.rv <= this.compactedAt) {
+      if (decoded.rv <= this.compactedAt || this.behaviour.expireNextContinue) {
+        this.behaviour.expireNextContinue = false;
         return status(res, 410, 'Expired', 'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.');
       }
       offset = decoded.offset;

@@ -113,7 +113,7 @@ export function manyDaemonSets(count: number, seed = 1): string {
 export function largeDaemonSetFile(bytes: number, seed = 7): string {
   const head = realisticDaemonSet(new Rng(seed), 0);
   const line = '    # padding line to make the file large, nothing to see here ...........\n';
-  const count = Math.max(0, Math.ceil((bytes - head.length - 80) / line.length));
+  const count = Math.max(0, Math.ceil((bytes - head.length) / line.length));
   return `${head}---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n  blob: |\n${line.repeat(count)}`;
 }
 

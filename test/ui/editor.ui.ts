@@ -3,19 +3,21 @@
 // elements (selectors from /work/shared/guide/real-vscode-testing.md) and leaves a screenshot
 // in test-results/ui/. Run by test/vscode/run.mjs after the extension-host suite.
 import assert from 'node:assert/strict';
-import { readFileSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { CodeServer, RunDirs } from '../../scripts/vscode-test/code-server.mjs';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
-const workspace = path.join(repoRoot, 'test', 'fixtures', 'workspace');
 const extensionPath = path.resolve(process.env.VSCODE_TEST_EXTENSION_PATH ?? repoRoot);
 const runDir = path.resolve(
   process.env.VSCODE_TEST_RUN_DIR ?? path.join(repoRoot, '.vscode-test', 'runs', `ui-${Date.now()}-${process.pid}`),
 );
 const shots = path.join(repoRoot, 'test-results', 'ui');
+// The scenario edits a file: work on a copy of the fixtures (run.mjs makes one per run).
+const workspace = process.env.VSCODE_TEST_WORKSPACE ?? path.join(runDir, 'workspace');
+if (!existsSync(workspace)) cpSync(path.join(repoRoot, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
 
 const FILE = 'fluentd-bad-effect.yaml';
 const BAD_VALUE = 'NoSchedul';
@@ -45,8 +47,26 @@ async function step(name: string, body: () => Promise<void>): Promise<void> {
   }
 }
 
+// Interrupted (Ctrl+C, a CI timeout): stop code-server and chromium before exiting, since the
+// test runner would end this process without running after().
+let stopping = false;
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(sig, () => {
+    if (stopping) return; // a second signal (terminal and runner both send one)
+    stopping = true;
+    void (async () => {
+      await close?.().catch(() => undefined);
+      await server?.stop();
+      if (dirs) lib.removeRunTmp(dirs);
+      process.exit(sig === 'SIGINT' ? 130 : 143);
+    })();
+  });
+}
+
 describe('DaemonSet editing in VS Code (code-server)', { timeout: 240_000 }, () => {
   before(async () => {
+    const text = readFileSync(path.join(workspace, FILE), 'utf8');
+    assert.ok(text.includes(`effect: ${BAD_VALUE}\n`), `${FILE} must hold "effect: ${BAD_VALUE}" for this scenario`);
     // ESM module from a CommonJS-compiled test: load it dynamically.
     lib = await import('../../scripts/vscode-test/code-server.mjs');
     mkdirSync(shots, { recursive: true });
@@ -142,6 +162,3 @@ describe('DaemonSet editing in VS Code (code-server)', { timeout: 240_000 }, () 
       await page.keyboard.press('Escape');
     }));
 });
-
-// Keep the fixture and the scenario in step: the bad value must be in the file.
-assert.ok(readFileSync(path.join(workspace, FILE), 'utf8').includes(`effect: ${BAD_VALUE}\n`));

@@ -89,6 +89,11 @@ describe('live cluster inventory against a loopback API server', () => {
     assert.deepEqual(server.nonGetRequests, [], 'the inventory must only ever send GET');
     await server.close();
     tmp.cleanup();
+    // No dangling sockets or timers from sources, watches or the server: the process exits by itself.
+    await waitFor('no open sockets or timers', () => {
+      const open = process.getActiveResourcesInfo().filter((r) => /TCP|TLS|Timeout|Immediate/.test(r));
+      return open.length === 0 || undefined;
+    }, 5000).catch(() => assert.fail(`still open: ${process.getActiveResourcesInfo().join(', ')}`));
   });
 
   it('reads the recorded corpus nodes (17 of them)', () => {
@@ -113,6 +118,18 @@ describe('live cluster inventory against a loopback API server', () => {
     const podLists = mine.filter((r) => r.url.startsWith('/api/v1/pods?'));
     assert.ok(podLists.every((r) => decodeURIComponent(r.url).includes('fieldSelector=status.phase!=Succeeded,status.phase!=Failed')));
     assert.ok(mine.every((r) => r.method === 'GET' && r.authorized));
+  });
+
+  it('starts the list over when a continue token expires between pages', async () => {
+    const before = server.requests.length;
+    server.behaviour.expireNextContinue = true;
+    const inv = await source({ kubeconfigPath: kubeconfig, pageSize: 5, watch: false }).start();
+    assert.equal(inv.nodes.length, 17);
+    assert.equal(new Set(inv.nodes.map((n) => n.metadata.name)).size, 17);
+    const nodeLists = server.requests.slice(before).filter((r) => r.url.startsWith('/api/v1/nodes?'));
+    // page 1, page 2 → 410, then pages 1-4 again
+    assert.equal(nodeLists.length, 6);
+    assert.equal(nodeLists.filter((r) => !r.url.includes('continue=')).length, 2);
   });
 
   it('delivers watch events (a taint added, a pod deleted, a node added) to onChange', async () => {
@@ -285,6 +302,19 @@ describe('live cluster inventory against a loopback API server', () => {
     const bad = await rejection(listContexts(broken));
     assert.equal(bad.kind, 'config');
     assert.match(bad.message, /^Cannot read kubeconfig .*broken-kubeconfig: /);
+  });
+
+  it('exec credential plugins work, and a failing plugin gives a clear message', async () => {
+    const credential = JSON.stringify({ apiVersion: 'client.authentication.k8s.io/v1', kind: 'ExecCredential', status: { token: TOKEN } });
+    const good = writeKubeconfig(tmp.dir, { server: server.url, caFile: cert.certPath, context: 'eks-prod', fileName: 'kc-exec', exec: { command: '/bin/sh', args: ['-c', `echo '${credential}'`] } });
+    const inv = await source({ kubeconfigPath: good, watch: false }).start();
+    assert.equal(inv.nodes.length, 17);
+    assert.equal(inv.name, 'eks-prod');
+
+    const bad = writeKubeconfig(tmp.dir, { server: server.url, caFile: cert.certPath, context: 'eks-prod', fileName: 'kc-exec-bad', exec: { command: '/bin/sh', args: ['-c', 'echo "token expired, run aws sso login" >&2; exit 1'] } });
+    const err = await rejection(source({ kubeconfigPath: bad }).start());
+    assert.equal(err.kind, 'config');
+    assert.equal(err.message, 'Cannot use the credentials of user "tester": token expired, run aws sso login (context eks-prod)');
   });
 
   it('a snapshot of the live inventory reads back as an inventory file', async () => {

@@ -9,7 +9,7 @@
 // Env: VSCODE_TEST_EXTENSION_PATH (default: the repository) to point at another extension,
 // VSCODE_TEST_UI=0 to skip the UI scenarios, VSCODE_TEST_VERBOSE=1 for code-server's output.
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,7 +18,7 @@ const wrapper = path.join(repoRoot, 'scripts', 'vscode-test', 'code-wrapper.mjs'
 const suiteSrc = path.join(repoRoot, 'test', 'vscode', 'suite');
 const suiteOut = path.join(repoRoot, 'dist', 'test', 'vscode', 'suite');
 const uiDir = path.join(repoRoot, 'test', 'ui');
-const workspace = path.join(repoRoot, 'test', 'fixtures', 'workspace');
+const fixtures = path.join(repoRoot, 'test', 'fixtures', 'workspace');
 const extensionPath = path.resolve(process.env.VSCODE_TEST_EXTENSION_PATH ?? repoRoot);
 const flag = (name, dflt) => {
   const v = process.env[name];
@@ -68,6 +68,13 @@ async function buildSuite() {
   return entries.length - 1;
 }
 
+/** The tests edit documents; a copy per run keeps the checked-in fixtures intact whatever happens. */
+function copyWorkspace(runDir, name) {
+  const dir = path.join(runDir, name, 'workspace');
+  cpSync(fixtures, dir, { recursive: true });
+  return dir;
+}
+
 async function runSuite(runDir) {
   const resultFile = path.join(runDir, 'suite-result.json');
   const suiteRunDir = path.join(runDir, 'suite');
@@ -76,7 +83,7 @@ async function runSuite(runDir) {
     extensionDevelopmentPath: extensionPath,
     extensionTestsPath: path.join(suiteOut, 'index.js'),
     launchArgs: [
-      workspace,
+      copyWorkspace(runDir, 'suite'),
       `--user-data-dir=${path.join(suiteRunDir, 'user-data')}`,
       `--extensions-dir=${path.join(suiteRunDir, 'extensions')}`,
     ],
@@ -138,6 +145,7 @@ function runUiScenarios(runDir) {
         ...process.env,
         VSCODE_TEST_RUN_DIR: path.join(runDir, 'ui'),
         VSCODE_TEST_EXTENSION_PATH: extensionPath,
+        VSCODE_TEST_WORKSPACE: copyWorkspace(runDir, 'ui'),
       },
     });
     child.on('exit', (code, signal) => {
@@ -151,6 +159,37 @@ function runUiScenarios(runDir) {
       }
       resolve({ passed, failed });
     });
+  });
+}
+
+/** Direct children of this process (the wrapper, the UI test runner), read from /proc. */
+function childPids() {
+  const pids = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === process.pid) pids.push(Number(entry));
+    } catch {
+      // ended while we looked
+    }
+  }
+  return pids;
+}
+
+// Ctrl+C or a CI timeout: pass the signal on so the wrapper and the UI scenarios stop their
+// code-server and chromium, wait for them, and run nothing further.
+let interrupted;
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.on(sig, () => {
+    interrupted ??= sig;
+    for (const pid of childPids()) {
+      try {
+        process.kill(pid, sig);
+      } catch {
+        // already gone
+      }
+    }
   });
 }
 
@@ -172,13 +211,17 @@ async function main() {
 
   const suite = await runSuite(runDir);
   log(`suite: ${suite.passed} passed, ${suite.failed} failed (${elapsed()})`);
-  const ui = runUi ? await runUiScenarios(runDir) : { passed: 0, failed: 0 };
+  const ui = runUi && !interrupted ? await runUiScenarios(runDir) : { passed: 0, failed: 0 };
   if (runUi) log(`UI: ${ui.passed} passed, ${ui.failed} failed (${elapsed()})`);
 
   const passed = suite.passed + ui.passed;
   const failed = suite.failed + ui.failed;
   log(`run folder ${path.relative(repoRoot, runDir)}; total ${elapsed()}`);
   console.log(`${passed} passed, ${failed} failed`);
+  if (interrupted) {
+    log(`interrupted by ${interrupted}`);
+    return interrupted === 'SIGINT' ? 130 : 143;
+  }
   return failed > 0 || passed === 0 ? 1 : 0;
 }
 

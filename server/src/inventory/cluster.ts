@@ -53,12 +53,13 @@ export class ClusterInventorySource {
   private emitScheduled?: NodeJS.Immediate;
   private started = false;
   private stopped = false;
-  private readonly options: Required<Omit<ClusterSourceOptions, 'kubeconfigPath' | 'context'>> & KubeconfigSelection;
+  private readonly options: Required<Omit<ClusterSourceOptions, keyof KubeconfigSelection>> & KubeconfigSelection;
 
   constructor(opts: ClusterSourceOptions = {}) {
     this.options = {
       kubeconfigPath: opts.kubeconfigPath,
       context: opts.context,
+      credentialTimeoutMs: opts.credentialTimeoutMs,
       timeoutMs: opts.timeoutMs ?? 10_000,
       pageSize: opts.pageSize ?? 500,
       watch: opts.watch ?? true,

@@ -47,13 +47,14 @@ export function parseInventoryText(text: string, fileName: string, options: Pars
   const skipped = { terminated: 0, unbound: 0 };
   const otherKinds: string[] = [];
   roots.forEach((root, docIndex) => {
+    if (root === null) return;
     const where = roots.length > 1 ? `document ${docIndex + 1}` : '';
     collect(root, where, undefined, fileName, out, skipped, otherKinds);
   });
   if (skipped.terminated) out.messages.push(`${fileName}: skipped ${plural(skipped.terminated, 'terminated pod')} (phase Succeeded/Failed)`);
   if (skipped.unbound) out.messages.push(`${fileName}: skipped ${plural(skipped.unbound, 'pod')} not bound to a node (no spec.nodeName)`);
   if (out.nodes.length === 0 && out.pods.length === 0) {
-    const found = otherKinds.length ? ` (found: ${summarizeKinds(otherKinds)})` : roots.length === 0 ? ' (the file is empty)' : '';
+    const found = otherKinds.length ? ` (found: ${summarizeKinds(otherKinds)})` : roots.every((r) => r === null) ? ' (the file is empty)' : '';
     throw new InventoryFileError(fileName, `no Node objects found in ${fileName}${found}`);
   }
   return out;
@@ -69,8 +70,8 @@ function decode(text: string, fileName: string, maxAliasCount: number): unknown[
       // YAML flow style (`{kind: Node, …}`) also starts with a brace; only if YAML fails too is it an error.
       try {
         return decodeYaml(text, fileName, maxAliasCount);
-      } catch {
-        throw jsonSyntaxError(text, fileName, jsonError as Error);
+      } catch (yamlError) {
+        throw jsonSyntaxError(text, fileName, jsonError as Error, yamlError instanceof InventoryFileError ? yamlError : undefined);
       }
     }
   }
@@ -78,7 +79,7 @@ function decode(text: string, fileName: string, maxAliasCount: number): unknown[
 }
 
 function decodeYaml(text: string, fileName: string, maxAliasCount: number): unknown[] {
-  const docs = parseAllDocuments(text, { prettyErrors: false });
+  const docs = parseAllDocuments(text);
   // parseAllDocuments returns an EmptyStream (not an array) for an empty text.
   if (!Array.isArray(docs)) return [];
   const values: unknown[] = [];
@@ -86,7 +87,9 @@ function decodeYaml(text: string, fileName: string, maxAliasCount: number): unkn
     const error = doc.errors[0];
     if (error) {
       const pos = error.linePos?.[0];
-      throw new InventoryFileError(fileName, `YAML error: ${firstLine(error.message)}`, pos?.line, pos?.col);
+      // The position goes in front (file:line:col), so drop the library's " at line L, column C:" tail.
+      const detail = firstLine(error.message).replace(/ at line \d+, column \d+:?$/, '');
+      throw new InventoryFileError(fileName, `YAML error: ${detail}`, pos?.line, pos?.col);
     }
     let value: unknown;
     try {
@@ -94,18 +97,25 @@ function decodeYaml(text: string, fileName: string, maxAliasCount: number): unkn
     } catch (e) {
       throw new InventoryFileError(fileName, `YAML error: ${firstLine((e as Error).message)} (more than ${maxAliasCount} alias expansions)`);
     }
-    if (value !== null && value !== undefined) values.push(value);
+    // Empty documents stay in the list so "document N" matches what the user counts.
+    values.push(value ?? null);
   }
   return values;
 }
 
-function jsonSyntaxError(text: string, fileName: string, error: Error): InventoryFileError {
+/**
+ * V8 reports a position only for some JSON errors ("… at position 42"); otherwise the YAML parser,
+ * which reads JSON too, usually points at the same spot.
+ */
+function jsonSyntaxError(text: string, fileName: string, error: Error, yamlError?: InventoryFileError): InventoryFileError {
+  const detail = `JSON error: ${firstLine(error.message).replace(/ in JSON at position \d+.*$/, '')}`;
   const m = /at position (\d+)/.exec(error.message);
+  if (!m && yamlError?.line !== undefined) return new InventoryFileError(fileName, detail, yamlError.line, yamlError.column);
   const offset = m ? Number(m[1]) : text.length;
   const before = text.slice(0, offset);
   const line = before.split('\n').length;
   const column = offset - before.lastIndexOf('\n');
-  return new InventoryFileError(fileName, `JSON error: ${error.message.replace(/ in JSON at position \d+.*$/, '')}`, line, column);
+  return new InventoryFileError(fileName, detail, line, column);
 }
 
 function collect(value: unknown, where: string, impliedKind: string | undefined, fileName: string, out: ParsedInventory,

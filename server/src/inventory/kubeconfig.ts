@@ -16,6 +16,11 @@ export interface KubeconfigSelection {
   kubeconfigPath?: string;
   /** A context name; otherwise the kubeconfig's current-context. */
   context?: string;
+  /**
+   * Bound for obtaining credentials (exec/auth-provider plugins such as `aws eks get-token` or an
+   * SSO login run as a child process that client-node never times out). Default 60 s.
+   */
+  credentialTimeoutMs?: number;
 }
 
 export interface ContextInfo {
@@ -60,7 +65,7 @@ async function loadKubeConfig(selection: KubeconfigSelection): Promise<{ kc: Kub
       : process.env.KUBECONFIG ? `$KUBECONFIG (${process.env.KUBECONFIG})` : candidates[0];
     throw configError(`No kubeconfig found at ${where}; set KUBECONFIG or choose a kubeconfig file`);
   }
-  const { KubeConfig } = await import('@kubernetes/client-node');
+  const { KubeConfig } = await import('./client-node');
   let kc: KubeConfig | undefined;
   for (const file of files) {
     const one = new KubeConfig();
@@ -123,10 +128,19 @@ export async function resolveTarget(selection: KubeconfigSelection): Promise<Clu
     skipTLSVerify: cluster.skipTLSVerify === true,
     async requestOptions() {
       const opts: https.RequestOptions = { headers: {} };
+      const limit = selection.credentialTimeoutMs ?? 60_000;
+      let timer: NodeJS.Timeout | undefined;
       try {
-        await kc.applyToHTTPSOptions(opts);
+        await Promise.race([
+          kc.applyToHTTPSOptions(opts),
+          new Promise((_, reject) => {
+            timer = setTimeout(() => reject(new Error(`the credential plugin did not finish within ${Math.round(limit / 1000)}s`)), limit);
+          }),
+        ]);
       } catch (e) {
         throw configError(`Cannot use the credentials of user "${context.user}": ${firstLine((e as Error).message)} (context ${contextName})`);
+      } finally {
+        clearTimeout(timer);
       }
       // client-node always builds an https.Agent; a plain-http server (kubectl proxy) needs the default one.
       if (url.protocol === 'http:') delete opts.agent;

@@ -11,8 +11,8 @@ import {
   type Requirement,
   type SelectionOperator,
   fieldRequirementMatches,
-  firstUnmatchedRequirement,
   newRequirement,
+  requirementMatches,
   requirementString,
   selectorFromRequirements,
   selectorMatches,
@@ -107,23 +107,30 @@ export function extractNodeFields(node: any): Record<string, string> {
   return typeof name === 'string' && name.length > 0 ? { 'metadata.name': name } : {};
 }
 
+const NO_FIELDS: LabelSet = Object.freeze({});
+
 export function nodeLabels(node: any): LabelSet {
   return node?.metadata?.labels ?? {};
 }
 
-/** `nodeSelectorTerm.match`: parse errors ⇒ no match (errors returned). */
+const NO_ERRORS: string[] = Object.freeze([]) as unknown as string[];
+const MATCH = Object.freeze({ match: true, errors: NO_ERRORS });
+const NO_MATCH = Object.freeze({ match: false, errors: NO_ERRORS });
+
+/** `nodeSelectorTerm.match`: parse errors ⇒ no match (errors returned). Results are shared: do not mutate. */
 export function matchTerm(t: ParsedNodeSelectorTerm, labels: LabelSet, fields: LabelSet): { match: boolean; errors: string[] } {
   if (t.parseErrors.length > 0) return { match: false, errors: t.parseErrors };
-  if (t.matchLabels && !selectorMatches(t.matchLabels, labels)) return { match: false, errors: [] };
-  if (t.matchFields && Object.keys(fields).length > 0) {
-    for (const f of t.matchFields) if (!fieldRequirementMatches(f, fields)) return { match: false, errors: [] };
+  if (t.matchLabels && !selectorMatches(t.matchLabels, labels)) return NO_MATCH;
+  if (t.matchFields && fields['metadata.name'] !== undefined) {
+    for (const f of t.matchFields) if (!fieldRequirementMatches(f, fields)) return NO_MATCH;
   }
-  return { match: true, errors: [] };
+  return MATCH;
 }
 
 /** `LazyErrorNodeSelector`: terms ORed; empty terms skipped; errors only when nothing matched. */
 export class LazyErrorNodeSelector {
   readonly terms: ParsedNodeSelectorTerm[];
+  private readonly hasMatchFields: boolean;
 
   constructor(ns: NodeSelector | null | undefined) {
     this.terms = [];
@@ -132,32 +139,33 @@ export class LazyErrorNodeSelector {
       if (isEmptyNodeSelectorTerm(term)) return;
       this.terms.push(newNodeSelectorTerm(term, `nodeSelectorTerms[${i}]`));
     });
+    this.hasMatchFields = this.terms.some((t) => t.matchFields !== null);
   }
 
   match(node: any): { match: boolean; errors: string[] } {
     if (node === null || node === undefined) return { match: false, errors: [] };
     const labels = nodeLabels(node);
-    const fields = extractNodeFields(node);
-    const errors: string[] = [];
+    const fields = this.hasMatchFields ? extractNodeFields(node) : NO_FIELDS;
+    let errors: string[] | undefined;
     for (const term of this.terms) {
       const r = matchTerm(term, labels, fields);
       if (r.errors.length > 0) {
-        errors.push(...r.errors);
+        (errors ??= []).push(...r.errors);
         continue;
       }
-      if (r.match) return { match: true, errors: [] };
+      if (r.match) return MATCH;
     }
-    return { match: false, errors };
+    return errors ? { match: false, errors } : NO_MATCH;
   }
 
-  /** For an explanation: per term, the first requirement the node fails (or the parse error). */
+  /** For an explanation: per term, the requirements the node fails (or the parse error). */
   explainMismatch(node: any): string[] {
     const labels = nodeLabels(node);
     const fields = extractNodeFields(node);
     return this.terms.map((t) => {
       if (t.parseErrors.length > 0) return `invalid term: ${t.parseErrors[0]}`;
-      const r = t.matchLabels ? firstUnmatchedRequirement(t.matchLabels, labels) : undefined;
-      if (r) return requirementString(r);
+      const failed = t.matchLabels ? t.matchLabels.requirements.filter((r) => !requirementMatches(r, labels)) : [];
+      if (failed.length > 0) return failed.map(requirementString).join(', ');
       if (t.matchFields && Object.keys(fields).length > 0) {
         const f = t.matchFields.find((x) => !fieldRequirementMatches(x, fields));
         if (f) return `${f.key}${f.operator}${f.value}`;
@@ -209,9 +217,17 @@ export class RequiredNodeAffinity {
   }
 
   match(node: any): { match: boolean; errors: string[] } {
-    if (this.labelSelector && this.nodeSelectorMismatch(node)) return { match: false, errors: [] };
+    if (this.labelSelector && !this.nodeSelectorMatches(node)) return NO_MATCH;
     if (this.nodeSelector) return this.nodeSelector.match(node);
-    return { match: true, errors: [] };
+    return MATCH;
+  }
+
+  private nodeSelectorMatches(node: any): boolean {
+    const labels = nodeLabels(node);
+    for (const key in this.labelSelector) {
+      if (!Object.prototype.hasOwnProperty.call(labels, key) || labels[key] !== String(this.labelSelector[key])) return false;
+    }
+    return true;
   }
 }
 

@@ -133,10 +133,11 @@ function schedulerReasons(dp: DaemonPodPlan, pn: PreparedNode, ownPods: Prepared
   const { plan } = dp;
   const pod = dp.pod;
 
-  const unsched = nodeUnschedulable.filter(pod, node, plan.gates);
-  if (unsched.code !== 'Success') reasons.push({ predicate: 'NodeUnschedulable', message: unsched.reasons[0], code: unsched.code });
-  const nn = nodeName.filter(pod, node);
-  if (nn.code !== 'Success') reasons.push({ predicate: 'NodeName', message: nn.reasons[0], code: nn.code });
+  if (node?.spec?.unschedulable) {
+    const unsched = nodeUnschedulable.filter(pod, node, plan.gates);
+    if (unsched.code !== 'Success') reasons.push({ predicate: 'NodeUnschedulable', message: unsched.reasons[0], code: unsched.code });
+  }
+  if (dp.bypassesScheduler && !nodeName.fits(pod, node)) reasons.push({ predicate: 'NodeName', message: nodeName.ErrReason, code: 'UnschedulableAndUnresolvable' });
   // TaintToleration and NodeAffinity are not re-run: the created pod carries the same
   // tolerations and nodeSelector the controller just accepted, and its required affinity is
   // replaced by `metadata.name In [this node]` (ReplaceDaemonSetPodNodeNameNodeAffinity).
@@ -217,7 +218,7 @@ export function computePlacement(ds: any, inventory: Inventory, opts: PlacementO
       desired++;
       if (scheduled) {
         current++;
-        const oldest = ownPods.map((p) => p.pod).sort(comparePodsByCreationTimestampAndPhase)[0];
+        const oldest = ownPods.length === 1 ? ownPods[0].pod : ownPods.map((p) => p.pod).sort(comparePodsByCreationTimestampAndPhase)[0];
         if (isPodReady(oldest)) ready++;
       }
     } else if (scheduled) misscheduled++;
@@ -232,7 +233,7 @@ export function computePlacement(ds: any, inventory: Inventory, opts: PlacementO
       ...pn.summary,
       daemonPods: ownPods.length,
     };
-    if (decision.shouldRun || (scheduled && decision.shouldContinueRunning)) {
+    if ((decision.shouldRun || (scheduled && decision.shouldContinueRunning)) && pn.summary.taints.length > 0) {
       const warnings = evictionWarnings(dp, node);
       if (warnings.length > 0) placement.evictionWarnings = warnings;
     }

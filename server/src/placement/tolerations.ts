@@ -145,7 +145,7 @@ export function daemonPodTolerations(hostNetwork: boolean): Toleration[] {
  * `AddOrUpdateDaemonPodTolerations(spec)`: returns a copy of the pod spec whose tolerations
  * carry the daemon tolerations (A.2).
  */
-export function addOrUpdateDaemonPodTolerations<T extends { tolerations?: Toleration[] | null; hostNetwork?: boolean }>(podSpec: T): T {
+export function addOrUpdateDaemonPodTolerations<T extends { tolerations?: Toleration[] | null; hostNetwork?: boolean }>(podSpec: T): Omit<T, 'tolerations'> & { tolerations: Toleration[] } {
   let tolerations = podSpec.tolerations ?? [];
   for (const t of daemonPodTolerations(podSpec.hostNetwork === true)) tolerations = addOrUpdateToleration(tolerations, t);
   return { ...podSpec, tolerations };

@@ -26,6 +26,8 @@ export interface CompletionOptions {
 const KIND_RE = /^kind:[ \t]*["']?([A-Za-z]+)/m;
 
 export function complete(text: string, pos: Position, options: CompletionOptions = {}, lines = new Lines(text)): CompletionItem[] {
+  // A position past the end (a stale request) has nothing to complete; the line scans assume a real line.
+  if (pos.line < 0 || pos.line >= lines.text.length) return [];
   const ctx = cursorContext(lines, pos);
   if (ctx.kind === 'empty-document') return [daemonSetSnippet(ctx, pos)];
   const docText = lines.text.slice(ctx.docLines[0], ctx.docLines[1] + 1).join('\n');

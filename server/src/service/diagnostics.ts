@@ -182,7 +182,9 @@ function finish(placed: Placed[], options: AnalyzeOptions): Diagnostic[] {
     const rule = rulesById.get(finding.rule);
     const setting = options.rules?.[finding.rule];
     if (setting === 'off') continue;
-    const severity: Severity = setting ?? finding.severity ?? rule?.meta.defaultSeverity ?? 'warning';
+    let severity: Severity = setting ?? finding.severity ?? rule?.meta.defaultSeverity ?? 'warning';
+    // Judged against the bundled sample cluster, not the user's nodes: say it, do not warn about it.
+    if (!setting && rule?.meta.category === 'placement' && options.inventory?.source === 'sample' && (severity === 'warning' || severity === 'error')) severity = 'information';
     out.push({
       range,
       severity,

@@ -38,10 +38,14 @@ export const MAX_ALIAS_COUNT = 50;
 const TEMPLATE_RE = /\{\{[\s\S]*?\}\}|\{\{-|\{%/;
 
 export function parseFile(text: string): ParsedFile {
+  // Line starts come from the text itself: yaml's own lineCounter skips newlines inside
+  // error tokens, which shifts every later range of a file with a syntax error.
   const lines = new LineCounter();
+  lines.addNewLine(0);
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
   let raw: Document.Parsed[];
   try {
-    const parsed = parseAllDocuments(text, { lineCounter: lines, version: '1.1', uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
+    const parsed = parseAllDocuments(text, { version: '1.1', uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
     raw = Array.isArray(parsed) ? parsed : [];
   } catch {
     raw = [];

@@ -78,12 +78,30 @@ export class Edits {
       if (!first?.range) return undefined;
       const indent = columnOf(text, first.range[0]);
       const lastEnd = (last.value as Node | null)?.range?.[1] ?? (last.key as Node).range![1];
-      const lineEnd = text.indexOf('\n', lastEnd);
+      const lineEnd = text.indexOf('\n', contentEnd(text, lastEnd));
       const at = lineEnd === -1 ? text.length : lineEnd;
       const pad = ' '.repeat(indent);
       return this.edit(at, at, `\n${pad}${key}:${indentBlock(valueYaml, pad)}`);
     }
     return undefined;
+  }
+
+  /**
+   * Insert `key: value` as the FIRST entry of the block map at `mapPath`, on the line after the
+   * map's own key (so comments above the current first entry stay with it). `valueYaml` as in
+   * insertKey. Undefined unless the map is a non-empty block map starting below its key.
+   */
+  insertKeyFirst(mapPath: readonly PathSeg[], key: string, valueYaml: string): TextEdit | undefined {
+    const loc = locate(this.ds.node, mapPath);
+    const map = loc.node;
+    if (loc.depth !== mapPath.length || !map || !isMap(map) || map.flow || map.items.length === 0 || !loc.key?.range) return undefined;
+    const first = map.items[0].key as Node | null;
+    if (!first?.range) return undefined;
+    const text = this.file.text;
+    const keyLineEnd = text.indexOf('\n', loc.key.range[1]);
+    if (keyLineEnd === -1 || keyLineEnd >= first.range[0]) return undefined;
+    const pad = ' '.repeat(columnOf(text, first.range[0]));
+    return this.edit(keyLineEnd + 1, keyLineEnd + 1, `${pad}${key}:${indentBlock(valueYaml, pad)}\n`);
   }
 
   /** Append an item (YAML of a map, lines without indentation) to the sequence at path. */
@@ -98,7 +116,7 @@ export class Edits {
     const pad = ' '.repeat(dashCol);
     const lines = itemYaml.replace(/\n$/, '').split('\n');
     const body = lines.map((l, i) => (i === 0 ? `${pad}- ${l}` : `${pad}  ${l}`)).join('\n');
-    const lineEnd = text.indexOf('\n', last.range[1]);
+    const lineEnd = text.indexOf('\n', contentEnd(text, last.range[1]));
     const at = lineEnd === -1 ? text.length : lineEnd;
     return this.edit(at, at, `\n${body}`);
   }
@@ -186,6 +204,16 @@ function nestKeys(keys: readonly string[], valueYaml: string): string {
   const k = plainOrQuoted(keys[0]);
   if (!inner.startsWith('\n')) return `\n${k}: ${inner}`;
   return `\n${k}:` + inner.split('\n').slice(1).map((l) => `\n  ${l}`).join('');
+}
+
+/**
+ * A block collection's range ends after its last line break: step back over trailing
+ * whitespace so "the end of the line" is the line of its last content.
+ */
+function contentEnd(text: string, end: number): number {
+  let e = end;
+  while (e > 0 && /\s/.test(text[e - 1])) e--;
+  return e;
 }
 
 export function columnOf(text: string, offset: number): number {

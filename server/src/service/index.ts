@@ -7,3 +7,4 @@ export { parseFile, findDaemonSets } from './document';
 export { Lines } from './context';
 export { KUBERNETES_VERSION } from './schema';
 export * from './types';
+export { daemonSetAtLine, placementFor, placementsOfText, placementSummary, placementHover, inventoryHints, inventoryLabel, targetedNodes, type DaemonSetPlacementView } from './placement';

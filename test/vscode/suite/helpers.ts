@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'daemonset-tools.daemonset-tools';
-export const TIMEOUT_MS = 30_000;
+export const TIMEOUT_MS = 20_000;
 
 /** test/fixtures/workspace: the opened folder, or found from this bundle (dist/test/vscode/suite). */
 export function fixturesDir(): string {

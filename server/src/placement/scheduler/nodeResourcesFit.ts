@@ -60,14 +60,13 @@ export function fitsRequest(podRequest: Resource, nodeInfo: NodeInfo, args: FitA
   if (podRequest.ephemeralStorage > 0 && podRequest.ephemeralStorage > alloc.ephemeralStorage - used.ephemeralStorage) {
     out.push(insufficient('ephemeral-storage', podRequest.ephemeralStorage, used.ephemeralStorage, alloc.ephemeralStorage));
   }
-  const ignored = new Set(args.ignoredResources ?? []);
-  const ignoredGroups = new Set(args.ignoredResourceGroups ?? []);
+  if (podRequest.scalarResources.size === 0) return out;
   // Go iterates a map; sort for stable output.
   for (const name of [...podRequest.scalarResources.keys()].sort()) {
     const q = podRequest.scalarResources.get(name)!;
     if (q === 0) continue;
     // Only extended resources can be ignored (kubernetes.io/* and hugepages never are).
-    if (isExtendedResourceName(name) && (ignored.has(name) || ignoredGroups.has(name.split('/')[0]))) continue;
+    if (isExtendedResourceName(name) && (args.ignoredResources?.includes(name) || args.ignoredResourceGroups?.includes(name.split('/')[0]))) continue;
     const cap = alloc.scalarResources.get(name) ?? 0;
     const u = used.scalarResources.get(name) ?? 0;
     if (q > cap - u) out.push(insufficient(name, q, u, cap));

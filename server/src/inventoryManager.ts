@@ -1,0 +1,90 @@
+/**
+ * Edge I/O: which inventory the server judges placement against — the bundled sample (default),
+ * inventory files, or a live cluster (list + watch, read-only). Failures fall back to the sample,
+ * and say so: the requested source, its error, and the sample's name travel in InventoryInfo.
+ */
+import path from 'node:path';
+import { ClusterInventorySource } from './inventory/cluster';
+import { loadInventoryFiles } from './inventory/file-reader';
+import { sampleInventory } from './inventory/sample';
+import type { Inventory } from './placement/types';
+import type { InventoryInfo, InventorySource } from './protocol';
+
+export interface InventorySettings {
+  source: InventorySource;
+  /** Inventory files (absolute, or relative to the first workspace folder). */
+  files: string[];
+  kubeconfig?: string;
+  context?: string;
+}
+
+export const defaultInventorySettings: InventorySettings = { source: 'sample', files: [] };
+
+export class InventoryManager {
+  private inventory: Inventory = sampleInventory();
+  private requested?: InventoryInfo['requested'];
+  private cluster?: ClusterInventorySource;
+  private settings: InventorySettings = defaultInventorySettings;
+  private generation = 0;
+
+  constructor(
+    private readonly onChange: () => void,
+    private readonly baseDir: () => string | undefined,
+  ) {}
+
+  get current(): Inventory {
+    return this.inventory;
+  }
+
+  info(): InventoryInfo {
+    const inv = this.inventory;
+    return { source: inv.source, name: inv.name, nodes: inv.nodes.length, pods: inv.pods.length, fetchedAt: inv.fetchedAt, stale: inv.stale, messages: inv.messages, requested: this.requested };
+  }
+
+  /** Apply settings; reloads only when the source settings changed (or `force`). */
+  async configure(settings: Partial<InventorySettings> | undefined, force = false): Promise<void> {
+    const next: InventorySettings = { ...defaultInventorySettings, ...(settings ?? {}) };
+    if (!['sample', 'file', 'cluster'].includes(next.source)) next.source = 'sample';
+    if (!Array.isArray(next.files)) next.files = [];
+    if (!force && JSON.stringify(next) === JSON.stringify(this.settings)) return;
+    this.settings = next;
+    const gen = ++this.generation;
+    await this.cluster?.stop().catch(() => undefined);
+    this.cluster = undefined;
+    const set = (inv: Inventory, requested?: InventoryInfo['requested']) => {
+      if (gen !== this.generation) return; // a newer configuration won
+      this.inventory = inv;
+      this.requested = requested;
+      this.onChange();
+    };
+    const fallback = (detail: string | undefined, error: string) => set(sampleInventory(), { source: next.source, detail, error });
+    try {
+      if (next.source === 'file') {
+        if (next.files.length === 0) return fallback(undefined, 'no inventory file chosen (setting daemonset.inventory.files)');
+        const base = this.baseDir() ?? process.cwd();
+        const files = next.files.map((f) => (path.isAbsolute(f) ? f : path.resolve(base, f)));
+        set(await loadInventoryFiles(files));
+      } else if (next.source === 'cluster') {
+        const source = new ClusterInventorySource({ kubeconfigPath: next.kubeconfig || undefined, context: next.context || undefined });
+        this.cluster = source;
+        const inv = await source.start((updated) => {
+          if (this.cluster === source) set(updated);
+        });
+        if (this.cluster === source) set(inv);
+        else await source.stop();
+      } else set(sampleInventory());
+    } catch (e) {
+      const detail = next.source === 'file' ? next.files.join(', ') : next.context;
+      fallback(detail, (e as Error).message);
+    }
+  }
+
+  async refresh(): Promise<void> {
+    await this.configure(this.settings, true);
+  }
+
+  async dispose(): Promise<void> {
+    this.generation++;
+    await this.cluster?.stop().catch(() => undefined);
+  }
+}

@@ -1,0 +1,42 @@
+/** Tolerations: key/value syntax, operator rules, and `tolerationSeconds` only with NoExecute. */
+import { isLabelValue } from '../../k8s/syntax';
+import { apiRule, fix } from './rule';
+
+export const tolerationInvalid = apiRule({
+  meta: {
+    id: 'toleration-invalid',
+    title: 'Toleration the API server rejects',
+    description:
+      'A toleration matches taints by `key`, `operator` and `value`. `operator: Exists` matches any value, so `value` must be empty; an empty `key` is only allowed with `Exists` (tolerate every taint); `tolerationSeconds` only applies to `NoExecute` taints (how long the pod stays after the taint appears), so another effect is rejected; `Lt` and `Gt` need an alpha feature gate. Keys and values follow label syntax.',
+    bad: 'tolerations:\n  - key: node.kubernetes.io/not-ready\n    operator: Exists\n    value: "true"\n    effect: NoSchedule\n    tolerationSeconds: 30',
+    good: 'tolerations:\n  - key: node.kubernetes.io/not-ready\n    operator: Exists\n    effect: NoExecute\n    tolerationSeconds: 30',
+    fix: 'Remove the `value` of an `Exists` toleration (preferred) or change the operator to `Equal`; for `tolerationSeconds`, set `effect: NoExecute` or remove `tolerationSeconds`.',
+  },
+  explain(e) {
+    const d = e.error.detail;
+    if (/value must be empty/.test(d)) return '`operator: Exists` matches any value of the key: remove `value`, or use `operator: Equal`';
+    if (/tolerationSeconds/.test(d)) return '`tolerationSeconds` says how long the pod stays on a node after a NoExecute taint appears; other effects never evict';
+    if (/key` is empty/.test(d)) return 'Without a `key` a toleration matches every taint, which only `operator: Exists` can express: set the taint\'s key';
+    if (e.error.type === 'FieldValueNotSupported' && /"Lt"/.test(d)) return '`Lt` and `Gt` need the alpha feature gate TaintTolerationComparisonOperators, off by default in Kubernetes 1.36';
+    return undefined;
+  },
+  fixes(e, ctx) {
+    const d = e.error.detail;
+    const tol = e.field.slice(0, -1);
+    const t = ctx.value?.spec?.template?.spec?.tolerations?.[tol[tol.length - 1] as number] ?? {};
+    if (/value must be empty/.test(d)) {
+      const equal = typeof t.value === 'string' && isLabelValue(t.value).length === 0 && typeof t.key === 'string' && t.key !== '';
+      return [
+        ...fix('Remove value (match any value)', [ctx.edits.removeKey([...tol, 'value'])], true),
+        ...(equal ? fix('Change operator to Equal', [ctx.edits.setValue([...tol, 'operator'], 'Equal')]) : []),
+      ];
+    }
+    if (/tolerationSeconds/.test(d)) {
+      return [
+        ...fix('Set effect to NoExecute', ctx.edits.setPath([...tol, 'effect'], 'NoExecute')),
+        ...fix('Remove tolerationSeconds', [ctx.edits.removeKey([...tol, 'tolerationSeconds'])]),
+      ];
+    }
+    return undefined;
+  },
+});

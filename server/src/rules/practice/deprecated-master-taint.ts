@@ -1,0 +1,97 @@
+/** `node-role.kubernetes.io/master` without its `control-plane` twin: no longer matches current control-plane nodes. */
+import { plainOrQuoted } from '../../service/edits';
+import type { Finding, PathSeg } from '../../service/types';
+import type { Rule } from '../types';
+import { isObject, POD, podSpec, tolerations, toleratesTaint } from './pod';
+
+export const MASTER = 'node-role.kubernetes.io/master';
+export const CONTROL_PLANE = 'node-role.kubernetes.io/control-plane';
+
+/** A toleration as YAML lines (for appendItem), with `key` replaced. */
+function tolerationYaml(t: Record<string, any>, key: string): string {
+  const lines: string[] = [];
+  for (const [k, v] of Object.entries(t)) {
+    const value = k === 'key' ? key : v;
+    if (value === null || value === undefined) continue;
+    lines.push(`${k}: ${typeof value === 'string' ? plainOrQuoted(value) : JSON.stringify(value)}`);
+  }
+  return lines.join('\n');
+}
+
+export const deprecatedMasterTaint: Rule = {
+  meta: {
+    id: 'deprecated-master-taint',
+    category: 'practice',
+    defaultSeverity: 'warning',
+    title: '`node-role.kubernetes.io/master` without `node-role.kubernetes.io/control-plane`',
+    description:
+      'kubeadm stopped labelling control-plane nodes `node-role.kubernetes.io/master` in Kubernetes 1.24 and stopped tainting them with it in 1.25; they now carry `node-role.kubernetes.io/control-plane` (label, and taint `NoSchedule`). A DaemonSet that only tolerates the old taint no longer runs on control-plane nodes (the log shipper or CNI agent silently misses them), one that selects the old label runs nowhere, and one that excludes it (`DoesNotExist`/`NotIn`) now lands on control-plane nodes too.',
+    severityNote: 'Warning: on any current cluster the manifest does not do what it says, and nothing fails visibly (the DaemonSet just has fewer, or more, pods).',
+    bad: 'tolerations:\n  - key: node-role.kubernetes.io/master\n    effect: NoSchedule',
+    good: 'tolerations:\n  - key: node-role.kubernetes.io/master\n    effect: NoSchedule\n  - key: node-role.kubernetes.io/control-plane\n    effect: NoSchedule',
+    fix: 'Tolerations and exclusions (`NotIn`, `DoesNotExist`): adds the `control-plane` twin beside the old entry, so old and new clusters both work. Selections (`nodeSelector`, `In`, `Exists`): renames the key to `control-plane`, a label every node of the role has carried since 1.20.',
+  },
+  check(ctx) {
+    const spec = podSpec(ctx.value);
+    if (!spec) return [];
+    const out: Finding[] = [];
+    const tols = tolerations(spec);
+    for (const { t, index } of tols) {
+      if (t.key !== MASTER) continue;
+      const effect = typeof t.effect === 'string' && t.effect ? t.effect : 'NoSchedule';
+      if (tols.some((o) => toleratesTaint(o.t, { key: CONTROL_PLANE, value: typeof t.value === 'string' ? t.value : '', effect }))) continue;
+      const edit = ctx.edits.appendItem([...POD, 'tolerations'], tolerationYaml(t, CONTROL_PLANE));
+      out.push({
+        rule: 'deprecated-master-taint',
+        path: [...POD, 'tolerations', index, 'key'],
+        message: `This toleration only covers the \`${MASTER}\` taint, which kubeadm stopped adding in Kubernetes 1.25: control-plane nodes now carry \`${CONTROL_PLANE}:${effect}\`, so the DaemonSet no longer runs on them. Add the same toleration for \`${CONTROL_PLANE}\`.`,
+        fixes: edit ? [{ title: `Add a toleration for ${CONTROL_PLANE}`, isPreferred: true, edits: [edit] }] : undefined,
+      });
+    }
+    if (isObject(spec.nodeSelector) && MASTER in spec.nodeSelector && !(CONTROL_PLANE in spec.nodeSelector)) {
+      const path = [...POD, 'nodeSelector', MASTER];
+      const edit = ctx.edits.renameKey(path, CONTROL_PLANE);
+      out.push({
+        rule: 'deprecated-master-taint',
+        path,
+        target: 'key',
+        message: `nodeSelector \`${MASTER}\` selects a label kubeadm stopped setting in Kubernetes 1.24, so on current clusters the DaemonSet runs on no node. Select \`${CONTROL_PLANE}\` instead (set on control-plane nodes since 1.20).`,
+        fixes: edit ? [{ title: `Select ${CONTROL_PLANE} instead`, isPreferred: true, edits: [edit] }] : undefined,
+      });
+    }
+    const terms = spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
+    if (Array.isArray(terms)) {
+      terms.forEach((term: any, ti: number) => {
+        const exprs = term?.matchExpressions;
+        if (!Array.isArray(exprs)) return;
+        const exprsPath: PathSeg[] = [...POD, 'affinity', 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution', 'nodeSelectorTerms', ti, 'matchExpressions'];
+        exprs.forEach((e: any, ei: number) => {
+          if (!isObject(e) || e.key !== MASTER) return;
+          const excludes = e.operator === 'NotIn' || e.operator === 'DoesNotExist';
+          if (excludes) {
+            // Expressions of one term are ANDed: the twin must sit in the same term.
+            if (exprs.some((o: any) => isObject(o) && o.key === CONTROL_PLANE && o.operator === e.operator)) return;
+            const edit = ctx.edits.appendItem(exprsPath, tolerationYaml(e, CONTROL_PLANE));
+            out.push({
+              rule: 'deprecated-master-taint',
+              path: [...exprsPath, ei, 'key'],
+              message: `This expression excludes nodes labelled \`${MASTER}\`, a label kubeadm stopped setting in Kubernetes 1.24, so on current clusters it no longer keeps the DaemonSet off control-plane nodes. Add the same expression for \`${CONTROL_PLANE}\`.`,
+              fixes: edit ? [{ title: `Also exclude ${CONTROL_PLANE}`, isPreferred: true, edits: [edit] }] : undefined,
+            });
+          } else {
+            // Terms are ORed: a twin in any term keeps control-plane nodes selected.
+            if (terms.some((tt: any) => Array.isArray(tt?.matchExpressions) && tt.matchExpressions.some((o: any) => isObject(o) && o.key === CONTROL_PLANE))) return;
+            const edit = ctx.edits.setValue([...exprsPath, ei, 'key'], CONTROL_PLANE);
+            out.push({
+              rule: 'deprecated-master-taint',
+              path: [...exprsPath, ei, 'key'],
+              message: `This expression selects nodes labelled \`${MASTER}\`, a label kubeadm stopped setting in Kubernetes 1.24, so on current clusters it matches no node. Use \`${CONTROL_PLANE}\` (set on control-plane nodes since 1.20).`,
+              fixes: edit ? [{ title: `Select ${CONTROL_PLANE} instead`, isPreferred: true, edits: [edit] }] : undefined,
+            });
+          }
+        });
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,60 @@
+/** Finite tolerationSeconds on a NoExecute toleration of a DaemonSet: an evict/recreate loop, or no effect at all. */
+import type { Finding } from '../../service/types';
+import type { Rule } from '../types';
+import { POD, podSpec, tolerations } from './pod';
+
+/** The NoExecute tolerations the DaemonSet controller adds to every daemon pod (semantics §A.2). */
+export const AUTO_NOEXECUTE_KEYS = ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable'];
+
+/**
+ * `AddOrUpdateTolerationInPodSpec` replaces a user toleration equal in key, operator, value
+ * and effect (exact strings; an empty operator is not `Exists`) with the controller's own.
+ */
+export function replacedByController(t: Record<string, any>): boolean {
+  return AUTO_NOEXECUTE_KEYS.includes(t.key) && t.operator === 'Exists' && (t.value ?? '') === '' && t.effect === 'NoExecute';
+}
+
+export const finiteTolerationSeconds: Rule = {
+  meta: {
+    id: 'finite-toleration-seconds',
+    category: 'practice',
+    defaultSeverity: 'warning',
+    title: 'Finite `tolerationSeconds` on a DaemonSet toleration',
+    description:
+      'For a Deployment, `tolerationSeconds` on a NoExecute toleration means "move away after N seconds". A DaemonSet pod cannot move: the taint-eviction controller deletes it after N seconds, and the DaemonSet controller, which ignores `tolerationSeconds` when deciding where pods belong, creates it again on the same node: an endless evict/recreate loop while the taint is there. A toleration identical (key, operator, value, effect) to one the controller adds itself (`node.kubernetes.io/not-ready` or `node.kubernetes.io/unreachable`, `Exists`, `NoExecute`) is different again: the controller replaces it with its own, which has no `tolerationSeconds`, so the setting never takes effect (kubernetes/kubernetes#92960).',
+    severityNote: 'Warning: either the pod churns on tainted nodes, or the manifest promises an eviction that never happens.',
+    bad: 'tolerations:\n  - key: node.kubernetes.io/not-ready\n    operator: Exists\n    effect: NoExecute\n    tolerationSeconds: 30',
+    good: 'tolerations:\n  - key: node.kubernetes.io/not-ready\n    operator: Exists\n    effect: NoExecute',
+    fix: 'Removes `tolerationSeconds` (the pod then stays on the node while the taint is there, which is what a DaemonSet pod does anyway).',
+  },
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const { t, index } of tolerations(podSpec(ctx.value))) {
+      const seconds = t.tolerationSeconds;
+      if (typeof seconds !== 'number' || t.effect !== 'NoExecute') continue;
+      const path = [...POD, 'tolerations', index, 'tolerationSeconds'];
+      const edit = ctx.edits.removeKey(path);
+      const fixes = edit ? [{ title: 'Remove tolerationSeconds', isPreferred: true, edits: [edit] }] : undefined;
+      if (replacedByController(t)) {
+        out.push({
+          rule: 'finite-toleration-seconds',
+          path,
+          target: 'key',
+          message: `tolerationSeconds: ${seconds} has no effect: the DaemonSet controller replaces this toleration with its own identical \`${t.key}:NoExecute\` toleration, which has no tolerationSeconds, so daemon pods are never evicted from ${t.key === AUTO_NOEXECUTE_KEYS[0] ? 'a not-ready' : 'an unreachable'} node. Remove tolerationSeconds (or the whole toleration: the controller adds it anyway).`,
+          fixes,
+        });
+      } else {
+        const taint = t.key ? `\`${t.key}\`` : 'any NoExecute';
+        const when = seconds <= 0 ? 'immediately' : `${seconds} s after the taint appears`;
+        out.push({
+          rule: 'finite-toleration-seconds',
+          path,
+          target: 'key',
+          message: `On a node with a ${taint} taint the daemon pod is evicted ${when}, and the DaemonSet controller (which ignores tolerationSeconds) recreates it on the same node: an evict/recreate loop for as long as the taint is there. Remove tolerationSeconds to keep the pod, or drop the toleration so no pod is placed on such nodes.`,
+          fixes,
+        });
+      }
+    }
+    return out;
+  },
+};

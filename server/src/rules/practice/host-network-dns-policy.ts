@@ -1,0 +1,70 @@
+/** hostNetwork pods with the default dnsPolicy: cluster DNS names do not resolve. */
+import type { Finding, Fix } from '../../service/types';
+import type { Rule } from '../types';
+import { containers, isObject, POD, podSpec } from './pod';
+
+const CLUSTER_NAME_RE = /\b[a-z0-9-]+\.[a-z0-9-]+\.svc(\.cluster\.local)?\b|\.svc\.cluster\.local\b/;
+
+/** A Service DNS name in the containers' env, args or command: the agent needs cluster DNS. */
+export function clusterDnsName(spec: Record<string, any>): string | undefined {
+  for (const ref of containers(spec)) {
+    const strings: unknown[] = [...(Array.isArray(ref.c.command) ? ref.c.command : []), ...(Array.isArray(ref.c.args) ? ref.c.args : [])];
+    if (Array.isArray(ref.c.env)) for (const e of ref.c.env) if (isObject(e)) strings.push(e.value);
+    for (const s of strings) {
+      if (typeof s !== 'string') continue;
+      const m = CLUSTER_NAME_RE.exec(s);
+      if (m) return m[0].replace(/^\./, '');
+    }
+  }
+  return undefined;
+}
+
+export const hostNetworkDnsPolicy: Rule = {
+  meta: {
+    id: 'host-network-dns-policy',
+    category: 'practice',
+    defaultSeverity: 'warning',
+    title: 'hostNetwork without `dnsPolicy: ClusterFirstWithHostNet`',
+    description:
+      'With `hostNetwork: true`, the default `dnsPolicy: ClusterFirst` falls back to the node\'s own resolver (`Default`): Service names such as `collector.monitoring.svc` do not resolve inside the pod. Agents that talk to in-cluster Services need `dnsPolicy: ClusterFirstWithHostNet`. Agents that start before cluster DNS exists, above all CNI plugins (CoreDNS cannot run until the network is up), must NOT use it: they would lose name resolution at bootstrap; for them `dnsPolicy: Default` states the intent.',
+    severityNote: 'Warning when a container\'s env, args or command mentions a Service name (`*.svc`): it will not resolve. Only a hint otherwise, because most hostNetwork agents (CNI, kube-proxy, exporters) reach the API server by IP and are right not to depend on cluster DNS; the quick fix is then not marked preferred so "fix all" never changes a CNI agent\'s DNS.',
+    bad: 'hostNetwork: true\ncontainers:\n  - name: shipper\n    env:\n      - name: SINK\n        value: http://collector.monitoring.svc:4318',
+    good: 'hostNetwork: true\ndnsPolicy: ClusterFirstWithHostNet',
+    fix: 'Sets `dnsPolicy: ClusterFirstWithHostNet` (or `Default` to keep the node\'s resolver explicitly).',
+  },
+  check(ctx) {
+    // A kustomize patch leaves out what the base already sets.
+    if (ctx.partial) return [];
+    const spec = podSpec(ctx.value);
+    if (!spec || spec.hostNetwork !== true) return [];
+    const policy = spec.dnsPolicy;
+    if (policy !== undefined && policy !== 'ClusterFirst') return [];
+    const name = clusterDnsName(spec);
+    const set = (value: string) => ctx.edits.setPath([...POD, 'dnsPolicy'], value);
+    const fixes: Fix[] = [];
+    const cfwhn = set('ClusterFirstWithHostNet');
+    if (cfwhn) fixes.push({ title: 'Set dnsPolicy: ClusterFirstWithHostNet', isPreferred: !!name, edits: cfwhn });
+    const def = set('Default');
+    if (def && !name) fixes.push({ title: "Set dnsPolicy: Default (keep the node's resolver, explicitly)", edits: def });
+    const path = policy === undefined ? [...POD, 'hostNetwork'] : [...POD, 'dnsPolicy'];
+    const what = policy === undefined ? 'The pod uses hostNetwork without a dnsPolicy, so ClusterFirst applies' : 'The pod uses hostNetwork with dnsPolicy ClusterFirst';
+    if (name) {
+      return [{
+        rule: 'host-network-dns-policy',
+        path,
+        target: policy === undefined ? 'key' : 'value',
+        message: `${what}, which for hostNetwork pods falls back to the node's resolver: \`${name}\` will not resolve. Set dnsPolicy: ClusterFirstWithHostNet.`,
+        fixes,
+      }];
+    }
+    const f: Finding = {
+      rule: 'host-network-dns-policy',
+      path,
+      target: policy === undefined ? 'key' : 'value',
+      severity: 'hint',
+      message: `${what}, which for hostNetwork pods means the node's resolver: cluster Service names will not resolve. If the agent needs them, set dnsPolicy: ClusterFirstWithHostNet; if it must work before cluster DNS is up (a CNI agent), set dnsPolicy: Default to make that explicit.`,
+      fixes,
+    };
+    return [f];
+  },
+};

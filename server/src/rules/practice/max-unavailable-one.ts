@@ -1,0 +1,56 @@
+/** maxUnavailable 1 (the default): a rollout replaces one node's pod at a time. */
+import type { PathSeg } from '../../service/types';
+import type { Rule } from '../types';
+import { intOrPercent, isObject } from './pod';
+
+/** Below this many nodes a one-at-a-time rollout is quick enough not to mention. */
+export const LARGE_CLUSTER_NODES = 10;
+
+export const maxUnavailableOne: Rule = {
+  meta: {
+    id: 'max-unavailable-one',
+    category: 'practice',
+    defaultSeverity: 'information',
+    title: 'Rolling update one node at a time',
+    description:
+      'A RollingUpdate with `maxUnavailable: 1` (the default when omitted) and no `maxSurge` replaces the daemon pod on one node, waits for it to become available, then moves on. On a 300-node cluster with a 30 s start that is over two hours per rollout. A percentage (`maxUnavailable: 10%`) scales with the cluster while still limiting how many nodes are without the agent at once.',
+    severityNote: 'Information when an inventory with at least 10 nodes is loaded (the slowness is then real); a hint otherwise, since the cluster size is unknown and small clusters are fine with 1.',
+    bad: 'updateStrategy:\n  type: RollingUpdate',
+    good: 'updateStrategy:\n  type: RollingUpdate\n  rollingUpdate:\n    maxUnavailable: 10%',
+    fix: 'Sets `maxUnavailable: 10%` (not preferred: pick what the agent tolerates).',
+  },
+  check(ctx) {
+    // A kustomize patch leaves out what the base already sets.
+    if (ctx.partial) return [];
+    const spec = ctx.value?.spec;
+    if (!isObject(spec)) return [];
+    const strategy = spec.updateStrategy;
+    if (strategy != null && !isObject(strategy)) return [];
+    if (strategy?.type !== undefined && strategy.type !== 'RollingUpdate') return [];
+    const ru = strategy?.rollingUpdate;
+    if (ru != null && !isObject(ru)) return [];
+    const surge = ru?.maxSurge === undefined ? { n: 0, percent: false } : intOrPercent(ru.maxSurge);
+    if (!surge || surge.n !== 0) return [];
+    const mu = ru?.maxUnavailable === undefined ? { n: 1, percent: false } : intOrPercent(ru.maxUnavailable);
+    if (!mu || mu.n !== 1 || mu.percent) return [];
+    const nodes = ctx.inventory?.nodes.length ?? 0;
+    const large = nodes >= LARGE_CLUSTER_NODES;
+    let path: PathSeg[];
+    let target: 'key' | 'value' = 'key';
+    if (ru?.maxUnavailable !== undefined) [path, target] = [['spec', 'updateStrategy', 'rollingUpdate', 'maxUnavailable'], 'value'];
+    else if (ru != null) path = ['spec', 'updateStrategy', 'rollingUpdate'];
+    else if (strategy != null) path = ['spec', 'updateStrategy'];
+    else path = ['spec'];
+    const edit = ctx.edits.setPath(['spec', 'updateStrategy', 'rollingUpdate', 'maxUnavailable'], '10%');
+    const how = ru?.maxUnavailable === undefined ? 'maxUnavailable defaults to 1' : 'maxUnavailable is 1';
+    const scale = large ? `: on the ${nodes} nodes of ${ctx.inventory!.name} that is ${nodes} pod restarts in sequence` : '';
+    return [{
+      rule: 'max-unavailable-one',
+      path,
+      target,
+      severity: large ? undefined : 'hint',
+      message: `${how}, so a rollout replaces the pod on one node at a time${scale}. On large clusters consider a percentage such as maxUnavailable: 10%.`,
+      fixes: edit ? [{ title: 'Set maxUnavailable: 10%', edits: edit }] : undefined,
+    }];
+  },
+};

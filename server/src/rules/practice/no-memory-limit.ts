@@ -1,0 +1,42 @@
+/** Long-running containers with requests but no memory limit. */
+import type { Finding } from '../../service/types';
+import type { Rule } from '../types';
+import { DEFAULT_MEMORY, effectiveRequests } from './no-resource-requests';
+import { containers, describe, isObject, podSpec } from './pod';
+
+export const noMemoryLimit: Rule = {
+  meta: {
+    id: 'no-memory-limit',
+    category: 'practice',
+    defaultSeverity: 'information',
+    title: 'Container without a memory limit',
+    description:
+      'An agent without a memory limit can grow until the node runs out of memory; because a DaemonSet runs the same version on every node, a leak hits all nodes at once and the kernel may kill workloads before it kills the agent. A memory limit (usually equal to the memory request) confines the damage to a restart of the agent. CPU limits are not required: CPU throttling hurts latency-sensitive agents more than it protects.',
+    severityNote: 'Information: some critical agents (CNI, storage) deliberately run without a memory limit so the kernel never kills them; this is a trade-off, not a mistake. Containers without any request are reported by `no-resource-requests`, whose fix adds the limit too.',
+    bad: 'resources:\n  requests:\n    cpu: 100m\n    memory: 128Mi',
+    good: 'resources:\n  requests:\n    cpu: 100m\n    memory: 128Mi\n  limits:\n    memory: 128Mi',
+    fix: 'Adds `limits.memory` equal to the memory request (128Mi when there is none).',
+  },
+  check(ctx) {
+    // A kustomize patch leaves out what the base already sets.
+    if (ctx.partial) return [];
+    const out: Finding[] = [];
+    for (const ref of containers(podSpec(ctx.value), 'long-running')) {
+      const have = effectiveRequests(ref.c);
+      if (!have.cpu && !have.memory) continue;
+      const r = isObject(ref.c.resources) ? ref.c.resources : {};
+      if (isObject(r.limits) && r.limits.memory != null) continue;
+      const reqMem = isObject(r.requests) ? r.requests.memory : undefined;
+      const value = typeof reqMem === 'string' || typeof reqMem === 'number' ? String(reqMem) : DEFAULT_MEMORY;
+      const edit = ctx.edits.setPath([...ref.path, 'resources', 'limits', 'memory'], /^[\w.]+$/.test(value) ? value : JSON.stringify(value));
+      out.push({
+        rule: 'no-memory-limit',
+        path: [...ref.path, 'resources'],
+        target: 'key',
+        message: `${describe(ref)} has no memory limit. A DaemonSet runs the same agent on every node, so a leak can exhaust memory on all nodes at once. Set \`limits.memory\` (usually equal to the memory request) unless the agent must never be OOM-killed.`,
+        fixes: edit ? [{ title: `Set limits.memory: ${value}`, edits: edit }] : undefined,
+      });
+    }
+    return out;
+  },
+};

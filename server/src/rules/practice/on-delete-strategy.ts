@@ -1,0 +1,28 @@
+/** updateStrategy OnDelete: template changes reach a node only when its pod is deleted. */
+import type { Rule } from '../types';
+
+export const onDeleteStrategy: Rule = {
+  meta: {
+    id: 'on-delete-strategy',
+    category: 'practice',
+    defaultSeverity: 'information',
+    title: '`updateStrategy: OnDelete`',
+    description:
+      'With `OnDelete` the DaemonSet controller never replaces running pods: a changed template (new image, new config) reaches a node only when someone deletes that node\'s pod or the node is replaced. This is useful when node-by-node updates are driven by another tool, but it surprises people who expect `kubectl apply` to roll out. `kubectl rollout status` does not wait for anything.',
+    severityNote: 'Information: OnDelete is a legitimate choice; the rule only makes sure it is a conscious one.',
+    bad: 'updateStrategy:\n  type: OnDelete',
+    good: 'updateStrategy:\n  type: RollingUpdate\n  rollingUpdate:\n    maxUnavailable: 10%',
+    fix: 'Switches to `RollingUpdate` (not preferred: OnDelete is often deliberate).',
+  },
+  check(ctx) {
+    if (ctx.value?.spec?.updateStrategy?.type !== 'OnDelete') return [];
+    const path = ['spec', 'updateStrategy', 'type'];
+    const edit = ctx.edits.setValue(path, 'RollingUpdate');
+    return [{
+      rule: 'on-delete-strategy',
+      path,
+      message: 'With OnDelete, applying a changed template updates no running pod: each node gets the new version only when its pod is deleted. Make sure something deletes them (or use RollingUpdate).',
+      fixes: edit ? [{ title: 'Switch to RollingUpdate', edits: [edit] }] : undefined,
+    }];
+  },
+};

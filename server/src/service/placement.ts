@@ -1,0 +1,158 @@
+/**
+ * The placement view of the service: placement results per DaemonSet (cached, so unchanged
+ * documents cost nothing on a keystroke), completion hints from an inventory, and hover text
+ * saying which nodes a selector or toleration matches.
+ */
+import { computePlacement } from '../placement/placement';
+import type { Inventory, PlacementResult } from '../placement/types';
+import type { InventoryHints } from './completion';
+import { findDaemonSets, offsetToPosition, parseFile } from './document';
+import type { PathSeg } from './types';
+
+const MAX_CACHED = 2000;
+const results = new WeakMap<Inventory, Map<string, PlacementResult>>();
+const hintsCache = new WeakMap<Inventory, InventoryHints>();
+
+/** What placement depends on: identity, selector, template. Not labels of the DaemonSet itself. */
+function placementKey(ds: any): string {
+  return JSON.stringify([ds?.metadata?.namespace, ds?.metadata?.name, ds?.metadata?.uid, ds?.spec?.selector, ds?.spec?.template, ds?.spec?.updateStrategy]);
+}
+
+export function placementFor(ds: any, inventory: Inventory): PlacementResult {
+  let perInventory = results.get(inventory);
+  if (!perInventory) results.set(inventory, (perInventory = new Map()));
+  const key = placementKey(ds);
+  const hit = perInventory.get(key);
+  if (hit) return hit;
+  const result = computePlacement(ds, inventory);
+  if (perInventory.size >= MAX_CACHED) perInventory.delete(perInventory.keys().next().value!);
+  perInventory.set(key, result);
+  return result;
+}
+
+/** A short name for messages: "the sample cluster", "inventory nodes.yaml", "cluster kind-dev". */
+export function inventoryLabel(inventory: Inventory): string {
+  switch (inventory.source) {
+    case 'sample':
+      return `the ${inventory.name}`;
+    case 'file':
+      return `inventory ${inventory.name}`;
+    default:
+      return `cluster ${inventory.name}${inventory.stale ? ' (stale)' : ''}`;
+  }
+}
+
+export function inventoryHints(inventory: Inventory): InventoryHints {
+  const hit = hintsCache.get(inventory);
+  if (hit) return hit;
+  const labels = new Map<string, Map<string, number>>();
+  const taints = new Map<string, { key: string; value?: string; effect: string; count: number }>();
+  for (const node of inventory.nodes) {
+    for (const [k, v] of Object.entries((node?.metadata?.labels ?? {}) as Record<string, unknown>)) {
+      if (typeof v !== 'string') continue;
+      let vals = labels.get(k);
+      if (!vals) labels.set(k, (vals = new Map()));
+      vals.set(v, (vals.get(v) ?? 0) + 1);
+    }
+    for (const t of (Array.isArray(node?.spec?.taints) ? node.spec.taints : []) as any[]) {
+      if (typeof t?.key !== 'string' || typeof t?.effect !== 'string') continue;
+      const id = `${t.key}=${t.value ?? ''}:${t.effect}`;
+      const e = taints.get(id);
+      if (e) e.count++;
+      else taints.set(id, { key: t.key, value: t.value || undefined, effect: t.effect, count: 1 });
+    }
+  }
+  const hints: InventoryHints = { labels, taints: [...taints.values()].sort((a, b) => b.count - a.count), inventoryName: inventoryLabel(inventory) };
+  hintsCache.set(inventory, hints);
+  return hints;
+}
+
+function listNodes(names: string[], max = 6): string {
+  if (names.length <= max) return names.join(', ');
+  return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
+}
+
+/**
+ * Hover text for the placement-relevant parts of a DaemonSet: nodeSelector (and its entries),
+ * node affinity, tolerations. `path` is relative to the DaemonSet.
+ */
+export function placementHover(ds: any, inventory: Inventory, path: PathSeg[]): string | undefined {
+  const p = path.map(String);
+  if (p[0] !== 'spec' || p[1] !== 'template' || p[2] !== 'spec') return undefined;
+  const field = p[3];
+  if (field !== 'nodeSelector' && field !== 'affinity' && field !== 'tolerations') return undefined;
+  const result = placementFor(ds, inventory);
+  const total = result.nodes.length;
+  const where = inventoryLabel(inventory);
+  if (field === 'nodeSelector' && p.length === 5) {
+    const key = p[4];
+    const want = ds?.spec?.template?.spec?.nodeSelector?.[key];
+    const matching = inventory.nodes.filter((n) => n?.metadata?.labels?.[key] === want).map((n) => n.metadata.name);
+    const values = inventoryHints(inventory).labels?.get(key);
+    const spread = values ? [...values.entries()].map(([v, c]) => `\`${v}\` (${c})`).join(', ') : 'none';
+    return `**Placement** on ${where}: ${matching.length} of ${total} nodes have \`${key}=${want}\`${matching.length ? `: ${listNodes(matching)}` : ''}. Values of \`${key}\` on nodes: ${spread}.`;
+  }
+  if (field === 'tolerations') {
+    const byTaint = result.nodes.filter((n) => n.reasons.some((r) => r.predicate === 'TaintToleration'));
+    const tolerated = result.nodes.filter((n) => n.taints.some((t) => t.effect !== 'PreferNoSchedule') && !n.reasons.some((r) => r.predicate === 'TaintToleration'));
+    const lines = [`**Placement** on ${where}: ${tolerated.length} tainted node(s) tolerated${tolerated.length ? ` (${listNodes(tolerated.map((n) => n.name))})` : ''}; ${byTaint.length} excluded by an untolerated taint${byTaint.length ? `:` : '.'}`];
+    for (const n of byTaint.slice(0, 8)) lines.push(`- ${n.name}: ${n.reasons.find((r) => r.predicate === 'TaintToleration')!.message}`);
+    if (byTaint.length > 8) lines.push(`- … and ${byTaint.length - 8} more`);
+    return lines.join('\n');
+  }
+  const excluded = result.nodes.filter((n) => n.reasons.some((r) => r.predicate === 'NodeAffinity'));
+  const matched = total - excluded.length;
+  return `**Placement** on ${where}: node selector and required affinity match ${matched} of ${total} nodes${excluded.length ? `; not ${listNodes(excluded.map((n) => n.name))}` : ''}.`;
+}
+
+export interface DaemonSetPlacementView {
+  name: string;
+  namespace?: string;
+  /** Offsets of the DaemonSet's document, and the line where its `kind:` (or first key) sits. */
+  start: number;
+  end: number;
+  line: number;
+  placement: PlacementResult;
+  value: any;
+}
+
+/** Placement of every apps/v1 DaemonSet of a text (documents with YAML errors are skipped). */
+export function placementsOfText(text: string, inventory: Inventory): DaemonSetPlacementView[] {
+  const file = parseFile(text);
+  const out: DaemonSetPlacementView[] = [];
+  for (const ds of findDaemonSets(file)) {
+    if (ds.apiVersion !== 'apps/v1' || ds.parsed.doc.errors.length || ds.parsed.templated) continue;
+    const start = ds.node.range?.[0] ?? ds.parsed.start;
+    const end = ds.node.range?.[2] ?? ds.parsed.end;
+    out.push({
+      name: typeof ds.value?.metadata?.name === 'string' ? ds.value.metadata.name : '(unnamed)',
+      namespace: typeof ds.value?.metadata?.namespace === 'string' ? ds.value.metadata.namespace : undefined,
+      start,
+      end,
+      line: offsetToPosition(file, start).line,
+      placement: placementFor(ds.value, inventory),
+      value: ds.value,
+    });
+  }
+  return out;
+}
+
+/** Nodes that run the DaemonSet (verdict runs or pending: the controller creates a pod). */
+export function targetedNodes(result: PlacementResult): Set<string> {
+  return new Set(result.nodes.filter((n) => n.verdict !== 'excluded').map((n) => n.name));
+}
+
+/** "Runs on 9 of 14 nodes · sample cluster · 2 pending" */
+export function placementSummary(result: PlacementResult, inventoryName: string): string {
+  const pending = result.counts.pending;
+  const runs = result.counts.runs;
+  return `Runs on ${runs} of ${result.nodes.length} nodes · ${inventoryName}${pending ? ` · ${pending} pending` : ''}`;
+}
+
+/** The DaemonSet (plain value) whose YAML contains a line, if any. */
+export function daemonSetAtLine(text: string, line: number): any | undefined {
+  const file = parseFile(text);
+  const offset = file.lines.lineStarts[line] ?? text.length;
+  const ds = findDaemonSets(file).find((d) => offset >= (d.node.range?.[0] ?? d.parsed.start) && offset <= (d.node.range?.[2] ?? d.parsed.end));
+  return ds && ds.apiVersion === 'apps/v1' ? ds.value : undefined;
+}
