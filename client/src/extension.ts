@@ -4,6 +4,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { redHatKubernetesSchemaActive } from './redhat';
 
 let client: LanguageClient | undefined;
 
@@ -20,10 +21,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ],
     synchronize: { configurationSection: 'daemonset' },
     outputChannelName: 'DaemonSet Language Server',
+    initializationOptions: { redHatKubernetesSchema: redHatKubernetesSchemaActive() },
   };
   client = new LanguageClient('daemonset', 'DaemonSet Language Server', serverOptions, clientOptions);
   context.subscriptions.push(client);
   await client.start();
+  const environment = () => void client?.sendNotification('daemonset/environment', { redHatKubernetesSchema: redHatKubernetesSchemaActive() });
+  context.subscriptions.push(
+    vscode.extensions.onDidChange(environment),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('yaml')) environment();
+    }),
+  );
 }
 
 export async function deactivate(): Promise<void> {

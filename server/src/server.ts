@@ -45,9 +45,14 @@ export interface Settings {
   maxFileSizeMB: number;
   inventory: InventorySettings;
   placement: { enabled: boolean };
+  /** auto: leave unknown-field, invalid-type and missing-required to Red Hat's YAML extension when it checks Kubernetes schemas. */
+  schemaChecks: 'auto' | 'on' | 'off';
 }
 
-const defaults: Settings = { rules: {}, maxFileSizeMB: 5, inventory: defaultInventorySettings, placement: { enabled: true } };
+/** Reported by Red Hat's YAML extension too, when it has a Kubernetes schema. */
+const REDHAT_OVERLAP = ['unknown-field', 'invalid-type', 'missing-required'];
+
+const defaults: Settings = { rules: {}, maxFileSizeMB: 5, inventory: defaultInventorySettings, placement: { enabled: true }, schemaChecks: 'auto' };
 
 function mergeSettings(conf: Partial<Settings> | null | undefined): Settings {
   const c = conf ?? {};
@@ -56,6 +61,7 @@ function mergeSettings(conf: Partial<Settings> | null | undefined): Settings {
     maxFileSizeMB: typeof c.maxFileSizeMB === 'number' && c.maxFileSizeMB > 0 ? c.maxFileSizeMB : defaults.maxFileSizeMB,
     inventory: { ...defaultInventorySettings, ...(c.inventory ?? {}) },
     placement: { enabled: c.placement?.enabled !== false },
+    schemaChecks: c.schemaChecks === 'on' || c.schemaChecks === 'off' ? c.schemaChecks : 'auto',
   };
 }
 const DEBOUNCE_MS = 150;
@@ -75,6 +81,11 @@ const severityToLsp: Record<string, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/** Severities the user set explicitly win over the dedupe. */
+function pickExplicit(rules: Record<string, SeveritySetting>): Record<string, SeveritySetting> {
+  return Object.fromEntries(Object.entries(rules).filter(([, v]) => typeof v === 'string'));
+}
+
 export function toLspDiagnostic(d: Diagnostic): LspDiagnostic {
   return {
     range: d.range,
@@ -91,6 +102,7 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   let settings: Settings = defaults;
   let supportsConfiguration = false;
+  let redHatKubernetesSchema = false;
   const timers = new Map<string, NodeJS.Timeout>();
   const docsBase = docsBaseUrl();
   let workspaceRoot: string | undefined;
@@ -117,7 +129,14 @@ export function startServer(connection: Connection): void {
 
   function analyze(doc: TextDocument): Diagnostic[] {
     const partial = doc.uri.startsWith('file:') ? guard('kustomize lookup', false, () => isKustomizePatch(new URL(doc.uri).pathname)) : false;
-    return analyzeText(doc.getText(), { rules: settings.rules, partial, docsBaseUrl: docsBase, maxFileSize: settings.maxFileSizeMB * 1024 * 1024, inventory: inventory() });
+    return analyzeText(doc.getText(), { rules: effectiveRules(), partial, docsBaseUrl: docsBase, maxFileSize: settings.maxFileSizeMB * 1024 * 1024, inventory: inventory() });
+  }
+
+  /** The user's severities, plus the overlap with Red Hat's YAML extension turned off when it applies. */
+  function effectiveRules(): Record<string, SeveritySetting> {
+    const dedupe = settings.schemaChecks === 'off' || (settings.schemaChecks === 'auto' && redHatKubernetesSchema);
+    if (!dedupe) return settings.rules;
+    return { ...Object.fromEntries(REDHAT_OVERLAP.map((id) => [id, 'off' as const])), ...pickExplicit(settings.rules) };
   }
 
   function validate(doc: TextDocument): void {
@@ -136,8 +155,9 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params): InitializeResult => {
     supportsConfiguration = !!params.capabilities.workspace?.configuration;
-    const init = params.initializationOptions as Partial<Settings> | undefined;
+    const init = params.initializationOptions as (Partial<Settings> & { redHatKubernetesSchema?: boolean }) | undefined;
     if (init) settings = mergeSettings(init);
+    redHatKubernetesSchema = init?.redHatKubernetesSchema === true;
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
     if (folder?.startsWith('file:')) workspaceRoot = new URL(folder).pathname;
     return {
@@ -175,6 +195,11 @@ export function startServer(connection: Connection): void {
       documents.all().forEach((d) => schedule(d, 0));
       void inventories.configure(settings.inventory);
     }
+  });
+
+  connection.onNotification('daemonset/environment', (env: { redHatKubernetesSchema?: boolean }) => {
+    redHatKubernetesSchema = env?.redHatKubernetesSchema === true;
+    documents.all().forEach((d) => schedule(d, 0));
   });
 
   documents.onDidOpen((e) => schedule(e.document, 0));

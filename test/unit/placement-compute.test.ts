@@ -179,6 +179,15 @@ describe('computePlacement: existing pods, resources and summary', () => {
     assert.deepEqual(r.nodes[0].reasons.map((x) => x.predicate), ['NodePorts', 'NodeResourcesFit']);
   });
 
+  it('hostNetwork pods get hostPort = containerPort when created, so two such DaemonSets collide', () => {
+    const exporter = { metadata: { name: 'node-exporter-x', namespace: 'monitoring', ownerReferences: [{ kind: 'DaemonSet', name: 'node-exporter', controller: true }] }, spec: { nodeName: 'a', hostNetwork: true, containers: [{ name: 'e', ports: [{ containerPort: 9100 }] }] } };
+    const r = computePlacement(daemonSet({ hostNetwork: true }, { container: { ports: [{ containerPort: 9100, name: 'metrics' }] } }), inventory([node('a')], [exporter]));
+    assert.equal(r.nodes[0].verdict, 'pending');
+    assert.deepEqual(r.nodes[0].reasons[0].ports, ['TCP/0.0.0.0:9100']);
+    // without hostNetwork the containerPort stays off the host
+    assert.equal(computePlacement(daemonSet({}, { container: { ports: [{ containerPort: 9100 }] } }), inventory([node('a')], [exporter])).nodes[0].verdict, 'runs');
+  });
+
   it('Insufficient cpu: resolvable vs unresolvable, with limits defaulting into requests', () => {
     const nodes = [node('a')];
     const r = computePlacement(daemonSet({}, { container: { resources: { limits: { cpu: '500m' } } } }), inventory(nodes, [other('a', '700m')]));

@@ -61,8 +61,15 @@ export function applyFix(text: string, code: string, opts: { index?: number; fix
   const beforeKeys = new Set(before.map(key));
   const fresh = afterDiags.filter((x) => !beforeKeys.has(key(x)));
   assert.deepEqual(fresh.map((x) => `${key(x)}: ${x.message}`), [], `the fix introduced new diagnostics:\n${after}`);
-  const comments = (t: string) => t.split('\n').filter((l) => l.includes('#')).map((l) => l.slice(l.indexOf('#')).trim());
-  for (const c of comments(text)) assert.ok(comments(after).includes(c), `comment lost: ${c}`);
+  // Comments survive, except a trailing comment on a line the fix deletes (it belonged to that entry).
+  const deleted = new Set<number>();
+  for (const e of fix.edits) {
+    if (e.newText !== '') continue;
+    const last = e.range.end.character === 0 && e.range.end.line > e.range.start.line ? e.range.end.line - 1 : e.range.end.line;
+    for (let l = e.range.start.line; l <= last; l++) deleted.add(l);
+  }
+  const comments = (t: string, skip = new Set<number>()) => t.split('\n').flatMap((l, i) => (l.includes('#') && !skip.has(i) ? [l.slice(l.indexOf('#')).trim()] : []));
+  for (const c of comments(text, deleted)) assert.ok(comments(after).includes(c), `comment lost: ${c}`);
   return after;
 }
 

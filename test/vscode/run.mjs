@@ -212,7 +212,7 @@ async function main() {
   const suite = await runSuite(runDir);
   log(`suite: ${suite.passed} passed, ${suite.failed} failed (${elapsed()})`);
   const ui = runUi && !interrupted ? await runUiScenarios(runDir) : { passed: 0, failed: 0 };
-  if (runUi) log(`UI: ${ui.passed} passed, ${ui.failed} failed (${elapsed()})`);
+  if (runUi && !interrupted) log(`UI: ${ui.passed} passed, ${ui.failed} failed (${elapsed()})`);
 
   const passed = suite.passed + ui.passed;
   const failed = suite.failed + ui.failed;

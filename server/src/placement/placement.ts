@@ -8,7 +8,6 @@ import {
   comparePodsByCreationTimestampAndPhase,
   createPodTemplate,
   type DaemonSetPlan,
-  isPodReady,
   planDaemonSet,
   shouldRunOnNode,
   type ShouldRunDecision,
@@ -31,6 +30,8 @@ export interface PlacementOptions {
   /** kube-scheduler NodeResourcesFit args. */
   fitArgs?: nodeResourcesFit.FitArgs;
 }
+
+const NO_PODS: PreparedPod[] = [];
 
 /** The controller's wording for an untolerated taint (the scheduler's 1.36 status omits the taint). */
 export function untoleratedTaintMessage(t: Taint): string {
@@ -64,7 +65,7 @@ function planDaemonPod(ds: any, opts: PlacementOptions): DaemonPodPlan {
       // Pod defaulting copies limits into missing requests when the pod is created.
       defaultRequestsFromLimits: true,
     }),
-    hostPorts: getHostPorts(pod),
+    hostPorts: getHostPorts(pod, true),
     surge: allowsSurge(ds),
     bypassesScheduler: !!ds?.spec?.template?.spec?.nodeName,
   };
@@ -201,7 +202,7 @@ export function computePlacement(ds: any, inventory: Inventory, opts: PlacementO
   for (const pn of prepared.nodes) {
     const node = pn.node;
     const decision = shouldRunOnNode(dp.plan, node);
-    const ownPods = ownByNode.get(pn.name) ?? [];
+    const ownPods = ownByNode[pn.index] ?? NO_PODS;
     let verdict: Verdict;
     let reasons: PlacementReason[];
     if (!decision.shouldRun) {
@@ -218,8 +219,8 @@ export function computePlacement(ds: any, inventory: Inventory, opts: PlacementO
       desired++;
       if (scheduled) {
         current++;
-        const oldest = ownPods.length === 1 ? ownPods[0].pod : ownPods.map((p) => p.pod).sort(comparePodsByCreationTimestampAndPhase)[0];
-        if (isPodReady(oldest)) ready++;
+        const oldest = ownPods.length === 1 ? ownPods[0] : [...ownPods].sort((a, b) => comparePodsByCreationTimestampAndPhase(a.pod, b.pod))[0];
+        if (oldest.ready) ready++;
       }
     } else if (scheduled) misscheduled++;
 

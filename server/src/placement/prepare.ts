@@ -1,28 +1,37 @@
 /**
  * Per-inventory indexes, built once and reused by every DaemonSet previewed against the same
- * inventory: pods grouped by node, each pod's effective requests and host ports, and the
- * scheduler's NodeInfo per node.
+ * inventory: pods grouped by node and by controller, each pod's effective requests and host
+ * ports, and the scheduler's NodeInfo per node. Per-DaemonSet work then touches only the
+ * DaemonSet's own pods and one small record per node.
  */
-import { claimsPod, getControllerOf, getTargetNodeName } from './controller';
-import type { LabelSelector } from './labels';
+import { getControllerOf, getTargetNodeName, isOwnedBy, isPodReady } from './controller';
+import { type LabelSelector, selectorMatches } from './labels';
 import { type NodeSummary, summarizeNode } from './nodesummary';
-import { addToResource, emptyResource, isScalarResourceName, nodeAllocatable, podRequests, type Resource, type ResourceAmounts } from './resources';
+import { addToResource, emptyResource, newResource, nodeAllocatable, podRequests, type Resource } from './resources';
 import { type ContainerPort, getHostPorts, HostPortInfo } from './scheduler/hostports';
 import type { NodeInfo } from './scheduler/nodeinfo';
 import type { Inventory } from './types';
 
 export interface PreparedPod {
   pod: any;
+  /** Index (in PreparedInventory.nodes) of the node the pod targets; -1 for unknown nodes. */
+  nodeIndex: number;
   /** Name of the node the pod targets (GetTargetNodeName). */
   nodeName: string;
+  namespace: string | undefined;
+  labels: Record<string, string>;
+  /** The controller ownerReference, if any. */
+  controller: any;
+  ready: boolean;
   /** PodRequests (with limits→requests defaulting, a no-op for API-server pods). */
-  requests: ResourceAmounts;
+  requests: Resource;
   hostPorts: ContainerPort[];
   /** Bound to the node (spec.nodeName) and not terminal: counted by the scheduler. */
   bound: boolean;
 }
 
 export interface PreparedNode {
+  index: number;
   node: any;
   name: string;
   /** Every pod targeting the node (bound, or pinned by the daemon matchFields affinity). */
@@ -50,15 +59,27 @@ function isTerminal(pod: any): boolean {
   return phase === 'Succeeded' || phase === 'Failed';
 }
 
-export function preparePod(pod: any, nodeName: string): PreparedPod {
+export function preparePod(pod: any, nodeName: string, nodeIndex = -1): PreparedPod {
   return {
     pod,
+    nodeIndex,
     nodeName,
-    requests: podRequests(pod?.spec, { defaultRequestsFromLimits: true }),
-    hostPorts: getHostPorts(pod),
+    namespace: pod?.metadata?.namespace,
+    labels: pod?.metadata?.labels ?? {},
+    controller: getControllerOf(pod),
+    ready: isPodReady(pod),
+    requests: newResource(podRequests(pod?.spec, { defaultRequestsFromLimits: true })),
+    hostPorts: getHostPorts(pod, true),
     // Terminal pods hold no resources on the node any more.
     bound: !!pod?.spec?.nodeName && !isTerminal(pod),
   };
+}
+
+function addResource(into: Resource, r: Resource, sign: 1 | -1): void {
+  into.milliCPU += sign * r.milliCPU;
+  into.memory += sign * r.memory;
+  into.ephemeralStorage += sign * r.ephemeralStorage;
+  for (const [k, v] of r.scalarResources) into.scalarResources.set(k, (into.scalarResources.get(k) ?? 0) + sign * v);
 }
 
 /** NodeInfo from prepared pods, optionally leaving some out (e.g. the DaemonSet's own old pods). */
@@ -67,7 +88,7 @@ export function nodeInfoFrom(node: any, pods: readonly PreparedPod[], exclude?: 
   for (const p of pods) {
     if (!p.bound || exclude?.has(p)) continue;
     info.podCount++;
-    addToResource(info.requested, p.requests);
+    addResource(info.requested, p.requests, 1);
     for (const hp of p.hostPorts) info.usedPorts.add(hp.hostIP, hp.protocol, hp.hostPort);
   }
   return info;
@@ -78,23 +99,32 @@ export function nodeInfoFrom(node: any, pods: readonly PreparedPod[], exclude?: 
  * deleted before their replacement starts): subtracts instead of rebuilding from every pod.
  */
 export function nodeInfoWithout(pn: PreparedNode, exclude: readonly PreparedPod[]): NodeInfo {
-  const removed = exclude.filter((p) => p.bound);
-  if (removed.length === 0) return pn.info;
+  let removed = 0;
+  let ports = false;
+  for (const p of exclude) {
+    if (!p.bound) continue;
+    removed++;
+    if (p.hostPorts.length > 0) ports = true;
+  }
+  if (removed === 0) return pn.info;
   const base = pn.info;
   const requested: Resource = { ...base.requested };
-  for (const p of removed) {
-    for (const [k, v] of p.requests) {
-      if (k === 'cpu') requested.milliCPU -= v;
-      else if (k === 'memory') requested.memory -= v;
-      else if (k === 'ephemeral-storage') requested.ephemeralStorage -= v;
-      else if (isScalarResourceName(k)) {
-        if (requested.scalarResources === base.requested.scalarResources) requested.scalarResources = new Map(base.requested.scalarResources);
-        requested.scalarResources.set(k, (requested.scalarResources.get(k) ?? 0) - v);
+  let scalarsCopied = false;
+  for (const p of exclude) {
+    if (!p.bound) continue;
+    requested.milliCPU -= p.requests.milliCPU;
+    requested.memory -= p.requests.memory;
+    requested.ephemeralStorage -= p.requests.ephemeralStorage;
+    if (p.requests.scalarResources.size > 0) {
+      if (!scalarsCopied) {
+        requested.scalarResources = new Map(base.requested.scalarResources);
+        scalarsCopied = true;
       }
+      for (const [k, v] of p.requests.scalarResources) requested.scalarResources.set(k, (requested.scalarResources.get(k) ?? 0) - v);
     }
   }
-  const usedPorts = removed.some((p) => p.hostPorts.length > 0) ? nodeInfoFrom(pn.node, pn.pods, new Set(removed)).usedPorts : base.usedPorts;
-  return { node: pn.node, podCount: base.podCount - removed.length, allocatable: base.allocatable, requested, usedPorts };
+  const usedPorts = ports ? nodeInfoFrom(pn.node, pn.pods, new Set(exclude)).usedPorts : base.usedPorts;
+  return { node: pn.node, podCount: base.podCount - removed, allocatable: base.allocatable, requested, usedPorts };
 }
 
 /** Indexes an inventory (cached per inventory object). */
@@ -105,7 +135,7 @@ export function prepareInventory(inventory: Inventory): PreparedInventory {
   const nodes: PreparedNode[] = [];
   for (const node of inventory.nodes ?? []) {
     const name = node?.metadata?.name ?? '';
-    const pn: PreparedNode = { node, name, pods: [], info: undefined as unknown as NodeInfo, summary: summarizeNode(node) };
+    const pn: PreparedNode = { index: nodes.length, node, name, pods: [], info: undefined as unknown as NodeInfo, summary: summarizeNode(node) };
     nodes.push(pn);
     byName.set(name, pn);
   }
@@ -115,14 +145,13 @@ export function prepareInventory(inventory: Inventory): PreparedInventory {
   for (const pod of inventory.pods ?? []) {
     const target = getTargetNodeName(pod);
     if (!('nodeName' in target)) continue; // unscheduled and unpinned: on no node yet
-    const pp = preparePod(pod, target.nodeName);
     const pn = byName.get(target.nodeName);
+    const pp = preparePod(pod, target.nodeName, pn ? pn.index : -1);
     if (pn) pn.pods.push(pp);
     else podsOnUnknownNodes.push(pp);
-    const ref = getControllerOf(pod);
-    if (!ref) orphans.push(pp);
+    if (!pp.controller) orphans.push(pp);
     else {
-      const key = controllerKey(pod?.metadata?.namespace, ref.kind, ref.name);
+      const key = controllerKey(pp.namespace, pp.controller.kind, pp.controller.name);
       const list = byController.get(key);
       if (list) list.push(pp);
       else byController.set(key, [pp]);
@@ -138,12 +167,22 @@ export function controllerKey(namespace: string | undefined, kind: string | unde
   return `${namespace ?? ''}/${kind ?? ''}/${name ?? ''}`;
 }
 
+/** `claimsPod` over a prepared pod (same rule as controller.claimsPod, without re-reading the pod). */
+function claims(ds: any, selector: LabelSelector, pp: PreparedPod): boolean {
+  const ns = ds?.metadata?.namespace;
+  if (ns && pp.namespace && ns !== pp.namespace) return false;
+  if (!selectorMatches(selector, pp.labels)) return false;
+  if (!pp.controller) return !ds?.metadata?.deletionTimestamp;
+  return isOwnedBy(pp.controller, ds);
+}
+
 /**
- * The DaemonSet's pods (ClaimPods: its own matching pods plus matching orphans), grouped by node.
- * A DaemonSet without a namespace (not yet applied) is looked up in every namespace.
+ * The DaemonSet's pods (ClaimPods: its own matching pods plus matching orphans), per node index
+ * (pods on nodes outside the inventory are left out). A DaemonSet without a namespace (not yet
+ * applied) is looked up in every namespace.
  */
-export function daemonPodsByNode(prepared: PreparedInventory, ds: any, selector: LabelSelector): Map<string, PreparedPod[]> {
-  const out = new Map<string, PreparedPod[]>();
+export function daemonPodsByNode(prepared: PreparedInventory, ds: any, selector: LabelSelector): (PreparedPod[] | undefined)[] {
+  const out: (PreparedPod[] | undefined)[] = new Array(prepared.nodes.length);
   if (selector.nothing) return out;
   const ns: string | undefined = ds?.metadata?.namespace;
   const candidates: PreparedPod[][] = [prepared.orphans];
@@ -151,10 +190,10 @@ export function daemonPodsByNode(prepared: PreparedInventory, ds: any, selector:
   else for (const [key, list] of prepared.byController) if (key.endsWith(`/DaemonSet/${ds?.metadata?.name ?? ''}`)) candidates.push(list);
   for (const list of candidates) {
     for (const pp of list) {
-      if (!claimsPod(ds, selector, pp.pod)) continue;
-      const l = out.get(pp.nodeName);
+      if (pp.nodeIndex < 0 || !claims(ds, selector, pp)) continue;
+      const l = out[pp.nodeIndex];
       if (l) l.push(pp);
-      else out.set(pp.nodeName, [pp]);
+      else out[pp.nodeIndex] = [pp];
     }
   }
   return out;

@@ -8,6 +8,7 @@ import type { Inventory } from '../placement/types';
 import { findDaemonSets, locate, parseFile, rangeOf, type DaemonSetRef, type ParsedDoc, type ParsedFile } from './document';
 import { Edits } from './edits';
 import { checkSchema } from './schemaCheck';
+import { addSelectorEdits } from '../rules/api/selectorFixes';
 import { formatPath, SOURCE, type Diagnostic, type Finding, type Range, type Severity } from './types';
 
 export type SeveritySetting = Severity | 'off';
@@ -86,7 +87,11 @@ export function checkDaemonSet(file: ParsedFile, ds: DaemonSetRef, options: Anal
 function apiVersionFinding(ds: DaemonSetRef, edits: Edits): Finding {
   const v = ds.apiVersion;
   const fix = edits.setValue(['apiVersion'], 'apps/v1');
-  const fixes = fix ? [{ title: 'Change apiVersion to apps/v1', isPreferred: true, edits: [fix] }] : undefined;
+  let fixes = fix ? [{ title: 'Change apiVersion to apps/v1', isPreferred: true, edits: [fix] }] : undefined;
+  // The old API versions defaulted the selector from the template labels; apps/v1 requires it.
+  const spec = ds.value?.spec;
+  const selector = fix && spec && typeof spec === 'object' && (spec.selector === undefined || spec.selector === null) ? addSelectorEdits(ds, edits) : undefined;
+  if (fix && selector) fixes = [{ title: 'Change apiVersion to apps/v1 and add spec.selector from the template labels', isPreferred: true, edits: [fix, ...selector.edits] }];
   if (v === undefined) return { rule: 'missing-required', path: [], target: 'key', message: 'Missing `apiVersion`: a DaemonSet needs `apiVersion: apps/v1`.' };
   if (REMOVED_API_VERSIONS.has(v)) {
     return { rule: 'removed-api-version', path: ['apiVersion'], message: `DaemonSet in ${v} was removed in Kubernetes 1.16 (no matches for kind "DaemonSet" in version "${v}"). Use apps/v1, which also requires spec.selector to match the template labels.`, fixes };

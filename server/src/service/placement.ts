@@ -151,8 +151,22 @@ export function placementSummary(result: PlacementResult, inventoryName: string)
 
 /** The DaemonSet (plain value) whose YAML contains a line, if any. */
 export function daemonSetAtLine(text: string, line: number): any | undefined {
-  const file = parseFile(text);
-  const offset = file.lines.lineStarts[line] ?? text.length;
+  // Only the YAML document around the line is parsed: a hover must not parse a 500-document file.
+  let lineStart = 0;
+  for (let l = 0; l < line && lineStart !== -1; l++) lineStart = text.indexOf('\n', lineStart) + 1 || -1;
+  if (lineStart === -1) lineStart = text.length;
+  const sep = /^---(?=[ \t\r\n]|$)/gm;
+  let docStart = 0;
+  let docEnd = text.length;
+  for (let m = sep.exec(text); m; m = sep.exec(text)) {
+    if (m.index <= lineStart) docStart = m.index;
+    else {
+      docEnd = m.index;
+      break;
+    }
+  }
+  const file = parseFile(text.slice(docStart, docEnd));
+  const offset = lineStart - docStart;
   const ds = findDaemonSets(file).find((d) => offset >= (d.node.range?.[0] ?? d.parsed.start) && offset <= (d.node.range?.[2] ?? d.parsed.end));
   return ds && ds.apiVersion === 'apps/v1' ? ds.value : undefined;
 }

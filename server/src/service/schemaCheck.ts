@@ -10,6 +10,7 @@ import { listOr, suggest } from './suggest';
 import { formatPath, type Finding, type Fix, type PathSeg } from './types';
 import type { FieldDef, FieldType } from '../schema/types';
 import { isQuantity } from './quantitySyntax';
+import { addSelectorFix } from '../rules/api/selectorFixes';
 
 const MAX_DEPTH = 64;
 
@@ -21,6 +22,9 @@ export interface SchemaCheckOptions {
 export function checkSchema(ds: DaemonSetRef, edits: Edits, options: SchemaCheckOptions): Finding[] {
   const out: Finding[] = [];
   walk(ds.node, { type: { kind: 'object', ref: schema.root } }, [], 0, out, edits, options);
+  // apps/v1 has no selector defaulting: offer the template labels as the selector.
+  const noSelector = out.find((f) => f.rule === 'missing-required' && f.path.length === 1 && f.path[0] === 'spec' && f.message.startsWith('Missing required field `selector`'));
+  if (noSelector) noSelector.fixes = addSelectorFix(ds, edits);
   return out;
 }
 

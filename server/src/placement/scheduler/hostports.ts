@@ -12,16 +12,25 @@ export interface ContainerPort {
   containerPort?: number;
 }
 
-/** `GetHostPorts(pod)`: ports with hostPort > 0 of containers and sidecar (restartPolicy Always) init containers. */
-export function getHostPorts(pod: any): ContainerPort[] {
+/**
+ * `GetHostPorts(pod)`: ports with hostPort > 0 of containers and sidecar (restartPolicy Always)
+ * init containers. With `applyPodDefaults`, a hostNetwork pod's ports without hostPort get
+ * hostPort = containerPort first, as Pod defaulting (`defaultHostNetworkPorts`) does when the Pod
+ * is created — since 1.28 not in templates, so the DaemonSet template does not show it.
+ */
+export function getHostPorts(pod: any, applyPodDefaults = false): ContainerPort[] {
   const ports: ContainerPort[] = [];
-  for (const c of pod?.spec?.containers ?? []) collectHostPorts(c, ports);
-  for (const c of pod?.spec?.initContainers ?? []) if (c?.restartPolicy === 'Always') collectHostPorts(c, ports);
+  const hostNetwork = applyPodDefaults && pod?.spec?.hostNetwork === true;
+  for (const c of pod?.spec?.containers ?? []) collectHostPorts(c, hostNetwork, ports);
+  for (const c of pod?.spec?.initContainers ?? []) if (c?.restartPolicy === 'Always') collectHostPorts(c, hostNetwork, ports);
   return ports;
 }
 
-function collectHostPorts(c: any, into: ContainerPort[]): void {
-  for (const p of c?.ports ?? []) if (typeof p?.hostPort === 'number' && p.hostPort > 0) into.push(p);
+function collectHostPorts(c: any, hostNetwork: boolean, into: ContainerPort[]): void {
+  for (const p of c?.ports ?? []) {
+    if (typeof p?.hostPort === 'number' && p.hostPort > 0) into.push(p);
+    else if (hostNetwork && !p?.hostPort && typeof p?.containerPort === 'number' && p.containerPort > 0) into.push({ ...p, hostPort: p.containerPort });
+  }
 }
 
 function sanitize(ip: string | undefined, protocol: string | undefined): [string, string] {

@@ -23,6 +23,6 @@ export const hostPortConflict = apiRule({
     for (const s of [...parent, port[port.length - 1]]) cur = cur?.[s as any];
     const cp = cur?.containerPort;
     if (typeof cp !== 'number') return undefined;
-    return fix(`Set hostPort to ${cp}`, [ctx.edits.setValue(e.field, String(cp))], true);
+    return fix(`Set hostPort to ${cp}`, ctx.edits.setPath(e.field, String(cp)), true);
   },
 });

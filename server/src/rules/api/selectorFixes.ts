@@ -45,7 +45,9 @@ export function addSelectorEdits(ds: DaemonSetRef, edits: Edits): { title: strin
     out.push(...tpl);
     title = `Add the label \`app: ${name}\` to the selector and the template`;
   }
-  const sel = edits.insertKeyFirst(['spec'], 'selector', `\nmatchLabels:\n${block(labels, '  ')}`);
+  // `selector:` with no value is filled in place; otherwise the selector goes first in `spec`.
+  const written = v?.spec && typeof v.spec === 'object' && Object.prototype.hasOwnProperty.call(v.spec, 'selector');
+  const sel = written ? undefined : edits.insertKeyFirst(['spec'], 'selector', `\nmatchLabels:\n${block(labels, '  ')}`);
   if (sel) out.push(sel);
   else {
     const e = edits.setPath(['spec', 'selector'], `\nmatchLabels:\n${block(labels, '  ')}`);

@@ -9,8 +9,8 @@ export const tolerationInvalid = apiRule({
     description:
       'A toleration matches taints by `key`, `operator` and `value`. `operator: Exists` matches any value, so `value` must be empty; an empty `key` is only allowed with `Exists` (tolerate every taint); `tolerationSeconds` only applies to `NoExecute` taints (how long the pod stays after the taint appears), so another effect is rejected; `Lt` and `Gt` need an alpha feature gate. Keys and values follow label syntax.',
     bad: 'tolerations:\n  - key: node.kubernetes.io/not-ready\n    operator: Exists\n    value: "true"\n    effect: NoSchedule\n    tolerationSeconds: 30',
-    good: 'tolerations:\n  - key: node.kubernetes.io/not-ready\n    operator: Exists\n    effect: NoExecute\n    tolerationSeconds: 30',
-    fix: 'Remove the `value` of an `Exists` toleration (preferred) or change the operator to `Equal`; for `tolerationSeconds`, set `effect: NoExecute` or remove `tolerationSeconds`.',
+    good: 'tolerations:\n  - key: node.kubernetes.io/not-ready\n    operator: Exists\n    effect: NoSchedule',
+    fix: 'Remove the `value` of an `Exists` toleration (preferred) or change the operator to `Equal`; for `tolerationSeconds`, remove it (preferred: the DaemonSet controller recreates an evicted daemon pod, so a finite NoExecute toleration makes it loop) or set `effect: NoExecute`.',
   },
   explain(e) {
     const d = e.error.detail;
@@ -32,9 +32,11 @@ export const tolerationInvalid = apiRule({
       ];
     }
     if (/tolerationSeconds/.test(d)) {
+      // Preferred: a finite tolerationSeconds on NoExecute makes a daemon pod loop (evicted, then
+      // recreated by the controller, which ignores it), so NoExecute is rarely what a DaemonSet wants.
       return [
+        ...fix('Remove tolerationSeconds', [ctx.edits.removeKey([...tol, 'tolerationSeconds'])], true),
         ...fix('Set effect to NoExecute', ctx.edits.setPath([...tol, 'effect'], 'NoExecute')),
-        ...fix('Remove tolerationSeconds', [ctx.edits.removeKey([...tol, 'tolerationSeconds'])]),
       ];
     }
     return undefined;

@@ -54,6 +54,11 @@ function computeApiErrors(ctx: RuleContext): ApiError[] {
     const rule = placeholder(error.badValue) ? 'placeholder-value' : route(error);
     out.push({ rule, error, text, field, ...placed });
   }
+  // A malformed percentage counts as 0, so Kubernetes adds "cannot be 0" / "may not be set" errors
+  // that follow from it: the syntax error is the cause, report that one.
+  if (out.some((e) => /valid percent string/.test(e.error.detail))) {
+    return out.filter((e) => !(e.rule === 'rolling-update-params' && /cannot be 0 when|may not be set when/.test(e.error.detail)));
+  }
   return out;
 }
 

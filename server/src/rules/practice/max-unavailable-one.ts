@@ -14,7 +14,7 @@ export const maxUnavailableOne: Rule = {
     title: 'Rolling update one node at a time',
     description:
       'A RollingUpdate with `maxUnavailable: 1` (the default when omitted) and no `maxSurge` replaces the daemon pod on one node, waits for it to become available, then moves on. On a 300-node cluster with a 30 s start that is over two hours per rollout. A percentage (`maxUnavailable: 10%`) scales with the cluster while still limiting how many nodes are without the agent at once.',
-    severityNote: 'Information when an inventory with at least 10 nodes is loaded (the slowness is then real); a hint otherwise, since the cluster size is unknown and small clusters are fine with 1.',
+    severityNote: 'Information when an inventory file or live cluster with at least 10 nodes is loaded (the slowness is then real). Without one, only a hint, and only when `maxUnavailable` is omitted (an explicit 1 is a decision, and small clusters are fine with it).',
     bad: 'updateStrategy:\n  type: RollingUpdate',
     good: 'updateStrategy:\n  type: RollingUpdate\n  rollingUpdate:\n    maxUnavailable: 10%',
     fix: 'Sets `maxUnavailable: 10%` (not preferred: pick what the agent tolerates).',
@@ -33,8 +33,11 @@ export const maxUnavailableOne: Rule = {
     if (!surge || surge.n !== 0) return [];
     const mu = ru?.maxUnavailable === undefined ? { n: 1, percent: false } : intOrPercent(ru.maxUnavailable);
     if (!mu || mu.n !== 1 || mu.percent) return [];
-    const nodes = ctx.inventory?.nodes.length ?? 0;
+    // The bundled sample inventory says nothing about the user's cluster.
+    const nodes = ctx.inventory && ctx.inventory.source !== 'sample' ? ctx.inventory.nodes.length : 0;
     const large = nodes >= LARGE_CLUSTER_NODES;
+    // An explicit 1 is a decision; without a real cluster size there is nothing to add to it.
+    if (!large && ru?.maxUnavailable !== undefined) return [];
     let path: PathSeg[];
     let target: 'key' | 'value' = 'key';
     if (ru?.maxUnavailable !== undefined) [path, target] = [['spec', 'updateStrategy', 'rollingUpdate', 'maxUnavailable'], 'value'];

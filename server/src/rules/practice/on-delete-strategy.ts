@@ -12,17 +12,14 @@ export const onDeleteStrategy: Rule = {
     severityNote: 'Information: OnDelete is a legitimate choice; the rule only makes sure it is a conscious one.',
     bad: 'updateStrategy:\n  type: OnDelete',
     good: 'updateStrategy:\n  type: RollingUpdate\n  rollingUpdate:\n    maxUnavailable: 10%',
-    fix: 'Switches to `RollingUpdate` (not preferred: OnDelete is often deliberate).',
   },
   check(ctx) {
     if (ctx.value?.spec?.updateStrategy?.type !== 'OnDelete') return [];
-    const path = ['spec', 'updateStrategy', 'type'];
-    const edit = ctx.edits.setValue(path, 'RollingUpdate');
+    // No quick fix: OnDelete is usually deliberate, and switching changes how every node is updated.
     return [{
       rule: 'on-delete-strategy',
-      path,
+      path: ['spec', 'updateStrategy', 'type'],
       message: 'With OnDelete, applying a changed template updates no running pod: each node gets the new version only when its pod is deleted. Make sure something deletes them (or use RollingUpdate).',
-      fixes: edit ? [{ title: 'Switch to RollingUpdate', edits: [edit] }] : undefined,
     }];
   },
 };
