@@ -5,10 +5,21 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { redHatKubernetesSchemaActive } from './redhat';
+import { registerCommands } from './commands';
+import { InventoryState } from './commands/inventoryState';
+import { createInventoryStatusBar } from './statusBar';
+import { registerPlacementPanel } from './panel';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What `activate` returns (tests reach the server through it). Grow it by adding fields. */
+export interface DaemonSetApi {
+  client: LanguageClient;
+  /** The inventory in use; listen to `onDidChange` rather than to the notification (one handler per method). */
+  inventory: InventoryState;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<DaemonSetApi> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -25,7 +36,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient('daemonset', 'DaemonSet Language Server', serverOptions, clientOptions);
   context.subscriptions.push(client);
+  // Commands and the status bar before start: they work (and wait for the server) while it starts.
+  const inventory = new InventoryState(client);
+  context.subscriptions.push(inventory, registerCommands(context, client, inventory), createInventoryStatusBar(inventory));
   await client.start();
+  registerPlacementPanel(context, client, inventory.onDidChange);
+  void inventory.fetch().catch(() => undefined);
   const environment = () => void client?.sendNotification('daemonset/environment', { redHatKubernetesSchema: redHatKubernetesSchemaActive() });
   context.subscriptions.push(
     vscode.extensions.onDidChange(environment),
@@ -33,6 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (e.affectsConfiguration('yaml')) environment();
     }),
   );
+  return { client, inventory };
 }
 
 export async function deactivate(): Promise<void> {

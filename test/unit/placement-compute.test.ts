@@ -228,8 +228,28 @@ describe('computePlacement: existing pods, resources and summary', () => {
   });
 });
 
-describe('computePlacement performance', () => {
-  it('5,000 nodes and 150,000 pods: indexes once, then each DaemonSet is fast', () => {
+describe('computePlacement on half-typed input', () => {
+  it('never throws on lists that are not lists, nulls or wrong scalar types', () => {
+    const inv = inventory(
+      [{ metadata: { name: 'a', labels: { x: 'y' } }, spec: { taints: 'oops' }, status: { allocatable: { cpu: 'x', pods: 5 } } }, {}, null],
+      [null, { spec: { nodeName: 'a', containers: 'c' } }, { spec: { nodeName: 'a', containers: [{ ports: 5, resources: 'r' }] } }],
+    );
+    const weird = [
+      null,
+      {},
+      { spec: null },
+      { spec: { selector: 'x', template: { spec: { containers: 'abc', initContainers: {}, tolerations: 'x', nodeSelector: 'str', affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: 'abc', matchFields: {} }, 'x', null] } } } } } } },
+      { spec: { selector: { matchLabels: { a: 'b' }, matchExpressions: 'x' }, template: { spec: { containers: [{ ports: [{ hostPort: '80' }, null] }], tolerations: [null, 'x', { operator: 'Exists' }], affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [null, { key: 5, operator: 'In', values: 'abc' }] }] } } } } } } },
+    ];
+    for (const ds of weird) {
+      const r = computePlacement(ds, inv);
+      assert.equal(r.nodes.length, 3);
+    }
+  });
+});
+
+describe('computePlacement at Kubernetes limits', () => {
+  it('5,000 nodes and 150,000 pods: indexes once, counts stay right', () => {
     const nodes: any[] = [];
     const pods: any[] = [];
     for (let i = 0; i < 5000; i++) {
@@ -256,15 +276,8 @@ describe('computePlacement performance', () => {
     assert.equal(first.desired, 3331);
     assert.equal(first.current, 3331);
     assert.equal(first.misscheduled, 1669);
-    const times: number[] = [];
-    for (let k = 0; k < 7; k++) {
-      const t = performance.now();
-      computePlacement(ds, inv);
-      times.push(performance.now() - t);
-    }
-    times.sort((a, b) => a - b);
-    const median = times[3];
-    // Budget is 50 ms on an idle machine; the bound here leaves room for a loaded CI box.
-    assert.ok(median < 200, `median ${median.toFixed(1)} ms (all: ${times.map((x) => x.toFixed(0)).join(', ')})`);
+    // Speed is measured by `npm run bench` (scripts/bench-placement.ts), not asserted here.
+    const again = computePlacement(structuredClone(ds), inv);
+    assert.deepEqual(again.counts, first.counts, 'the cached index gives the same answer');
   });
 });

@@ -155,13 +155,13 @@ describe('toleration-invalid', () => {
     assert.equal(d.fixes![0].title, 'Remove tolerationSeconds');
     assert.equal(d.fixes![0].isPreferred, true);
     assert.doesNotMatch(applyFix(text, 'toleration-invalid', 'Remove tolerationSeconds'), /tolerationSeconds/);
-    assert.match(applyFix(text, 'toleration-invalid', 'Set effect', { allowNewBelowError: true }), /effect: NoExecute/);
+    assert.match(applyFix(text, 'toleration-invalid', 'Set effect'), /effect: NoExecute/);
   });
 
   it('adds the effect when tolerationSeconds has none', () => {
     const text = tol('        - key: example.com/drain\n          operator: Exists\n          tolerationSeconds: 30\n');
     assert.equal(rangeText(text, only(text, 'toleration-invalid')), 'tolerationSeconds');
-    assert.match(applyFix(text, 'toleration-invalid', 'Set effect', { allowNewBelowError: true }), /tolerationSeconds: 30\n {10}effect: NoExecute\n/);
+    assert.match(applyFix(text, 'toleration-invalid', 'Set effect'), /tolerationSeconds: 30\n {10}effect: NoExecute\n/);
   });
 
   it('reports an empty key without Exists, and an invalid value', () => {
@@ -320,15 +320,76 @@ describe('removed-api-version', () => {
     assert.equal(d.fixes!.length, 1);
     assert.equal(d.fixes![0].isPreferred, true);
     // Checks that only run on apps/v1 (production practice) may appear: nothing at error severity.
-    const after = applyFix(text, 'removed-api-version', undefined, { allowNewBelowError: true });
+    const after = applyFix(text, 'removed-api-version');
     assert.deepEqual(errorCodes(after), []);
     assert.match(after, /^apiVersion: apps\/v1 # old\n/);
   });
 
   it('adds `app: <name>` to selector and template when the template has no labels', () => {
     const text = ds({ selector: null, labels: null }).replace('apiVersion: apps/v1', 'apiVersion: apps/v1beta2');
-    const after = applyFix(text, 'removed-api-version', undefined, { allowNewBelowError: true });
+    const after = applyFix(text, 'removed-api-version');
     assert.deepEqual(errorCodes(after), []);
     assert.match(after, /selector:\n {4}matchLabels:\n {6}app: agent\n/);
+  });
+});
+
+describe('selector fixes with matchExpressions', () => {
+  it('offers the template fix only when it makes the selector match', () => {
+    const unsatisfiable = ds({ selector: '    matchLabels:\n      app: agent\n    matchExpressions:\n      - key: tier\n        operator: In\n        values: [node]\n' });
+    const d = only(unsatisfiable, 'selector-template-mismatch');
+    assert.equal(d.fixes, undefined);
+    const satisfiable = ds({ selector: '    matchLabels:\n      app: agent\n    matchExpressions:\n      - key: tier\n        operator: DoesNotExist\n', labels: '        role: x\n' });
+    applyFix(satisfiable, 'selector-template-mismatch', 'Add the selector');
+  });
+});
+
+describe('the validator runs once per DaemonSet', () => {
+  it('caches the routed errors per DaemonSet value', async () => {
+    const { parseFile, findDaemonSets } = await import('../../server/src/service');
+    const { Edits } = await import('../../server/src/service/edits');
+    const { apiErrors } = await import('../../server/src/rules/api/validation');
+    const file = parseFile(pod(`      restartPolicy: Never\n${container}`) + '---\n' + pod(`      restartPolicy: Never\n${container}`));
+    const [a, b] = findDaemonSets(file);
+    const ctx = (d: typeof a) => ({ file, ds: d, value: d.value, partial: false, edits: new Edits(file, d) });
+    const first = apiErrors(ctx(a));
+    assert.equal(apiErrors(ctx(a)), first);
+    assert.notEqual(apiErrors(ctx(b)), first);
+    assert.deepEqual(first.map((e) => e.rule), ['restart-policy']);
+  });
+});
+
+describe('more label and port cases', () => {
+  it('reports a selector expression key in label syntax', () => {
+    const text = ds({ selector: '    matchLabels:\n      app: agent\n    matchExpressions:\n      - key: "bad key"\n        operator: Exists\n' });
+    const d = analyzeText(text).filter((x) => x.code === 'label-syntax');
+    assert.ok(d.length >= 1);
+    assert.ok(d[0].message.startsWith('spec.selector.matchExpressions[0].key: Invalid value: "bad key": name part must consist of'), d[0].message);
+    assert.equal(d[0].path, 'spec.selector.matchExpressions[0].key');
+  });
+
+  it('the same host port on another host IP is no conflict', () => {
+    const text = pod('      containers:\n        - name: agent\n          image: example/agent:1.0\n          ports:\n            - containerPort: 80\n              hostPort: 80\n              hostIP: 10.0.0.1\n            - containerPort: 81\n              hostPort: 80\n              hostIP: 10.0.0.2\n');
+    assert.deepEqual(errorCodes(text), []);
+  });
+
+  it('a List-wrapped DaemonSet is checked and fixed at its own paths', () => {
+    const text = 'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: apps/v1\n    kind: DaemonSet\n    metadata:\n      name: a\n    spec:\n      selector:\n        matchLabels: {app: a}\n      template:\n        metadata:\n          labels: {app: a}\n        spec:\n          restartPolicy: Never\n          containers:\n            - name: a\n              image: a:1\n';
+    const d = only(text, 'restart-policy');
+    assert.equal(d.path, 'items[0].spec.template.spec.restartPolicy');
+    assert.match(applyFix(text, 'restart-policy'), /restartPolicy: Always/);
+  });
+});
+
+describe('kustomize patches', () => {
+  it('a typical patch (no selector, no image, no labels) has no API error', () => {
+    const patch = 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: agent\nspec:\n  template:\n    spec:\n      containers:\n        - name: agent\n          resources:\n            limits:\n              memory: 256Mi\n';
+    assert.deepEqual(errorCodes(patch, { partial: true }), []);
+    // The same file applied on its own is rejected for what it lacks.
+    assert.deepEqual(errorCodes(patch), ['container-invalid', 'missing-required']);
+  });
+
+  it('a patch still gets errors for what it does write', () => {
+    const patch = 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: agent\nspec:\n  template:\n    spec:\n      restartPolicy: OnFailure\n';
+    assert.deepEqual(errorCodes(patch, { partial: true }), ['restart-policy']);
   });
 });

@@ -15,7 +15,9 @@ export class InventoryState implements vscode.Disposable {
   readonly onDidChange = this.emitter.event;
 
   constructor(private readonly client: BaseLanguageClient) {
-    client.onNotification(Notifications.inventoryChanged, (info: InventoryInfo) => this.set(info));
+    client.onNotification(Notifications.inventoryChanged, (info: InventoryInfo) => {
+      this.set(info);
+    });
   }
 
   get current(): InventoryInfo | undefined {

@@ -23,7 +23,7 @@ export async function selectInventory(client: BaseLanguageClient, state: Invento
   const fixed: Choice[] = [
     {
       label: `$(server-environment) ${vscode.l10n.t('Sample cluster')}`,
-      description: mark(settings.source === 'sample', vscode.l10n.t('15 nodes bundled with the extension')),
+      description: mark(settings.source === 'sample', vscode.l10n.t('Bundled with the extension: control-plane, GPU, edge, arm64 and Windows nodes')),
       run: () => apply(state, { source: 'sample' }),
     },
     {
@@ -41,7 +41,7 @@ export async function selectInventory(client: BaseLanguageClient, state: Invento
   pick.busy = true;
   pick.matchOnDescription = true;
 
-  const contexts = client
+  void client
     .sendRequest<ContextsAnswer>(Requests.listContexts, { kubeconfig: settings.kubeconfig })
     .then(
       (answer) => answer,
@@ -58,7 +58,6 @@ export async function selectInventory(client: BaseLanguageClient, state: Invento
     pick.show();
   });
   pick.dispose();
-  void contexts;
   await chosen?.run?.();
 }
 

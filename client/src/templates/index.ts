@@ -129,6 +129,8 @@ spec:
       # The node's own network and processes are what it measures.
       hostNetwork: true
       hostPID: true
+      # It resolves no Service names: the node's resolver is enough.
+      dnsPolicy: Default
       nodeSelector:
         kubernetes.io/os: linux
       tolerations:
@@ -345,6 +347,8 @@ spec:
       # No pod on the node gets a network before this one runs.
       priorityClassName: system-node-critical
       hostNetwork: true
+      # The node's resolver: cluster DNS needs the pod network this agent sets up.
+      dnsPolicy: Default
       nodeSelector:
         kubernetes.io/os: linux
       tolerations:

@@ -4,6 +4,7 @@
  * `updateDaemonSetStatus`) and pkg/controller/daemon/util/daemonset_util.go
  * (`CreatePodTemplate`, `ReplaceDaemonSetPodNodeNameNodeAffinity`, `GetTargetNodeName`).
  */
+import { list } from './list';
 import { featureGates, type FeatureGates } from './featuregates';
 import { isEmptyLabelSelector, labelSelectorAsSelector, type LabelSelector, selectorMatches } from './labels';
 import { RequiredNodeAffinity } from './nodeaffinity';
@@ -64,12 +65,12 @@ export function getTargetNodeName(pod: any): { nodeName: string } | { error: str
   if (pod?.spec?.nodeName) return { nodeName: pod.spec.nodeName };
   const required = pod?.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
   if (!required) return { error: `no spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution for pod ${id}` };
-  const terms = required.nodeSelectorTerms ?? [];
+  const terms = list(required.nodeSelectorTerms);
   if (terms.length < 1) return { error: `no nodeSelectorTerms in requiredDuringSchedulingIgnoredDuringExecution of pod ${id}` };
   for (const term of terms) {
-    for (const exp of term?.matchFields ?? []) {
+    for (const exp of list(term?.matchFields)) {
       if (exp?.key === ObjectNameField && exp?.operator === 'In') {
-        if ((exp.values ?? []).length !== 1) return { error: `the matchFields value of '${ObjectNameField}' is not unique for pod ${id}` };
+        if (list(exp.values).length !== 1) return { error: `the matchFields value of '${ObjectNameField}' is not unique for pod ${id}` };
         return { nodeName: exp.values[0] };
       }
     }
@@ -94,7 +95,7 @@ export function planDaemonSet(ds: any, gates?: Partial<FeatureGates> | null): Da
   return {
     ds,
     templateNodeName: ds?.spec?.template?.spec?.nodeName ?? '',
-    tolerations: spec.tolerations ?? [],
+    tolerations: list(spec.tolerations),
     affinity: new RequiredNodeAffinity(ds?.spec?.template?.spec),
     gates: featureGates(gates),
   };
@@ -116,7 +117,7 @@ export function shouldRunOnNode(plan: DaemonSetPlan, node: any): ShouldRunDecisi
   // `predicates`: NewPod sets spec.nodeName to the node, so fitsNodeName is always true here.
   // Parse errors in the affinity are ignored for backwards compatibility (⇒ no match).
   const fitsNodeAffinity = plan.affinity.match(node).match;
-  const taints: Taint[] = node?.spec?.taints ?? [];
+  const taints: Taint[] = list(node?.spec?.taints);
   const untolerated = findMatchingUntoleratedTaint(taints, plan.tolerations, doNotScheduleTaintsFilter, plan.gates);
   if (!fitsNodeAffinity) return { shouldRun: false, shouldContinueRunning: false, failed: 'NodeAffinity' };
   if (untolerated) {
@@ -135,7 +136,7 @@ export function nodeShouldRunDaemonPod(node: any, ds: any, gates?: Partial<Featu
 
 /** `metav1.GetControllerOf(pod)`. */
 export function getControllerOf(obj: any): any | undefined {
-  return (obj?.metadata?.ownerReferences ?? []).find((r: any) => r?.controller === true);
+  return list(obj?.metadata?.ownerReferences).find((r: any) => r?.controller === true);
 }
 
 /** Whether a controller reference points at this DaemonSet (uid when both sides have one). */
@@ -173,7 +174,7 @@ export function comparePodsByCreationTimestampAndPhase(a: any, b: any): number {
 
 /** `podutil.IsPodReady`. */
 export function isPodReady(pod: any): boolean {
-  return (pod?.status?.conditions ?? []).some((c: any) => c?.type === 'Ready' && c?.status === 'True');
+  return list(pod?.status?.conditions).some((c: any) => c?.type === 'Ready' && c?.status === 'True');
 }
 
 /** `util.AllowsSurge`: RollingUpdate with a non-zero maxSurge. */
@@ -204,7 +205,7 @@ export function podsShouldBeOnNode(
   if (decision.shouldRun && !exists) return { needsPod: true, podsToDelete, failedPods };
   if (decision.shouldContinueRunning) {
     const running: any[] = [];
-    for (const pod of daemonPods ?? []) {
+    for (const pod of list(daemonPods)) {
       if (pod?.metadata?.deletionTimestamp) continue;
       const phase = pod?.status?.phase;
       if (phase === 'Failed') {

@@ -3,6 +3,7 @@
  * validation, `Requirement.Matches`, `Requirement.String`, plus the one-term field selectors of
  * pkg/fields that node affinity's `matchFields` use.
  */
+import { list } from './list';
 import { isLabelKey, isLabelValue } from '../k8s/syntax';
 
 export type LabelSet = Readonly<Record<string, string>>;
@@ -39,7 +40,7 @@ function fieldError(path: string, type: string, value: unknown, detail: string):
  */
 export function newRequirement(key: string, op: SelectionOperator, vals: readonly string[] | null | undefined, path: string): Requirement | string[] {
   const errs: string[] = [];
-  const values = vals ?? [];
+  const values = list<string>(vals);
   for (const msg of isLabelKey(typeof key === 'string' ? key : '')) errs.push(fieldError(`${path}.key`, 'Invalid value', key, msg));
   const valuePath = `${path}.values`;
   let intValue: bigint | undefined;
@@ -184,7 +185,7 @@ export function labelSelectorAsSelector(sel: any): LabelSelector {
     reqs.push(r);
   }
   const ops: Record<string, SelectionOperator> = { In: 'in', NotIn: 'notin', Exists: 'exists', DoesNotExist: '!' };
-  for (const [i, e] of (sel.matchExpressions ?? []).entries()) {
+  for (const [i, e] of list(sel.matchExpressions).entries()) {
     const op = ops[e?.operator];
     if (!op) return { requirements: [], nothing: true };
     const r = newRequirement(e.key, op, e.values, `matchExpressions[${i}]`);

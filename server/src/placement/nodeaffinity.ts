@@ -4,6 +4,7 @@
  *
  * Parse once (per DaemonSet), match per node: the parsed forms below hold no node state.
  */
+import { list } from './list';
 import {
   type FieldRequirement,
   type LabelSelector,
@@ -34,7 +35,8 @@ const NODE_SELECTOR_OPS: Record<string, SelectionOperator> = {
  * labels.Nothing(). Errors are field-error strings under `path`.
  */
 export function nodeSelectorRequirementsAsSelector(nsm: readonly NodeSelectorRequirement[] | null | undefined, path = 'matchExpressions'): { selector: LabelSelector; errors: string[] } {
-  if (!nsm || nsm.length === 0) return { selector: { requirements: [], nothing: true }, errors: [] };
+  nsm = list(nsm);
+  if (nsm.length === 0) return { selector: { requirements: [], nothing: true }, errors: [] };
   const reqs: Requirement[] = [];
   const errors: string[] = [];
   nsm.forEach((expr, i) => {
@@ -53,12 +55,13 @@ export function nodeSelectorRequirementsAsSelector(nsm: readonly NodeSelectorReq
 
 /** `nodeSelectorRequirementsAsFieldSelector`: only In/NotIn with exactly one value. */
 export function nodeSelectorRequirementsAsFieldSelector(nsm: readonly NodeSelectorRequirement[] | null | undefined, path = 'matchFields'): { selector: FieldRequirement[] | null; errors: string[] } {
-  if (!nsm || nsm.length === 0) return { selector: null, errors: [] };
+  nsm = list(nsm);
+  if (nsm.length === 0) return { selector: null, errors: [] };
   const selector: FieldRequirement[] = [];
   const errors: string[] = [];
   nsm.forEach((expr, i) => {
     const p = `${path}[${i}]`;
-    const values = expr?.values ?? [];
+    const values = list<string>(expr?.values);
     if (expr?.operator === 'In' || expr?.operator === 'NotIn') {
       if (values.length !== 1) errors.push(`${p}.values: Invalid value: ${JSON.stringify(values)}: must have one element`);
       else selector.push({ key: expr.key, operator: expr.operator === 'In' ? '=' : '!=', value: values[0] });
@@ -79,23 +82,23 @@ export interface ParsedNodeSelectorTerm {
 }
 
 export function isEmptyNodeSelectorTerm(term: NodeSelectorTerm | null | undefined): boolean {
-  return !term || ((term.matchExpressions?.length ?? 0) === 0 && (term.matchFields?.length ?? 0) === 0);
+  return !term || (list(term.matchExpressions).length === 0 && list(term.matchFields).length === 0);
 }
 
 export function newNodeSelectorTerm(term: NodeSelectorTerm, path: string): ParsedNodeSelectorTerm {
   const parsed: ParsedNodeSelectorTerm = { matchLabels: null, matchFields: null, parseErrors: [], text: '' };
   const parts: string[] = [];
-  if ((term.matchExpressions?.length ?? 0) > 0) {
+  if (list(term.matchExpressions).length > 0) {
     const { selector, errors } = nodeSelectorRequirementsAsSelector(term.matchExpressions, `${path}.matchExpressions`);
     parsed.matchLabels = selector;
     parsed.parseErrors.push(...errors);
     parts.push(selectorString(selector));
   }
-  if ((term.matchFields?.length ?? 0) > 0) {
+  if (list(term.matchFields).length > 0) {
     const { selector, errors } = nodeSelectorRequirementsAsFieldSelector(term.matchFields, `${path}.matchFields`);
     parsed.matchFields = selector;
     parsed.parseErrors.push(...errors);
-    for (const f of selector ?? []) parts.push(`${f.key}${f.operator}${f.value}`);
+    for (const f of list(selector)) parts.push(`${f.key}${f.operator}${f.value}`);
   }
   parsed.text = parts.filter((p) => p.length > 0).join(',');
   return parsed;
@@ -134,7 +137,7 @@ export class LazyErrorNodeSelector {
 
   constructor(ns: NodeSelector | null | undefined) {
     this.terms = [];
-    (ns?.nodeSelectorTerms ?? []).forEach((term, i) => {
+    list(ns?.nodeSelectorTerms).forEach((term, i) => {
       // nil or empty term selects no objects
       if (isEmptyNodeSelectorTerm(term)) return;
       this.terms.push(newNodeSelectorTerm(term, `nodeSelectorTerms[${i}]`));
@@ -242,7 +245,7 @@ export class PreferredSchedulingTerms {
   static parse(terms: readonly any[] | null | undefined): { terms: PreferredSchedulingTerms | null; errors: string[] } {
     const parsed: { term: ParsedNodeSelectorTerm; weight: number }[] = [];
     const errors: string[] = [];
-    (terms ?? []).forEach((t, i) => {
+    list(terms).forEach((t, i) => {
       const weight = Number(t?.weight ?? 0);
       if (weight === 0 || isEmptyNodeSelectorTerm(t?.preference)) return;
       const term = newNodeSelectorTerm(t.preference, `[${i}].preference`);

@@ -1,4 +1,5 @@
 /** What the placement panel shows about a node besides the verdict (DaemonSet-independent). */
+import { list } from './list';
 import type { NodePlacement } from './types';
 
 export type NodeSummary = Pick<NodePlacement, 'roles' | 'os' | 'arch' | 'zone' | 'ready' | 'unschedulable' | 'labels' | 'taints'>;
@@ -21,7 +22,7 @@ export function nodeRoles(labels: Record<string, string>): string[] {
 }
 
 export function readyStatus(node: any): NodePlacement['ready'] {
-  const c = (node?.status?.conditions ?? []).find((x: any) => x?.type === 'Ready');
+  const c = list(node?.status?.conditions).find((x: any) => x?.type === 'Ready');
   return c?.status === 'True' ? 'True' : c?.status === 'False' ? 'False' : 'Unknown';
 }
 
@@ -35,6 +36,6 @@ export function summarizeNode(node: any): NodeSummary {
     ready: readyStatus(node),
     unschedulable: node?.spec?.unschedulable === true,
     labels,
-    taints: node?.spec?.taints ?? [],
+    taints: list(node?.spec?.taints),
   };
 }

@@ -4,6 +4,7 @@
  * ports, and the scheduler's NodeInfo per node. Per-DaemonSet work then touches only the
  * DaemonSet's own pods and one small record per node.
  */
+import { list } from './list';
 import { getControllerOf, getTargetNodeName, isOwnedBy, isPodReady } from './controller';
 import { type LabelSelector, selectorMatches } from './labels';
 import { type NodeSummary, summarizeNode } from './nodesummary';
@@ -133,7 +134,7 @@ export function prepareInventory(inventory: Inventory): PreparedInventory {
   if (hit) return hit;
   const byName = new Map<string, PreparedNode>();
   const nodes: PreparedNode[] = [];
-  for (const node of inventory.nodes ?? []) {
+  for (const node of list(inventory.nodes)) {
     const name = node?.metadata?.name ?? '';
     const pn: PreparedNode = { index: nodes.length, node, name, pods: [], info: undefined as unknown as NodeInfo, summary: summarizeNode(node) };
     nodes.push(pn);
@@ -142,7 +143,7 @@ export function prepareInventory(inventory: Inventory): PreparedInventory {
   const podsOnUnknownNodes: PreparedPod[] = [];
   const byController = new Map<string, PreparedPod[]>();
   const orphans: PreparedPod[] = [];
-  for (const pod of inventory.pods ?? []) {
+  for (const pod of list(inventory.pods)) {
     const target = getTargetNodeName(pod);
     if (!('nodeName' in target)) continue; // unscheduled and unpinned: on no node yet
     const pn = byName.get(target.nodeName);

@@ -3,6 +3,7 @@
  * `AggregateContainerRequests`) and the scheduler's `framework.Resource` (kube-scheduler
  * framework/types.go), with exact integer amounts (cpu in milli-units, the rest `Value()`).
  */
+import { list } from './list';
 import { parseMilliValue, parseValue } from '../k8s/quantity';
 
 /** A v1.ResourceList after parsing: resource name → amount (cpu in milli-units). */
@@ -67,11 +68,11 @@ export function isSupportedPodLevelResource(name: string): boolean {
 export function podRequests(podSpec: any, opts: PodResourcesOptions = {}): ResourceAmounts {
   const defaults = opts.defaultRequestsFromLimits === true;
   const reqs: ResourceAmounts = new Map();
-  for (const c of podSpec?.containers ?? []) addResourceList(reqs, containerRequests(c, defaults));
+  for (const c of list(podSpec?.containers)) addResourceList(reqs, containerRequests(c, defaults));
 
   const restartableInitContainerReqs: ResourceAmounts = new Map();
   const initContainerReqs: ResourceAmounts = new Map();
-  for (const c of podSpec?.initContainers ?? []) {
+  for (const c of list(podSpec?.initContainers)) {
     let containerReqs = containerRequests(c, defaults);
     if (isSidecar(c, opts)) {
       // Sidecars run for the pod's lifetime: they add to the regular containers…

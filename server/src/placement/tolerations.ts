@@ -4,6 +4,7 @@
  * (`FindMatchingUntoleratedTaint`), pkg/apis/core/v1/helper (`AddOrUpdateTolerationInPodSpec`)
  * and pkg/controller/daemon/util (`AddOrUpdateDaemonPodTolerations`).
  */
+import { list } from './list';
 import type { Taint, Toleration } from './types';
 
 export interface TolerationGates {
@@ -36,6 +37,7 @@ export function compareNumericValues(tolerationValue: string | undefined, taintV
 
 /** `Toleration.ToleratesTaint`: tolerationSeconds is deliberately not consulted. */
 export function toleratesTaint(toleration: Toleration, taint: Taint, gates?: Partial<TolerationGates>): boolean {
+  if (!toleration || !taint) return false;
   const tEffect = toleration.effect ?? '';
   const tKey = toleration.key ?? '';
   if (tEffect.length > 0 && tEffect !== taint.effect) return false;
@@ -57,17 +59,16 @@ export function toleratesTaint(toleration: Toleration, taint: Taint, gates?: Par
 
 /** `TolerationsTolerateTaint`: some toleration in the list tolerates the taint. */
 export function tolerationsTolerateTaint(tolerations: readonly Toleration[] | null | undefined, taint: Taint, gates?: Partial<TolerationGates>): boolean {
-  if (!tolerations) return false;
-  for (const t of tolerations) if (toleratesTaint(t, taint, gates)) return true;
+  for (const t of list<Toleration>(tolerations)) if (toleratesTaint(t, taint, gates)) return true;
   return false;
 }
 
 export type TaintFilter = (taint: Taint) => boolean;
 
 /** The filter both the controller and the scheduler use: only NoSchedule and NoExecute count. */
-export const doNotScheduleTaintsFilter: TaintFilter = (t) => t.effect === 'NoSchedule' || t.effect === 'NoExecute';
+export const doNotScheduleTaintsFilter: TaintFilter = (t) => t?.effect === 'NoSchedule' || t?.effect === 'NoExecute';
 /** The controller's shouldContinueRunning filter. */
-export const noExecuteTaintsFilter: TaintFilter = (t) => t.effect === 'NoExecute';
+export const noExecuteTaintsFilter: TaintFilter = (t) => t?.effect === 'NoExecute';
 
 /**
  * `FindMatchingUntoleratedTaint`: the first taint (list order) passing `filter` that no
@@ -79,8 +80,7 @@ export function findMatchingUntoleratedTaint(
   filter?: TaintFilter | null,
   gates?: Partial<TolerationGates>,
 ): Taint | undefined {
-  if (!taints) return undefined;
-  for (const taint of taints) {
+  for (const taint of list<Taint>(taints)) {
     if (filter && !filter(taint)) continue;
     if (!tolerationsTolerateTaint(tolerations, taint, gates)) return taint;
   }
@@ -89,11 +89,11 @@ export function findMatchingUntoleratedTaint(
 
 /** `Toleration.MatchToleration`: same key, effect, operator and value (exact strings). */
 export function matchToleration(a: Toleration, b: Toleration): boolean {
-  return (a.key ?? '') === (b.key ?? '') && (a.effect ?? '') === (b.effect ?? '') && (a.operator ?? '') === (b.operator ?? '') && (a.value ?? '') === (b.value ?? '');
+  return (a?.key ?? '') === (b?.key ?? '') && (a?.effect ?? '') === (b?.effect ?? '') && (a?.operator ?? '') === (b?.operator ?? '') && (a?.value ?? '') === (b?.value ?? '');
 }
 
 function semanticEqual(a: Toleration, b: Toleration): boolean {
-  return matchToleration(a, b) && (a.tolerationSeconds ?? null) === (b.tolerationSeconds ?? null);
+  return matchToleration(a, b) && (a?.tolerationSeconds ?? null) === (b?.tolerationSeconds ?? null);
 }
 
 /**
@@ -102,7 +102,7 @@ function semanticEqual(a: Toleration, b: Toleration): boolean {
  * Returns the new list (the input is not modified).
  */
 export function addOrUpdateToleration(tolerations: readonly Toleration[] | null | undefined, toleration: Toleration): Toleration[] {
-  const current = tolerations ?? [];
+  const current = list<Toleration>(tolerations);
   const next: Toleration[] = [];
   let updated = false;
   for (const t of current) {
@@ -146,7 +146,7 @@ export function daemonPodTolerations(hostNetwork: boolean): Toleration[] {
  * carry the daemon tolerations (A.2).
  */
 export function addOrUpdateDaemonPodTolerations<T extends { tolerations?: Toleration[] | null; hostNetwork?: boolean }>(podSpec: T): Omit<T, 'tolerations'> & { tolerations: Toleration[] } {
-  let tolerations = podSpec.tolerations ?? [];
+  let tolerations = list<Toleration>(podSpec.tolerations);
   for (const t of daemonPodTolerations(podSpec.hostNetwork === true)) tolerations = addOrUpdateToleration(tolerations, t);
   return { ...podSpec, tolerations };
 }
@@ -163,7 +163,7 @@ export function formatTaint(taint: Taint): string {
 export function getMatchingTolerations(taints: readonly Taint[], tolerations: readonly Toleration[] | null | undefined, gates?: Partial<TolerationGates>): Toleration[] | null {
   const used: Toleration[] = [];
   for (const taint of taints) {
-    const t = (tolerations ?? []).find((x) => toleratesTaint(x, taint, gates));
+    const t = list(tolerations).find((x) => toleratesTaint(x, taint, gates));
     if (!t) return null;
     used.push(t);
   }
@@ -176,8 +176,8 @@ export function getMatchingTolerations(taints: readonly Taint[], tolerations: re
  */
 export function finiteNoExecuteTolerations(taints: readonly Taint[] | null | undefined, tolerations: readonly Toleration[] | null | undefined, gates?: Partial<TolerationGates>): { taint: Taint; tolerationSeconds: number }[] {
   const out: { taint: Taint; tolerationSeconds: number }[] = [];
-  for (const taint of taints ?? []) {
-    if (taint.effect !== 'NoExecute') continue;
+  for (const taint of list(taints)) {
+    if (taint?.effect !== 'NoExecute') continue;
     const used = getMatchingTolerations([taint], tolerations, gates);
     const seconds = used?.[0]?.tolerationSeconds;
     if (typeof seconds === 'number') out.push({ taint, tolerationSeconds: Math.max(0, seconds) });

@@ -74,14 +74,26 @@ export function checkDaemonSet(file: ParsedFile, ds: DaemonSetRef, options: Anal
   const apiVersion = ds.apiVersion;
   if (apiVersion !== 'apps/v1') return [apiVersionFinding(ds, edits)];
   const out = checkSchema(ds, edits, { partial: !!options.partial });
-  for (const rule of checkRules) {
-    try {
-      out.push(...rule.check!({ file, ds, value: ds.value, partial: !!options.partial, inventory: options.inventory, edits }));
-    } catch {
-      // A rule that fails on an unexpected shape reports nothing rather than breaking the others.
+  const ctx = { file, ds, value: ds.value, partial: !!options.partial, inventory: options.inventory, edits };
+  const run = (rules: typeof checkRules) => {
+    for (const rule of rules) {
+      try {
+        out.push(...rule.check!(ctx));
+      } catch {
+        // A rule that fails on an unexpected shape reports nothing rather than breaking the others.
+      }
     }
-  }
+  };
+  run(checkRules.filter((r) => r.meta.category === 'api'));
+  // An object the API server rejects gets its errors first, and nothing else: advice on a
+  // manifest that cannot be applied is noise until it can.
+  const rejected = out.some((f) => effectiveSeverity(f, options) === 'error');
+  if (!rejected) run(checkRules.filter((r) => r.meta.category !== 'api'));
   return out;
+}
+
+function effectiveSeverity(f: Finding, options: AnalyzeOptions): SeveritySetting {
+  return options.rules?.[f.rule] ?? f.severity ?? rulesById.get(f.rule)?.meta.defaultSeverity ?? 'warning';
 }
 
 function apiVersionFinding(ds: DaemonSetRef, edits: Edits): Finding {

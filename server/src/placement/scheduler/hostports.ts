@@ -2,6 +2,7 @@
  * Host ports: kube-scheduler framework/types.go (`HostPortInfo`) and pkg/scheduler/util
  * (`GetHostPorts`).
  */
+import { list } from '../list';
 
 export const DefaultBindAllHostIP = '0.0.0.0';
 
@@ -21,13 +22,13 @@ export interface ContainerPort {
 export function getHostPorts(pod: any, applyPodDefaults = false): ContainerPort[] {
   const ports: ContainerPort[] = [];
   const hostNetwork = applyPodDefaults && pod?.spec?.hostNetwork === true;
-  for (const c of pod?.spec?.containers ?? []) collectHostPorts(c, hostNetwork, ports);
-  for (const c of pod?.spec?.initContainers ?? []) if (c?.restartPolicy === 'Always') collectHostPorts(c, hostNetwork, ports);
+  for (const c of list(pod?.spec?.containers)) collectHostPorts(c, hostNetwork, ports);
+  for (const c of list(pod?.spec?.initContainers)) if (c?.restartPolicy === 'Always') collectHostPorts(c, hostNetwork, ports);
   return ports;
 }
 
 function collectHostPorts(c: any, hostNetwork: boolean, into: ContainerPort[]): void {
-  for (const p of c?.ports ?? []) {
+  for (const p of list(c?.ports)) {
     if (typeof p?.hostPort === 'number' && p.hostPort > 0) into.push(p);
     else if (hostNetwork && !p?.hostPort && typeof p?.containerPort === 'number' && p.containerPort > 0) into.push({ ...p, hostPort: p.containerPort });
   }

@@ -7,6 +7,7 @@ import { isMap, type Node } from 'yaml';
 import { locate, rangeOf, type DaemonSetRef, type ParsedFile } from '../../service/document';
 import { columnOf, plainOrQuoted, type Edits } from '../../service/edits';
 import type { Fix, TextEdit } from '../../service/types';
+import { labelSelectorAsSelector, selectorMatches } from '../../k8s/validation';
 
 type Labels = Record<string, string>;
 
@@ -77,8 +78,11 @@ export function syncLabelsFixes(file: ParsedFile, ds: DaemonSetRef, edits: Edits
   const hasExpressions = Array.isArray(v?.spec?.selector?.matchExpressions) && v.spec.selector.matchExpressions.length > 0;
   if (!tpl) return fixes;
   if (sel && Object.keys(sel).length > 0) {
-    const toTemplate = templateEdits(file, ds, edits, sel, tpl);
-    if (toTemplate) fixes.push({ title: 'Add the selector\'s labels to the template labels', isPreferred: !hasExpressions, edits: toTemplate });
+    // Only when that is enough: matchExpressions may still exclude the merged labels.
+    const parsed = labelSelectorAsSelector(v.spec.selector);
+    const enough = parsed !== null && selectorMatches(parsed, { ...tpl, ...sel });
+    const toTemplate = enough ? templateEdits(file, ds, edits, sel, tpl) : undefined;
+    if (toTemplate) fixes.push({ title: 'Add the selector\'s labels to the template labels', isPreferred: true, edits: toTemplate });
     if (!hasExpressions && Object.keys(tpl).length > 0) {
       const e = replaceBlock(file, ds, ['spec', 'selector', 'matchLabels'], tpl);
       if (e) fixes.push({ title: 'Change the selector to the template labels', edits: [e] });

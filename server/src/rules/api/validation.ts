@@ -99,14 +99,13 @@ function dropped(ctx: RuleContext, error: FieldError, field: PathSeg[], placed: 
   const v = ctx.value;
   // A value of the wrong type on the way to the field (or inside it) is the real problem: the walker says so.
   if (walker.types.some((t) => isPrefix(t, field) || isPrefix(field, t))) return true;
-  if (error.type === 'FieldValueNotSupported' && (walker.enums.has(key(field)) || walker.enums.has(key(placed)))) return true;
+  // A value outside the enum: the walker lists the allowed values (and suggests one).
+  if (walker.enums.has(key(field)) || walker.enums.has(key(placed))) return true;
   const missing = valueAt(v, field) === undefined || valueAt(v, field) === null;
-  if (error.type === 'FieldValueRequired' && missing) {
-    // A patch need not repeat what its base has.
-    if (ctx.partial) return true;
-    // The walker reports a missing required field itself.
-    if (resolvePath(field)?.field?.required) return true;
-  }
+  // A patch need not repeat what its base has.
+  if (ctx.partial && missing) return true;
+  // The walker reports a missing required field itself (a missing template, a missing operator…).
+  if (walkerReportsMissing(v, field)) return true;
   if (error.detail === '`selector` does not match template `labels`') {
     // No selector at all: the walker reports the missing `selector`; in a patch it comes from the base.
     const selector = v?.spec?.selector;
@@ -119,6 +118,19 @@ function dropped(ctx: RuleContext, error: FieldError, field: PathSeg[], placed: 
     if (/may not be set|cannot be 0/.test(error.detail) && (ru?.maxSurge == null || ru?.maxUnavailable == null)) return true;
   }
   if (ctx.partial && error.field === 'metadata.name' && error.type === 'FieldValueRequired') return true;
+  return false;
+}
+
+/**
+ * Whether the error's field, or the first absent object on the way to it, is a required field
+ * whose parent is written: that is exactly what the walker reports as missing-required.
+ */
+function walkerReportsMissing(v: unknown, field: PathSeg[]): boolean {
+  for (let i = 1; i <= field.length; i++) {
+    const prefix = field.slice(0, i);
+    const here = valueAt(v, prefix);
+    if (here === undefined || here === null) return typeof prefix[i - 1] === 'string' && resolvePath(prefix)?.field?.required === true;
+  }
   return false;
 }
 

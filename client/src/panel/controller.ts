@@ -1,0 +1,316 @@
+/**
+ * The extension side of the placement page: follows the active YAML editor, asks the language
+ * server for placement, posts the panel state to every open page (the sidebar view and the
+ * panel beside the editor), and carries out what a page asks for. Decides nothing about
+ * Kubernetes: the server computes placement, model.ts derives footprint and rollout.
+ */
+import { randomBytes } from 'node:crypto';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { Requests, type InventoryInfo, type PlacementAnswer, type PlacementParams } from '../../../server/src/protocol';
+import { makeNonce, pageHtml } from './html';
+import { daemonSetValueAt, reasonRange } from './locate';
+import type { FromPage, ToPage } from './messages';
+import { panelState, type PanelState } from './model';
+import { panelStrings } from './strings';
+
+/** Typing and cursor moves settle this long before the panel asks the server again. */
+const DEBOUNCE_MS = 200;
+/** Only a slow answer shows the progress bar (a quick one would just flicker it). */
+const BUSY_AFTER_MS = 300;
+
+interface Page {
+  webview: vscode.Webview;
+  beside: boolean;
+  ready: boolean;
+  visible: () => boolean;
+}
+
+export class PlacementPanel implements vscode.Disposable {
+  private readonly pages = new Set<Page>();
+  private readonly disposables: vscode.Disposable[] = [];
+  /** The YAML editor the panel follows; kept while focus is in the panel itself. */
+  private target: vscode.TextEditor | undefined;
+  private state: PanelState = { empty: 'noEditor' };
+  private lastAnswer: PlacementAnswer | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private seq = 0;
+  /** An update was skipped because no page was visible. */
+  private pendingWhileHidden = false;
+  private view: vscode.WebviewView | undefined;
+  private besidePanel: vscode.WebviewPanel | undefined;
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly client: LanguageClient,
+    /** InventoryState.onDidChange: the client keeps one handler per notification, so the panel never subscribes itself. */
+    onInventoryChanged?: vscode.Event<unknown>,
+  ) {
+    this.target = usable(vscode.window.activeTextEditor);
+    const w = vscode.window;
+    const ws = vscode.workspace;
+    this.disposables.push(
+      w.onDidChangeActiveTextEditor((e) => {
+        // Focus in a webview or the output panel leaves no active editor: keep following the last one.
+        if (!e || e.document.uri.scheme === 'output') return;
+        this.target = e;
+        this.refresh(0);
+      }),
+      w.onDidChangeTextEditorSelection((e) => {
+        if (e.textEditor.document.uri.scheme === 'output') return;
+        if (e.textEditor !== this.target) this.target = e.textEditor;
+        this.refresh(DEBOUNCE_MS);
+      }),
+      ws.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length && e.document === this.target?.document) this.refresh(DEBOUNCE_MS);
+      }),
+      ws.onDidSaveTextDocument((d) => {
+        if (d === this.target?.document) this.refresh(0);
+      }),
+      ws.onDidCloseTextDocument((d) => {
+        if (d === this.target?.document) {
+          this.target = usable(w.activeTextEditor);
+          this.refresh(0);
+        }
+      }),
+    );
+    if (onInventoryChanged) this.disposables.push(onInventoryChanged(() => this.refresh(0)));
+  }
+
+  // ------------------------------------------------------------ pages
+
+  /** Sets up a webview (the sidebar view's or the beside panel's) with the page. */
+  attach(webview: vscode.Webview, beside: boolean, visible: () => boolean): vscode.Disposable {
+    const media = vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'media');
+    webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: [media] };
+    webview.html = pageHtml({
+      cspSource: webview.cspSource,
+      nonce: makeNonce((n) => randomBytes(n)),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'panel.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'panel.css')).toString(),
+      codiconsUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'codicons', 'codicon.css')).toString(),
+      lang: vscode.env.language,
+      title: vscode.l10n.t('DaemonSet placement'),
+    });
+    const page: Page = { webview, beside, ready: false, visible };
+    this.pages.add(page);
+    const sub = webview.onDidReceiveMessage((m: FromPage) => void this.onMessage(page, m));
+    return new vscode.Disposable(() => {
+      sub.dispose();
+      this.pages.delete(page);
+    });
+  }
+
+  resolveView(view: vscode.WebviewView): void {
+    this.view = view;
+    const attached = this.attach(view.webview, false, () => view.visible);
+    view.onDidChangeVisibility(() => {
+      if (view.visible && this.pendingWhileHidden) this.refresh(0);
+    });
+    view.onDidDispose(() => {
+      attached.dispose();
+      if (this.view === view) this.view = undefined;
+    });
+  }
+
+  openBeside(): void {
+    if (this.besidePanel) {
+      this.besidePanel.reveal(undefined, true);
+      return;
+    }
+    const media = vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'media');
+    const panel = vscode.window.createWebviewPanel(
+      'daemonset.placementBeside',
+      vscode.l10n.t('DaemonSet placement'),
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      { enableScripts: true, localResourceRoots: [media] },
+    );
+    panel.iconPath = vscode.Uri.joinPath(this.context.extensionUri, 'media', 'daemonset.svg');
+    this.besidePanel = panel;
+    const attached = this.attach(panel.webview, true, () => panel.visible);
+    panel.onDidChangeViewState(() => {
+      if (panel.visible && this.pendingWhileHidden) this.refresh(0);
+    });
+    panel.onDidDispose(() => {
+      attached.dispose();
+      this.besidePanel = undefined;
+    });
+  }
+
+  /** The CodeLens and palette entry: follow that DaemonSet and bring a page into view. */
+  async show(uri?: string | vscode.Uri, line?: number): Promise<void> {
+    if (uri !== undefined) {
+      const u = typeof uri === 'string' ? vscode.Uri.parse(uri) : uri;
+      const doc = await vscode.workspace.openTextDocument(u);
+      const pos = new vscode.Position(typeof line === 'number' && line >= 0 ? line : 0, 0);
+      const existing = vscode.window.visibleTextEditors.find((e) => e.document === doc);
+      const editor = await vscode.window.showTextDocument(doc, { viewColumn: existing?.viewColumn, preserveFocus: false, selection: typeof line === 'number' ? new vscode.Range(pos, pos) : undefined });
+      this.target = editor;
+    }
+    if (this.besidePanel) this.besidePanel.reveal(undefined, true);
+    else if (this.view) this.view.show(true);
+    else await vscode.commands.executeCommand('daemonset.placement.focus');
+    this.refresh(0);
+  }
+
+  // ------------------------------------------------------------ state
+
+  private post(page: Page, m: ToPage): void {
+    void page.webview.postMessage(m);
+  }
+
+  private broadcast(m: ToPage): void {
+    for (const p of this.pages) if (p.ready) this.post(p, m);
+  }
+
+  refresh(delay: number): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.update(), delay);
+  }
+
+  private async update(): Promise<void> {
+    if (![...this.pages].some((p) => p.visible())) {
+      this.pendingWhileHidden = true;
+      return;
+    }
+    this.pendingWhileHidden = false;
+    const seq = ++this.seq;
+    const busy = setTimeout(() => this.broadcast({ type: 'busy', busy: true }), BUSY_AFTER_MS);
+    try {
+      const state = await this.compute();
+      if (seq !== this.seq) return; // a newer update is under way
+      this.state = state;
+      this.broadcast({ type: 'state', state });
+    } finally {
+      clearTimeout(busy);
+      if (seq === this.seq) this.broadcast({ type: 'busy', busy: false });
+    }
+  }
+
+  private async inventoryInfo(): Promise<InventoryInfo | undefined> {
+    if (!this.client.isRunning()) return undefined;
+    return (await this.client.sendRequest<InventoryInfo>(Requests.inventory).then(undefined, () => undefined)) ?? undefined;
+  }
+
+  private async compute(): Promise<PanelState> {
+    const editor = this.target;
+    if (!this.client.isRunning()) return { empty: 'serverStarting' };
+    if (!editor || editor.document.isClosed) return { empty: 'noEditor', inventory: await this.inventoryInfo() };
+    const doc = editor.document;
+    const fileName = path.basename(doc.uri.path) || doc.uri.toString();
+    if (doc.languageId !== 'yaml') return { empty: 'notYaml', fileName, uri: doc.uri.toString(), inventory: await this.inventoryInfo() };
+    const text = doc.getText();
+    const params: PlacementParams = {
+      uri: doc.uri.toString(),
+      position: { line: editor.selection.active.line, character: editor.selection.active.character },
+      baselineText: doc.isDirty ? await savedText(doc.uri) : undefined,
+    };
+    let answer: PlacementAnswer | null;
+    try {
+      answer = await this.client.sendRequest<PlacementAnswer | null>(Requests.placement, params);
+    } catch (e) {
+      return { empty: 'error', error: e instanceof Error ? e.message : String(e), uri: params.uri, fileName };
+    }
+    if (!answer) return { empty: 'error', error: vscode.l10n.t('The language server returned no placement.'), uri: params.uri, fileName };
+    this.lastAnswer = answer;
+    return panelState(answer, { uri: params.uri, fileName, dirty: doc.isDirty }, (ds) => daemonSetValueAt(text, ds.line));
+  }
+
+  // ------------------------------------------------------------ page requests
+
+  private async onMessage(page: Page, m: FromPage): Promise<void> {
+    try {
+      switch (m?.type) {
+        case 'ready':
+          page.ready = true;
+          this.post(page, { type: 'init', strings: panelStrings(vscode.l10n), state: this.state, beside: page.beside });
+          this.refresh(0);
+          return;
+        case 'reveal':
+          return await this.reveal(m.uri, m.line, (text) => reasonRange(text, m.line, m.reason));
+        case 'goToLine':
+          return await this.reveal(m.uri, m.line, () => ({ start: { line: m.line, character: 0 }, end: { line: m.line, character: 0 } }));
+        case 'tolerate':
+          return await this.tolerate(m.uri, m.line, m.key, m.effect);
+        case 'selectInventory':
+          await vscode.commands.executeCommand('daemonset.selectInventory');
+          return;
+        case 'refreshInventory':
+          // The command updates the status bar too, and the change comes back through onInventoryChanged.
+          await vscode.commands.executeCommand('daemonset.refreshInventory');
+          this.refresh(0);
+          return;
+        case 'openBeside':
+          await vscode.commands.executeCommand('daemonset.openPlacementBeside');
+          return;
+      }
+    } catch (e) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('DaemonSet placement: {0}', e instanceof Error ? e.message : String(e)));
+    }
+  }
+
+  private async editorFor(uri: string): Promise<vscode.TextEditor> {
+    const u = vscode.Uri.parse(uri);
+    const doc = await vscode.workspace.openTextDocument(u);
+    const existing = vscode.window.visibleTextEditors.find((e) => e.document === doc);
+    // Reuse the editor's column so the panel beside it stays where it is.
+    return vscode.window.showTextDocument(doc, { viewColumn: existing?.viewColumn ?? this.target?.viewColumn ?? vscode.ViewColumn.One, preserveFocus: false });
+  }
+
+  private async reveal(uri: string, _line: number, range: (text: string) => { start: { line: number; character: number }; end: { line: number; character: number } } | undefined): Promise<void> {
+    const editor = await this.editorFor(uri);
+    const r = range(editor.document.getText());
+    if (!r) return;
+    const sel = new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+    editor.selection = new vscode.Selection(sel.start, sel.end);
+    editor.revealRange(sel, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    this.target = editor;
+  }
+
+  /** Applies the server's quick fix `Tolerate <key>:<effect>` for the DaemonSet at a line. */
+  private async tolerate(uri: string, line: number, key: string, effect: string): Promise<void> {
+    const u = vscode.Uri.parse(uri);
+    const title = `Tolerate ${key}:${effect}`;
+    const doc = await vscode.workspace.openTextDocument(u);
+    const ds = this.lastAnswer?.daemonSets.find((d) => d.line === line);
+    const range = ds
+      ? new vscode.Range(ds.range.start.line, ds.range.start.character, ds.range.end.line, ds.range.end.character)
+      : new vscode.Range(line, 0, doc.lineCount, 0);
+    const actions = (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', u, range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+    const action = actions.find((a) => a.title === title);
+    if (!action) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('No quick fix "{0}" is offered here: the taint may already be tolerated, or the file changed.', title));
+      return;
+    }
+    if (typeof (action as vscode.Command).command === 'string') {
+      const cmd = action as vscode.Command;
+      await vscode.commands.executeCommand(cmd.command, ...(cmd.arguments ?? []));
+    } else {
+      const ca = action as vscode.CodeAction;
+      if (ca.edit) await vscode.workspace.applyEdit(ca.edit);
+      if (ca.command) await vscode.commands.executeCommand(ca.command.command, ...(ca.command.arguments ?? []));
+    }
+    this.refresh(0);
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.besidePanel?.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function usable(e: vscode.TextEditor | undefined): vscode.TextEditor | undefined {
+  return e && e.document.uri.scheme !== 'output' ? e : undefined;
+}
+
+/** The file as last saved (the baseline for "what changed"); undefined for untitled or unreadable files. */
+async function savedText(uri: vscode.Uri): Promise<string | undefined> {
+  if (uri.scheme !== 'file' && uri.scheme !== 'vscode-remote') return undefined;
+  try {
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return undefined;
+  }
+}

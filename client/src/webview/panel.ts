@@ -1,0 +1,694 @@
+/**
+ * The placement page (runs inside the webview; bundled to dist/media/panel.js). It renders the
+ * PanelState the extension posts and posts back what the user asks for. Updates diff the DOM:
+ * sections re-render only when their data changed, node rows are kept by name, and the filter
+ * box, scroll position and focus survive every update.
+ */
+import type { NodePlacement, PlacementReason, Taint } from '../../../server/src/placement/types';
+import type { FromPage, ToPage } from '../panel/messages';
+import type { PanelState, RolloutPlan } from '../panel/model';
+import { fmt, type PanelStrings } from '../panel/strings';
+import { append, type Child, h, icon, updateSection } from './dom';
+import { compareNodes, groupNodes, matchesFilter, type NodeGroup, type SortKey } from './nodes';
+
+declare function acquireVsCodeApi(): { postMessage(m: unknown): void; getState(): unknown; setState(s: unknown): void };
+
+interface UiState {
+  filter: string;
+  sort: SortKey;
+  grouped: boolean;
+  collapsed: string[];
+}
+
+const vscode = acquireVsCodeApi();
+const saved = (vscode.getState() ?? {}) as Partial<UiState>;
+const ui: UiState = {
+  filter: typeof saved.filter === 'string' ? saved.filter : '',
+  sort: saved.sort === 'name' || saved.sort === 'zone' || saved.sort === 'verdict' ? saved.sort : 'verdict',
+  grouped: saved.grouped !== false,
+  collapsed: Array.isArray(saved.collapsed) ? saved.collapsed.filter((x) => typeof x === 'string') : [],
+};
+
+let S: PanelStrings | undefined;
+let state: PanelState | undefined;
+let beside = false;
+
+function post(m: FromPage): void {
+  vscode.postMessage(m);
+}
+function saveUi(): void {
+  vscode.setState(ui);
+}
+
+// ---------------------------------------------------------------- skeleton (built once)
+
+const app = document.getElementById('app')!;
+const progress = h('div', { class: 'progress', attrs: { role: 'progressbar', 'aria-hidden': 'true' } }, h('div', { class: 'progress-bit' }));
+const header = h('header', { class: 'header' });
+const banners = h('div', { class: 'banners', attrs: { role: 'status', 'aria-live': 'polite' } });
+const empty = h('section', { class: 'empty', attrs: { hidden: true } });
+const summary = h('section', { class: 'card summary', attrs: { 'aria-labelledby': 'summary-h' } });
+const changes = h('section', { class: 'card changes', attrs: { 'aria-labelledby': 'changes-h' } });
+const nodesHeading = h('h2', { attrs: { id: 'nodes-h' } });
+const filterInput = h('input', { class: 'filter', attrs: { type: 'search', id: 'filter', spellcheck: 'false', autocomplete: 'off', 'data-focus-key': 'filter' } });
+const sortSelect = h('select', { class: 'sort', attrs: { id: 'sort', 'data-focus-key': 'sort' } });
+const sortLabel = h('label', { class: 'sort-label', attrs: { for: 'sort' } });
+const groupToggle = h('button', { class: 'icon-button group-toggle', attrs: { type: 'button', 'data-focus-key': 'group' } });
+const shown = h('div', { class: 'shown', attrs: { 'aria-live': 'polite' } });
+const groupsEl = h('div', { class: 'groups' });
+const noMatch = h('div', { class: 'no-match', attrs: { hidden: true } });
+const nodesSection = h(
+  'section',
+  { class: 'card nodes', attrs: { 'aria-labelledby': 'nodes-h' } },
+  nodesHeading,
+  h('div', { class: 'toolbar' }, h('div', { class: 'filter-box' }, icon('filter'), filterInput), sortLabel, sortSelect, groupToggle),
+  shown,
+  noMatch,
+  groupsEl,
+);
+const footprintEl = h('section', { class: 'card footprint', attrs: { 'aria-labelledby': 'footprint-h' } });
+const rolloutEl = h('section', { class: 'card rollout', attrs: { 'aria-labelledby': 'rollout-h' } });
+const content = h('main', { class: 'content' }, summary, changes, nodesSection, footprintEl, rolloutEl);
+app.replaceChildren(progress, header, banners, empty, content);
+
+filterInput.value = ui.filter;
+filterInput.addEventListener('input', () => {
+  ui.filter = filterInput.value;
+  saveUi();
+  renderNodes();
+});
+filterInput.addEventListener('keydown', (e) => {
+  if (e.key === 'Escape' && filterInput.value) {
+    filterInput.value = '';
+    ui.filter = '';
+    saveUi();
+    renderNodes();
+    e.stopPropagation();
+  } else if (e.key === 'ArrowDown') {
+    e.preventDefault();
+    rows()[0]?.focus();
+  }
+});
+sortSelect.addEventListener('change', () => {
+  ui.sort = sortSelect.value as SortKey;
+  saveUi();
+  renderNodes();
+});
+groupToggle.addEventListener('click', () => {
+  ui.grouped = !ui.grouped;
+  saveUi();
+  renderNodes();
+});
+
+// ---------------------------------------------------------------- helpers
+
+function s(): PanelStrings {
+  return S!;
+}
+
+function button(label: Child[], opts: { cls?: string; title?: string; aria?: string; focusKey?: string; onClick: () => void }): HTMLButtonElement {
+  return h(
+    'button',
+    { class: opts.cls ?? 'button', attrs: { type: 'button', title: opts.title, 'aria-label': opts.aria, 'data-focus-key': opts.focusKey }, on: { click: (e) => (e.stopPropagation(), opts.onClick()) } },
+    ...label,
+  );
+}
+
+function taintText(t: { key: string; value?: string; effect: string }): string {
+  return `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`;
+}
+
+function verdictLabel(v: NodePlacement['verdict']): string {
+  return v === 'runs' ? s().verdictRuns : v === 'pending' ? s().verdictPending : s().verdictExcluded;
+}
+function verdictHelp(v: NodePlacement['verdict']): string {
+  return v === 'runs' ? s().verdictRunsHelp : v === 'pending' ? s().verdictPendingHelp : s().verdictExcludedHelp;
+}
+function verdictIcon(v: NodePlacement['verdict']): HTMLSpanElement {
+  return icon(v === 'runs' ? 'pass' : v === 'pending' ? 'warning' : 'circle-slash', `verdict-icon ${v}`);
+}
+
+/** kubectl get nodes STATUS: Ready / NotReady / Unknown, with `,SchedulingDisabled` when cordoned. */
+function statusText(n: NodePlacement): string {
+  const ready = n.ready === 'True' ? s().statusReady : n.ready === 'False' ? s().statusNotReady : s().statusUnknown;
+  return n.unschedulable ? `${ready},${s().statusCordoned}` : ready;
+}
+
+function relativeTime(iso: string): { text: string; title: string } | undefined {
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return undefined;
+  const title = new Date(t).toLocaleString(document.documentElement.lang || undefined);
+  const mins = Math.floor((Date.now() - t) / 60000);
+  const ago = mins < 1 ? s().justNow : mins < 60 ? fmt(s().minutesAgo, mins) : mins < 60 * 48 ? fmt(s().hoursAgo, Math.floor(mins / 60)) : fmt(s().daysAgo, Math.floor(mins / 1440));
+  return { text: fmt(s().asOf, ago), title };
+}
+
+function sourceLabel(src: string): string {
+  return src === 'sample' ? s().sourceSample : src === 'file' ? s().sourceFile : src === 'cluster' ? s().sourceCluster : src;
+}
+
+// ---------------------------------------------------------------- sections
+
+function renderHeader(st: PanelState): void {
+  const inv = st.inventory;
+  const ds = st.daemonSet;
+  const fresh = inv?.fetchedAt ? relativeTime(inv.fetchedAt) : undefined;
+  updateSection(header, JSON.stringify([ds?.name, ds?.namespace, st.fileName, st.dirty, inv, fresh?.text, beside]), () => [
+    h(
+      'div',
+      { class: 'title-row' },
+      h(
+        'h1',
+        { class: 'title' },
+        ds ? h('span', { class: 'ds-name' }, ds.name) : h('span', { class: 'ds-name muted' }, s().pageTitle),
+        ds?.namespace ? h('span', { class: 'namespace' }, ds.namespace) : null,
+      ),
+      st.fileName ? h('span', { class: 'file', attrs: { title: st.uri } }, st.fileName, st.dirty ? ' ●' : '') : null,
+      beside ? null : button([icon('split-horizontal')], { cls: 'icon-button', title: s().openBeside, aria: s().openBeside, focusKey: 'beside', onClick: () => post({ type: 'openBeside' }) }),
+    ),
+    inv
+      ? h(
+          'div',
+          { class: 'inventory-row', attrs: { role: 'group', 'aria-label': s().inventory } },
+          icon(inv.source === 'sample' ? 'beaker' : inv.source === 'file' ? 'file' : 'cloud', 'inventory-icon'),
+          h('span', { class: 'inventory-name' }, inv.name),
+          h('span', { class: 'badge source' }, sourceLabel(inv.source)),
+          h('span', { class: 'muted' }, fmt(s().nodesCount, inv.nodes)),
+          inv.pods > 0 ? h('span', { class: 'muted' }, fmt(s().podsCount, inv.pods)) : null,
+          fresh ? h('span', { class: 'muted fetched', attrs: { title: fresh.title } }, fresh.text) : null,
+          inv.stale ? h('span', { class: 'badge stale', attrs: { title: s().staleHint } }, s().stale) : null,
+          h(
+            'span',
+            { class: 'actions' },
+            button([icon('arrow-swap'), h('span', null, s().switchInventory)], { cls: 'link-button', focusKey: 'switch', onClick: () => post({ type: 'selectInventory' }) }),
+            button([icon('refresh')], { cls: 'icon-button', title: s().refreshInventory, aria: s().refreshInventory, focusKey: 'refresh', onClick: () => post({ type: 'refreshInventory' }) }),
+          ),
+        )
+      : null,
+  ]);
+}
+
+function banner(kind: 'error' | 'warning' | 'info', title: string | undefined, body: Child[], action?: HTMLButtonElement): HTMLElement {
+  return h(
+    'div',
+    { class: `banner ${kind}` },
+    icon(kind === 'error' ? 'error' : kind === 'warning' ? 'warning' : 'info'),
+    h('div', { class: 'banner-text' }, title ? h('strong', null, title) : null, ...body.map((b) => (typeof b === 'string' ? h('div', null, b) : b))),
+    action ?? null,
+  );
+}
+
+function renderBanners(st: PanelState): void {
+  const inv = st.inventory;
+  const dsMessages = st.daemonSet?.placement.messages ?? [];
+  updateSection(banners, JSON.stringify([inv?.requested, inv?.stale, inv?.source, inv?.messages, inv?.name, dsMessages, st.empty]), () => {
+    const out: Child[] = [];
+    if (!inv) return out;
+    const switchButton = (key: string) => button([h('span', null, s().switchInventory)], { cls: 'button secondary', focusKey: key, onClick: () => post({ type: 'selectInventory' }) });
+    if (inv.requested) {
+      const r = inv.requested;
+      out.push(
+        banner(
+          'error',
+          r.source === 'cluster' ? s().clusterUnreachable : s().fallbackTitle,
+          [fmt(s().fallbackBody, sourceLabel(r.source), r.detail ?? '', r.error), fmt(s().fallbackShowing, inv.name)],
+          switchButton('switch-fallback'),
+        ),
+      );
+    }
+    if (inv.stale) {
+      out.push(banner('warning', undefined, [s().staleHint], button([icon('refresh'), h('span', null, s().refreshInventory)], { cls: 'button secondary', focusKey: 'refresh-stale', onClick: () => post({ type: 'refreshInventory' }) })));
+    }
+    if (inv.messages.length) out.push(banner('warning', undefined, inv.messages));
+    if (inv.source === 'sample' && !inv.requested && !st.empty) out.push(h('div', { class: 'hint' }, icon('info'), h('span', null, s().sampleHint)));
+    if (dsMessages.length) out.push(banner('error', s().dsMessages, dsMessages));
+    return out;
+  });
+}
+
+function renderEmpty(st: PanelState): boolean {
+  const noNodes = !st.empty && st.inventory !== undefined && st.inventory.nodes === 0;
+  const showing = !!st.empty || noNodes;
+  empty.hidden = !showing;
+  content.hidden = showing;
+  if (!showing) return false;
+  const kind = noNodes ? 'noNodes' : st.empty!;
+  updateSection(empty, JSON.stringify([kind, st.error, st.others, st.uri]), () => {
+    const t = s();
+    const [title, body, ic] =
+      kind === 'noNodes'
+        ? [t.noNodesTitle, t.noNodesBody, 'server-environment']
+        : kind === 'noEditor'
+          ? [t.emptyNoEditorTitle, t.emptyNoEditor, 'file']
+          : kind === 'notYaml'
+            ? [t.emptyNotYamlTitle, t.emptyNotYaml, 'file']
+            : kind === 'noDaemonSet'
+              ? [t.emptyNoDaemonSetTitle, t.emptyNoDaemonSet, 'info']
+              : kind === 'noDaemonSetHere'
+                ? [t.emptyNotHereTitle, t.emptyNotHere, 'info']
+                : kind === 'serverStarting'
+                  ? [t.emptyStartingTitle, t.emptyStarting, 'sync']
+                  : [t.emptyErrorTitle, fmt(t.emptyError, st.error ?? ''), 'error'];
+    const out: Child[] = [icon(ic, 'empty-icon'), h('h2', null, title), h('p', null, body)];
+    if (kind === 'noDaemonSetHere' && st.others?.length && st.uri) {
+      const uri = st.uri;
+      out.push(
+        h(
+          'ul',
+          { class: 'goto-list' },
+          ...st.others.map((o, i) =>
+            h('li', null, button([icon('go-to-file'), h('span', null, fmt(t.goTo, o.namespace ? `${o.namespace}/${o.name}` : o.name, o.line + 1))], { cls: 'link-button', focusKey: `goto:${i}`, onClick: () => post({ type: 'goToLine', uri, line: o.line }) })),
+          ),
+        ),
+      );
+    }
+    if (kind === 'noNodes') out.push(button([icon('arrow-swap'), h('span', null, t.switchInventory)], { cls: 'button', focusKey: 'switch-empty', onClick: () => post({ type: 'selectInventory' }) }));
+    return out;
+  });
+  return true;
+}
+
+function stat(key: string, label: string, value: number | string, title?: string): HTMLElement {
+  return h('div', { class: 'stat', attrs: { 'data-k': key, title, role: 'group', 'aria-label': `${label} ${value}` } }, h('div', { class: 'stat-label', attrs: { 'aria-hidden': 'true' } }, label), h('div', { class: 'stat-value', attrs: { 'aria-hidden': 'true' } }, String(value)));
+}
+
+function renderSummary(st: PanelState): void {
+  const p = st.daemonSet!.placement;
+  updateSection(summary, JSON.stringify([p.desired, p.current, p.ready, p.misscheduled, p.counts, p.nodes.length]), () => {
+    const t = s();
+    const cols: HTMLElement[] = [stat('desired', t.colDesired, p.desired)];
+    if (p.current !== undefined) cols.push(stat('current', t.colCurrent, p.current));
+    if (p.ready !== undefined) cols.push(stat('ready', t.colReady, p.ready));
+    if (p.misscheduled !== undefined) cols.push(stat('misscheduled', t.colMisscheduled, p.misscheduled));
+    cols.push(stat('nodes', t.colNodes, p.nodes.length));
+    const verdicts = (['runs', 'pending', 'excluded'] as const).map((v) =>
+      h('span', { class: `count ${v}`, attrs: { 'data-verdict': v, title: verdictHelp(v) } }, verdictIcon(v), h('span', { class: 'count-label' }, verdictLabel(v)), h('span', { class: 'count-value' }, String(p.counts[v]))),
+    );
+    return [h('h2', { attrs: { id: 'summary-h', class: 'visually-hidden' } }, t.summary), h('div', { class: 'stats' }, ...cols), h('div', { class: 'counts' }, ...verdicts)];
+  });
+}
+
+function renderChanges(st: PanelState): void {
+  const c = st.changes;
+  const show = !!st.dirty && !!c;
+  changes.hidden = !show;
+  if (!show) return;
+  updateSection(changes, JSON.stringify(c), () => {
+    const t = s();
+    const out: Child[] = [h('h2', { attrs: { id: 'changes-h' } }, icon('diff'), ' ', t.changesTitle)];
+    if (c!.gained.length === 0 && c!.lost.length === 0) out.push(h('p', { class: 'muted' }, t.noChanges));
+    if (c!.gained.length) out.push(h('p', { class: 'gained' }, icon('add'), ' ', fmt(t.gained, c!.gained.join(', '))));
+    if (c!.lost.length) out.push(h('p', { class: 'lost' }, icon('remove'), ' ', fmt(t.lost, c!.lost.join(', '))));
+    return out;
+  });
+}
+
+// ---------------------------------------------------------------- node rows (keyed)
+
+const rowCache = new Map<string, { el: HTMLElement; sig: string }>();
+
+function rows(): HTMLElement[] {
+  return Array.from(groupsEl.querySelectorAll<HTMLElement>('.row'));
+}
+
+/**
+ * One reason: a link that reveals the responsible YAML, the scheduler plugin's name, the
+ * "Tolerate" quick fix for taints, and the engine's detail. `compact` (in a group block, under
+ * a header that already says the message) shows "Show in YAML" instead of repeating it.
+ */
+function reasonItem(st: PanelState, r: PlacementReason, focusKey: string, compact: boolean): HTMLElement {
+  const t = s();
+  const uri = st.uri!;
+  const line = st.daemonSet!.line;
+  const parts: Child[] = [
+    h('span', { class: 'predicate' }, r.predicate),
+    button([icon('go-to-file'), h('span', { class: 'reason-message' }, compact ? t.showInYaml : r.message)], {
+      cls: 'link-button reason',
+      title: fmt(t.revealReason, r.message),
+      aria: fmt(t.revealReason, r.message),
+      focusKey: `reason:${focusKey}`,
+      onClick: () => post({ type: 'reveal', uri, line, reason: r }),
+    }),
+  ];
+  if (r.predicate === 'TaintToleration' && r.taint) {
+    const taint = r.taint;
+    const label = fmt(t.tolerate, `${taint.key}:${taint.effect}`);
+    parts.push(button([icon('lightbulb'), h('span', null, label)], { cls: 'button secondary small tolerate', focusKey: `tolerate:${focusKey}`, onClick: () => post({ type: 'tolerate', uri, line, key: taint.key, effect: taint.effect }) }));
+  }
+  if (r.detail) parts.push(h('div', { class: 'detail muted' }, r.detail));
+  return h('li', null, ...parts);
+}
+
+/** Labels the DaemonSet selects on (with the node's value, or its absence) and the node's taints. */
+function facts(st: PanelState, n: NodePlacement): HTMLElement | null {
+  const t = s();
+  const chips: HTMLElement[] = [];
+  const selectorReasonKeys = new Set(n.reasons.flatMap((r) => (r.selector?.kind === 'nodeSelector' ? [r.selector.key] : [])));
+  for (const k of st.selectorKeys ?? []) {
+    const has = Object.prototype.hasOwnProperty.call(n.labels ?? {}, k);
+    const miss = selectorReasonKeys.has(k);
+    chips.push(h('span', { class: `chip label${miss ? ' bad' : ''}`, attrs: { title: k } }, icon('tag'), has ? `${k}=${n.labels[k]}` : fmt(t.labelMissing, k)));
+  }
+  const untolerated = new Set(n.reasons.flatMap((r) => (r.taint ? [taintText(r.taint)] : [])));
+  for (const taint of n.taints ?? []) {
+    const txt = taintText(taint as Taint);
+    const bad = untolerated.has(txt);
+    chips.push(h('span', { class: `chip taint${bad ? ' bad' : ' ok'}`, attrs: { title: bad ? t.taintUntolerated : t.taintTolerated } }, icon(bad ? 'shield' : 'check'), txt));
+  }
+  return chips.length ? h('div', { class: 'facts' }, ...chips) : null;
+}
+
+function rowContent(st: PanelState, n: NodePlacement, withReasons: boolean): Child[] {
+  const t = s();
+  const roles = n.roles.length ? n.roles.join(',') : t.rolesNone;
+  const osArch = [n.os, n.arch].filter(Boolean).join('/');
+  const bad = n.ready !== 'True' || n.unschedulable;
+  return [
+    verdictIcon(n.verdict),
+    h(
+      'div',
+      { class: 'row-main' },
+      h(
+        'div',
+        { class: 'row-line' },
+        h('span', { class: 'node-name' }, n.name),
+        h('span', { class: `verdict-text ${n.verdict}` }, verdictLabel(n.verdict)),
+        h('span', { class: 'chip role', attrs: { title: 'ROLES' } }, roles),
+        osArch ? h('span', { class: 'chip', attrs: { title: 'kubernetes.io/os / kubernetes.io/arch' } }, osArch) : null,
+        h('span', { class: 'chip zone', attrs: { title: 'topology.kubernetes.io/zone' } }, n.zone ?? t.zoneNone),
+        h('span', { class: `chip status${bad ? ' bad' : ''}`, attrs: { title: 'STATUS' } }, statusText(n)),
+        n.existingPod === 'kept' && n.verdict !== 'runs' ? h('span', { class: 'chip' }, t.existingKept) : null,
+        n.existingPod === 'evicted' ? h('span', { class: 'chip bad' }, t.existingEvicted) : null,
+      ),
+      facts(st, n),
+      withReasons && n.reasons.length ? h('ul', { class: 'reasons' }, ...n.reasons.map((r, i) => reasonItem(st, r, `${n.name}:${i}`, false))) : null,
+      ...(n.evictionWarnings ?? []).map((w) => h('div', { class: 'eviction' }, icon('warning'), h('span', null, w.message))),
+    ),
+  ];
+}
+
+function rowAria(n: NodePlacement): string {
+  const reasons = n.reasons.length ? n.reasons.map((r) => r.message).join('; ') : s().noReason;
+  return fmt(s().rowLabel, n.name, verdictLabel(n.verdict), `${statusText(n)}. ${reasons}`);
+}
+
+/** A node's row; in grouped mode its reasons are the group's and are not repeated on the row. */
+function rowFor(st: PanelState, n: NodePlacement, withReasons: boolean): HTMLElement {
+  const sig = JSON.stringify([n, st.selectorKeys, st.uri, st.daemonSet?.line, withReasons]);
+  let cached = rowCache.get(n.name);
+  if (!cached) {
+    const el = h('div', { class: 'row', attrs: { role: 'listitem', tabindex: 0, 'data-node': n.name, 'data-focus-key': `row:${n.name}` } });
+    cached = { el, sig: '' };
+    rowCache.set(n.name, cached);
+  }
+  if (cached.sig !== sig) {
+    cached.sig = sig;
+    const el = cached.el;
+    el.className = `row ${n.verdict}`;
+    el.dataset.verdict = n.verdict;
+    el.setAttribute('aria-label', rowAria(n));
+    el.replaceChildren();
+    append(el, rowContent(st, n, withReasons));
+  }
+  return cached.el;
+}
+
+/** Puts children in order, moving only what is out of place (moves blur; we restore focus after). */
+function placeChildren(parent: Element, children: Element[]): void {
+  children.forEach((c, i) => {
+    if (parent.children[i] !== c) parent.insertBefore(c, parent.children[i] ?? null);
+  });
+  while (parent.children.length > children.length) parent.lastElementChild!.remove();
+}
+
+const groupCache = new Map<string, { el: HTMLElement; head: HTMLButtonElement; block: HTMLElement; list: HTMLElement }>();
+
+function groupTitle(g: NodeGroup): string {
+  return g.reasons.length ? `${verdictLabel(g.verdict)} · ${g.reasons.join(' · ')}` : verdictLabel(g.verdict);
+}
+
+function groupFor(st: PanelState, g: NodeGroup): HTMLElement {
+  let c = groupCache.get(g.key);
+  if (!c) {
+    const list = h('div', { class: 'rows', attrs: { role: 'list', id: `g-${groupCache.size}` } });
+    const head = h('button', {
+      class: 'group-head',
+      attrs: { type: 'button', 'aria-controls': list.id, 'data-focus-key': `group:${g.key}` },
+      on: {
+        click: () => {
+          const set = new Set(ui.collapsed);
+          if (set.has(g.key)) set.delete(g.key);
+          else set.add(g.key);
+          ui.collapsed = [...set];
+          saveUi();
+          renderNodes();
+        },
+      },
+    });
+    const block = h('div', { class: 'group-block' });
+    const el = h('section', { class: `group ${g.verdict}`, attrs: { 'data-group': g.key, 'data-verdict': g.verdict } }, h('h3', null, head), block, list);
+    c = { el, head, block, list };
+    groupCache.set(g.key, c);
+  }
+  const collapsed = ui.collapsed.includes(g.key);
+  const title = groupTitle(g);
+  c.head.setAttribute('aria-expanded', String(!collapsed));
+  c.head.setAttribute('aria-label', fmt(s().groupLabel, title, g.nodes.length));
+  c.head.replaceChildren(icon(collapsed ? 'chevron-right' : 'chevron-down'), verdictIcon(g.verdict), h('span', { class: 'group-title' }, title), h('span', { class: 'badge count-badge' }, String(g.nodes.length)));
+  c.list.hidden = collapsed;
+  c.block.hidden = collapsed || g.reasons.length === 0;
+  // The group's reasons, once: every node of the group has exactly these (the first node's carry the details).
+  const reasons = g.nodes[0]?.reasons ?? [];
+  updateSection(c.block, JSON.stringify([reasons, st.uri, st.daemonSet?.line]), () => [
+    h('ul', { class: 'reasons' }, ...reasons.map((r, i) => reasonItem(st, r, `${g.key}:${i}`, true))),
+  ]);
+  return c.el;
+}
+
+function renderNodes(): void {
+  const st = state;
+  if (!st?.daemonSet || !S) return;
+  const focusKey = (document.activeElement as HTMLElement | null)?.dataset?.focusKey;
+  const all = st.daemonSet.placement.nodes;
+  const visible = all.filter((n) => matchesFilter(n, ui.filter));
+  const t = s();
+  shown.textContent = fmt(t.shownOf, visible.length, all.length);
+  shown.hidden = !ui.filter;
+  noMatch.hidden = visible.length > 0 || all.length === 0;
+  groupToggle.setAttribute('aria-pressed', String(ui.grouped));
+  groupToggle.title = t.groupByReason;
+  groupToggle.setAttribute('aria-label', t.groupByReason);
+  groupToggle.replaceChildren(icon(ui.grouped ? 'list-tree' : 'list-flat'));
+  sortSelect.value = ui.sort;
+
+  const names = new Set(all.map((n) => n.name));
+  for (const k of rowCache.keys()) if (!names.has(k)) rowCache.delete(k);
+
+  if (ui.grouped) {
+    const groups = groupNodes(visible, ui.sort);
+    const els = groups.map((g) => {
+      const el = groupFor(st, g);
+      placeChildren(groupCache.get(g.key)!.list, g.nodes.map((n) => rowFor(st, n, false)));
+      return el;
+    });
+    placeChildren(groupsEl, els);
+    groupsEl.removeAttribute('role');
+  } else {
+    const sorted = [...visible].sort(compareNodes(ui.sort));
+    placeChildren(groupsEl, sorted.map((n) => rowFor(st, n, true)));
+    groupsEl.setAttribute('role', 'list');
+  }
+  restoreFocus(focusKey);
+}
+
+function restoreFocus(key: string | undefined): void {
+  if (!key) return;
+  const active = document.activeElement as HTMLElement | null;
+  if (active && active !== document.body && active.dataset.focusKey === key) return;
+  const el = Array.from(document.querySelectorAll<HTMLElement>('[data-focus-key]')).find((e) => e.dataset.focusKey === key);
+  if (el && !el.closest('[hidden]')) el.focus({ preventScroll: true });
+}
+
+// ---------------------------------------------------------------- footprint and rollout
+
+function renderFootprint(st: PanelState): void {
+  const f = st.footprint;
+  footprintEl.hidden = !f;
+  if (!f) return;
+  updateSection(footprintEl, JSON.stringify(f), () => {
+    const t = s();
+    const none = f.perPod.cpuMilli === 0 && f.perPod.memoryBytes === 0;
+    const cell = (k: string, v: string) => h('td', { attrs: { 'data-k': k } }, v);
+    const out: Child[] = [
+      h('h2', { attrs: { id: 'footprint-h' } }, icon('dashboard'), ' ', t.footprint),
+      h(
+        'table',
+        { class: 'numbers' },
+        h('thead', null, h('tr', null, h('th', { attrs: { scope: 'col' } }, ''), h('th', { attrs: { scope: 'col' } }, t.cpu), h('th', { attrs: { scope: 'col' } }, t.memory), ...f.other.map((o) => h('th', { attrs: { scope: 'col' } }, o.name)))),
+        h(
+          'tbody',
+          null,
+          h('tr', null, h('th', { attrs: { scope: 'row' } }, t.perPod), cell('cpu', f.text.cpu), cell('memory', f.text.memory), ...f.other.map((o) => cell(`other:${o.name}`, o.perPod))),
+          h(
+            'tr',
+            { class: 'total' },
+            h('th', { attrs: { scope: 'row' } }, h('div', null, t.clusterWide), h('div', { class: 'muted', attrs: { 'data-k': 'nodes' } }, fmt(t.timesNodes, f.nodes))),
+            cell('totalCpu', f.text.totalCpu),
+            cell('totalMemory', f.text.totalMemory),
+            ...f.other.map((o) => cell(`otherTotal:${o.name}`, o.total)),
+          ),
+        ),
+      ),
+    ];
+    if (none) out.push(banner('warning', undefined, [t.noRequests]));
+    else out.push(h('p', { class: 'muted grows' }, fmt(t.footprintGrows, f.text.cpu, f.text.memory)));
+    if (f.pending > 0 && !none) {
+      out.push(h('p', { class: 'muted pending-note' }, fmt(t.footprintPending, f.pending, fmtMilli(f.perPod.cpuMilli * f.pending), fmtBytes(f.perPod.memoryBytes * f.pending))));
+    }
+    return out;
+  });
+}
+
+// The extension formats the main numbers; these two only scale them for the pending note.
+function fmtMilli(m: number): string {
+  return m % 1000 === 0 ? String(m / 1000) : `${m}m`;
+}
+function fmtBytes(b: number): string {
+  for (const [suffix, shift] of [['Ei', 60], ['Pi', 50], ['Ti', 40], ['Gi', 30], ['Mi', 20], ['Ki', 10]] as const) {
+    const unit = 2 ** shift;
+    if (b !== 0 && b % unit === 0) return `${b / unit}${suffix}`;
+  }
+  return String(b);
+}
+
+function intOrPercent(label: string, v: NonNullable<RolloutPlan['maxUnavailable']>, desired: number, key: string): HTMLElement {
+  const t = s();
+  const pct = typeof v.raw === 'string' && v.raw.endsWith('%') && v.value !== undefined;
+  return h(
+    'div',
+    { class: 'kv', attrs: { 'data-k': key } },
+    h('span', { class: 'k' }, label),
+    h('span', { class: 'v' }, h('code', null, String(v.raw)), v.defaulted ? h('span', { class: 'muted' }, ` ${t.defaulted}`) : null, pct ? h('span', { class: 'muted' }, ` → ${fmt(t.rolloutPercent, String(v.raw), desired, v.value!)}`) : null),
+  );
+}
+
+function renderRollout(st: PanelState): void {
+  const r = st.rollout;
+  rolloutEl.hidden = !r;
+  if (!r) return;
+  updateSection(rolloutEl, JSON.stringify(r), () => {
+    const t = s();
+    const out: Child[] = [h('h2', { attrs: { id: 'rollout-h' } }, icon('sync'), ' ', t.rollout, ' ', h('code', { class: 'strategy' }, r.type))];
+    if (r.type === 'OnDelete') {
+      out.push(h('p', { class: 'ondelete' }, t.onDelete));
+      return out;
+    }
+    if (r.type !== 'RollingUpdate') {
+      out.push(banner('error', undefined, [fmt(t.rolloutUnknown, r.type)]));
+      return out;
+    }
+    if (r.maxUnavailable) out.push(intOrPercent('maxUnavailable', r.maxUnavailable, r.desired, 'maxUnavailable'));
+    if (r.maxSurge) out.push(intOrPercent('maxSurge', r.maxSurge, r.desired, 'maxSurge'));
+    out.push(h('div', { class: 'kv', attrs: { 'data-k': 'minReadySeconds' } }, h('span', { class: 'k' }, 'minReadySeconds'), h('span', { class: 'v' }, h('code', null, String(r.minReadySeconds)))));
+    if (r.error) {
+      out.push(banner('error', undefined, [fmt(t.rolloutError, r.error)]));
+      return out;
+    }
+    if (r.desired === 0) {
+      out.push(h('p', { class: 'muted' }, t.rolloutNoNodes));
+      return out;
+    }
+    out.push(
+      h('div', { class: 'stats' }, stat('step', t.perWave, r.step ?? 0, r.surge ? 'maxSurge' : 'maxUnavailable'), stat('waves', t.waves, r.waves ?? 0), stat('desired', t.colDesired, r.desired)),
+      h('p', { class: 'plan' }, fmt(r.surge ? t.rolloutSurge : t.rolloutUnavailable, r.step ?? 0, r.waves ?? 0, r.desired)),
+    );
+    if (r.fallbackToOne) out.push(h('p', { class: 'muted' }, t.rolloutFallback));
+    out.push(h('p', { class: 'muted' }, r.minReadySeconds > 0 ? fmt(t.minReady, r.minReadySeconds) : t.minReadyZero));
+    return out;
+  });
+}
+
+// ---------------------------------------------------------------- render and messages
+
+function renderStatic(): void {
+  const t = s();
+  document.title = t.pageTitle;
+  nodesHeading.replaceChildren(icon('server-environment'), ' ', t.nodes);
+  filterInput.placeholder = t.filterPlaceholder;
+  filterInput.setAttribute('aria-label', t.filterLabel);
+  sortLabel.textContent = t.sortLabel;
+  sortSelect.replaceChildren(
+    h('option', { attrs: { value: 'verdict' } }, t.sortVerdict),
+    h('option', { attrs: { value: 'name' } }, t.sortName),
+    h('option', { attrs: { value: 'zone' } }, t.sortZone),
+  );
+  sortSelect.value = ui.sort;
+  noMatch.replaceChildren(h('span', null, t.noMatch), ' ', button([h('span', null, t.clearFilter)], { cls: 'link-button', focusKey: 'clear', onClick: () => { filterInput.value = ''; ui.filter = ''; saveUi(); renderNodes(); filterInput.focus(); } }));
+}
+
+function render(): void {
+  if (!state || !S) return;
+  const focusKey = (document.activeElement as HTMLElement | null)?.dataset?.focusKey;
+  app.setAttribute('aria-busy', 'false');
+  renderHeader(state);
+  renderBanners(state);
+  if (renderEmpty(state)) return restoreFocus(focusKey);
+  renderSummary(state);
+  renderChanges(state);
+  renderNodes();
+  renderFootprint(state);
+  renderRollout(state);
+  restoreFocus(focusKey);
+}
+
+/** Row keyboard navigation: arrows move between rows, Enter/Space activates the row's first reason. */
+groupsEl.addEventListener('keydown', (e) => {
+  const target = e.target as HTMLElement;
+  if (!target.classList.contains('row')) return;
+  const list = rows().filter((r) => !r.closest('[hidden]'));
+  const i = list.indexOf(target);
+  let next: HTMLElement | undefined;
+  if (e.key === 'ArrowDown') next = list[i + 1];
+  else if (e.key === 'ArrowUp') next = i === 0 ? filterInput : list[i - 1];
+  else if (e.key === 'Home') next = list[0];
+  else if (e.key === 'End') next = list[list.length - 1];
+  else if (e.key === 'Enter' || e.key === ' ') {
+    e.preventDefault();
+    activateRow(target);
+    return;
+  } else return;
+  e.preventDefault();
+  next?.focus();
+});
+groupsEl.addEventListener('click', (e) => {
+  const row = (e.target as HTMLElement).closest<HTMLElement>('.row');
+  if (row && !(e.target as HTMLElement).closest('button')) activateRow(row);
+});
+
+function activateRow(row: HTMLElement): void {
+  const st = state;
+  if (!st?.daemonSet || !st.uri) return;
+  const n = st.daemonSet.placement.nodes.find((x) => x.name === row.dataset.node);
+  if (!n) return;
+  if (n.reasons[0]) post({ type: 'reveal', uri: st.uri, line: st.daemonSet.line, reason: n.reasons[0] });
+  else post({ type: 'goToLine', uri: st.uri, line: st.daemonSet.line });
+}
+
+window.addEventListener('message', (ev: MessageEvent) => {
+  const m = ev.data as ToPage;
+  if (!m || typeof m !== 'object') return;
+  if (m.type === 'init') {
+    S = m.strings;
+    beside = m.beside === true;
+    state = m.state;
+    renderStatic();
+    render();
+  } else if (m.type === 'state') {
+    state = m.state;
+    render();
+  } else if (m.type === 'busy') {
+    progress.classList.toggle('active', m.busy === true);
+  }
+});
+
+post({ type: 'ready' });

@@ -1,0 +1,148 @@
+/**
+ * Placement at Kubernetes' documented limits: 5,000 nodes and 150,000 pods.
+ * Measures inventory load (JSON text → objects), the one-time per-inventory preparation,
+ * placement per DaemonSet (median, p95), completion with inventory hints, and memory.
+ * Run by `npm run bench` after the service bench.
+ */
+import { parseInventoryText } from '../server/src/inventory/file';
+import { computePlacement } from '../server/src/placement/placement';
+import type { Inventory } from '../server/src/placement/types';
+import { complete, inventoryHints } from '../server/src/service';
+
+const NODES = Number(process.env.BENCH_NODES ?? 5000);
+const PODS = Number(process.env.BENCH_PODS ?? 150000);
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+function generate(): { nodes: any[]; pods: any[] } {
+  const r = rng(42);
+  const zones = ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'];
+  const nodes: any[] = [];
+  for (let i = 0; i < NODES; i++) {
+    const name = `node-${String(i).padStart(5, '0')}`;
+    const role = i < 5 ? 'control-plane' : i % 50 === 0 ? 'gpu' : i % 97 === 0 ? 'edge' : 'worker';
+    const arch = i % 10 === 3 ? 'arm64' : 'amd64';
+    const taints: any[] = [];
+    if (role === 'control-plane') taints.push({ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' });
+    if (role === 'gpu') taints.push({ key: 'nvidia.com/gpu', value: 'present', effect: 'NoSchedule' });
+    if (role === 'edge') taints.push({ key: 'edge.example.com/remote', value: 'true', effect: 'NoSchedule' });
+    if (i % 211 === 0) taints.push({ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' });
+    nodes.push({
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: {
+        name,
+        labels: {
+          'kubernetes.io/os': 'linux',
+          'kubernetes.io/arch': arch,
+          'kubernetes.io/hostname': name,
+          'topology.kubernetes.io/zone': zones[i % 3],
+          'topology.kubernetes.io/region': 'eu-west-1',
+          'node.kubernetes.io/instance-type': role === 'gpu' ? 'g5.2xlarge' : 'm6i.2xlarge',
+          ...(role === 'control-plane' ? { 'node-role.kubernetes.io/control-plane': '' } : {}),
+        },
+      },
+      spec: { taints: taints.length ? taints : undefined, unschedulable: i % 211 === 0 || undefined },
+      status: { allocatable: { cpu: '7910m', memory: '31Gi', pods: '110', 'ephemeral-storage': '95Gi', ...(role === 'gpu' ? { 'nvidia.com/gpu': '1' } : {}) }, conditions: [{ type: 'Ready', status: 'True' }] },
+    });
+  }
+  const pods: any[] = [];
+  for (let j = 0; j < PODS; j++) {
+    const node = nodes[j % NODES].metadata.name;
+    const hostPort = j % NODES === j % 7 ? 9100 : undefined;
+    pods.push({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: `app-${j}`, namespace: `team-${j % 40}`, labels: { app: `app-${j % 300}` } },
+      spec: { nodeName: node, containers: [{ name: 'app', image: 'registry.example.com/app:1.0', resources: { requests: { cpu: `${50 + Math.floor(r() * 150)}m`, memory: `${64 + Math.floor(r() * 512)}Mi` } }, ports: hostPort ? [{ containerPort: 9100, hostPort }] : undefined }] },
+      status: { phase: 'Running' },
+    });
+  }
+  return { nodes, pods };
+}
+
+const daemonSets: Record<string, any> = {
+  'log collector (tolerate all, requests)': {
+    apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'logs', namespace: 'logging' },
+    spec: { selector: { matchLabels: { app: 'logs' } }, template: { metadata: { labels: { app: 'logs' } }, spec: { tolerations: [{ operator: 'Exists' }], containers: [{ name: 'c', image: 'x:1', resources: { requests: { cpu: '100m', memory: '128Mi' } } }] } } },
+  },
+  'GPU plugin (affinity + toleration)': {
+    apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'gpu', namespace: 'kube-system' },
+    spec: { selector: { matchLabels: { app: 'gpu' } }, template: { metadata: { labels: { app: 'gpu' } }, spec: { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'node.kubernetes.io/instance-type', operator: 'In', values: ['g5.2xlarge', 'g5.4xlarge'] }] }] } } }, tolerations: [{ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' }], containers: [{ name: 'c', image: 'x:1' }] } } },
+  },
+  'node exporter (hostPort 9100, arch selector)': {
+    apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'node-exporter', namespace: 'monitoring' },
+    spec: { selector: { matchLabels: { app: 'ne' } }, template: { metadata: { labels: { app: 'ne' } }, spec: { hostNetwork: true, nodeSelector: { 'kubernetes.io/arch': 'amd64' }, containers: [{ name: 'c', image: 'x:1', ports: [{ containerPort: 9100, hostPort: 9100 }], resources: { requests: { cpu: '50m', memory: '64Mi' } } }] } } },
+  },
+};
+
+function stats(samples: number[]): { median: number; p95: number } {
+  const s = [...samples].sort((a, b) => a - b);
+  return { median: s[Math.floor(s.length / 2)], p95: s[Math.min(s.length - 1, Math.floor(s.length * 0.95))] };
+}
+
+const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
+
+function main(): void {
+  const gen = generate();
+  const text = JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [...gen.nodes, ...gen.pods] });
+  gen.nodes.length = 0;
+  gen.pods.length = 0;
+  global.gc?.();
+  const before = process.memoryUsage();
+  let t0 = process.hrtime.bigint();
+  const parsed = parseInventoryText(text, 'bench.json', { maxChars: text.length + 1 });
+  const loadMs = ms(t0);
+  const inventory: Inventory = { source: 'file', name: 'bench.json', nodes: parsed.nodes, pods: parsed.pods, messages: parsed.messages };
+  const ds0 = Object.values(daemonSets)[0];
+  t0 = process.hrtime.bigint();
+  computePlacement(ds0, inventory);
+  const firstMs = ms(t0);
+  const rows: string[] = [];
+  const summary: Record<string, unknown> = { nodes: inventory.nodes.length, pods: inventory.pods.length, textMB: +(text.length / 1024 / 1024).toFixed(1), loadMs: +loadMs.toFixed(0), firstPlacementMs: +firstMs.toFixed(0) };
+  for (const [name, ds] of Object.entries(daemonSets)) {
+    const samples: number[] = [];
+    let result;
+    for (let i = 0; i < 20; i++) {
+      // A keystroke changes the template: a fresh object each time, as the editor would parse it.
+      const copy = structuredClone(ds);
+      t0 = process.hrtime.bigint();
+      result = computePlacement(copy, inventory);
+      samples.push(ms(t0));
+    }
+    const s = stats(samples);
+    rows.push(`  ${name.padEnd(46)} median ${s.median.toFixed(1).padStart(6)} ms   p95 ${s.p95.toFixed(1).padStart(6)} ms   desired ${result!.desired}, pending ${result!.counts.pending}`);
+    summary[name] = { medianMs: +s.median.toFixed(2), p95Ms: +s.p95.toFixed(2) };
+  }
+  t0 = process.hrtime.bigint();
+  const hints = inventoryHints(inventory);
+  const hintsMs = ms(t0);
+  const doc = 'apiVersion: apps/v1\nkind: DaemonSet\nspec:\n  template:\n    spec:\n      nodeSelector:\n        topology.kubernetes.io/zone: \n';
+  const completion: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    t0 = process.hrtime.bigint();
+    complete(doc, { line: 6, character: 37 }, { hints });
+    completion.push(ms(t0));
+  }
+  const c = stats(completion);
+  global.gc?.();
+  const after = process.memoryUsage();
+  summary.hintsMs = +hintsMs.toFixed(1);
+  summary.completionWithHints = { medianMs: +c.median.toFixed(3), p95Ms: +c.p95.toFixed(3) };
+  summary.heapUsedMB = +((after.heapUsed - before.heapUsed) / 1024 / 1024).toFixed(0);
+  summary.rssMB = +(after.rss / 1024 / 1024).toFixed(0);
+  console.log(`\nPlacement at scale: ${inventory.nodes.length} nodes, ${inventory.pods.length} pods (${mb(text.length)} of JSON)`);
+  console.log(`  load (parse the inventory file)                 ${loadMs.toFixed(0)} ms`);
+  console.log(`  first placement (includes indexing pods by node) ${firstMs.toFixed(0)} ms`);
+  rows.forEach((r) => console.log(r));
+  console.log(`  inventory hints (labels/taints, once)          ${hintsMs.toFixed(1)} ms`);
+  console.log(`  completion with inventory hints                median ${c.median.toFixed(2)} ms   p95 ${c.p95.toFixed(2)} ms`);
+  console.log(`  memory: inventory heap ${mb(after.heapUsed - before.heapUsed)}, process rss ${mb(after.rss)}`);
+  console.log(`BENCH_PLACEMENT ${JSON.stringify(summary)}`);
+}
+
+main();

@@ -1,0 +1,63 @@
+/** daemonset-check with an inventory: the JSON contract, the text table, and inventory errors. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { repoRoot } from '../helpers/paths';
+
+const cli = path.join(repoRoot, 'dist', 'cli.js');
+const run = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd: repoRoot, encoding: 'utf8' });
+const example = path.join('examples', 'daemonsets', 'fluent-bit.yaml');
+
+test('--sample --format json adds a placement per DaemonSet in the documented shape', () => {
+  const r = run('--sample', '--format', 'json', example);
+  assert.equal(r.status, 0, r.stderr);
+  const out = JSON.parse(r.stdout);
+  assert.equal(out.version, 1);
+  const [file] = out.files;
+  assert.equal(file.path, example);
+  assert.ok(Array.isArray(file.diagnostics));
+  const [ds] = file.daemonsets;
+  assert.equal(ds.name, 'fluent-bit');
+  assert.equal(ds.namespace, 'logging');
+  assert.deepEqual(ds.range.start, { line: 1, character: 0 });
+  assert.deepEqual(ds.placement.inventory, { source: 'sample', name: 'sample cluster', nodes: 15 });
+  assert.equal(ds.placement.desired, 9);
+  assert.equal(ds.placement.nodes.length, 15);
+  for (const n of ds.placement.nodes) {
+    assert.deepEqual(Object.keys(n).sort(), ['existingPod', 'name', 'reasons', 'verdict']);
+    assert.ok(['runs', 'excluded', 'pending'].includes(n.verdict));
+    assert.ok(['none', 'kept', 'evicted'].includes(n.existingPod));
+    for (const reason of n.reasons) assert.deepEqual(Object.keys(reason).sort(), ['message', 'predicate']);
+  }
+  const gpu = ds.placement.nodes.find((n: any) => n.name === 'gpu-a-1');
+  assert.deepEqual(gpu.reasons, [{ predicate: 'TaintToleration', message: 'node(s) had untolerated taint {nvidia.com/gpu: present}' }]);
+});
+
+test('the text output has a kubectl-like table per DaemonSet', () => {
+  const r = run('--sample', example);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /logging\/fluent-bit on the sample cluster \(15 nodes\): DESIRED 9/);
+  assert.match(r.stdout, /win-a-1\s+excluded\s+NodeAffinity: node\(s\) didn't match Pod's node affinity\/selector/);
+});
+
+test('an inventory file is used as given; a malformed one is named in a clear error (exit 2)', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ds-cli-'));
+  const good = path.join(dir, 'nodes.yaml');
+  writeFileSync(good, 'apiVersion: v1\nkind: NodeList\nitems:\n  - metadata: {name: only-node, labels: {kubernetes.io/os: linux}}\n    status: {allocatable: {cpu: "2", memory: 4Gi, pods: "110"}}\n');
+  const r = run('--inventory', good, '--format', 'json', example);
+  assert.equal(r.status, 0, r.stderr);
+  const ds = JSON.parse(r.stdout).files[0].daemonsets[0];
+  assert.deepEqual(ds.placement.inventory, { source: 'file', name: 'nodes.yaml', nodes: 1 });
+  assert.equal(ds.placement.nodes[0].verdict, 'runs');
+
+  const bad = path.join(dir, 'broken.yaml');
+  writeFileSync(bad, 'kind: NodeList\nitems: [\n');
+  const e = run('--inventory', bad, example);
+  assert.equal(e.status, 2);
+  assert.match(e.stderr, /broken\.yaml/);
+  assert.equal(run('--inventory', path.join(dir, 'missing.yaml'), example).status, 2);
+  assert.equal(run('--sample', '--context', 'x', example).status, 2, 'one inventory at a time');
+});
