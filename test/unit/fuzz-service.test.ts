@@ -160,6 +160,8 @@ test('mutated real DaemonSets', { timeout: 120_000 }, () => {
     const rng = new Rng(seed);
     let text = rng.pick(corpus);
     for (let k = rng.range(1, 4); k > 0; k--) text = mutate(rng, text);
+    // Windows line endings now and then.
+    if (rng.chance(0.1)) text = text.replace(/\r?\n/g, '\r\n');
     exercise('mutation', seed, text);
   }
   report('mutation');

@@ -393,3 +393,26 @@ describe('kustomize patches', () => {
     assert.deepEqual(errorCodes(patch, { partial: true }), ['restart-policy']);
   });
 });
+
+describe('every concern reaches its rule', () => {
+  const cases: Array<[string, string, string, RegExp]> = [
+    ['dns-config', `      dnsPolicy: None\n${container}`, 'spec.template.spec.dnsPolicy', /^spec\.template\.spec\.dnsConfig: Required value: must provide `dnsConfig` when `dnsPolicy` is None/],
+    ['negative-value', container, '', /^spec\.minReadySeconds: Invalid value: -5: must be greater than or equal to 0/],
+    ['annotation-syntax', container, '', /^metadata\.annotations: Invalid value: "my annotation": name part must consist of/],
+    ['pod-affinity-invalid', `      affinity:\n        podAntiAffinity:\n          requiredDuringSchedulingIgnoredDuringExecution:\n            - labelSelector:\n                matchLabels:\n                  app: agent\n              topologyKey: ""\n${container}`, '', /topologyKey: Required value: can not be empty/],
+    ['api-validation', `      imagePullSecrets:\n        - name: ""\n${container}`, 'spec.template.spec.imagePullSecrets[0].name', /^spec\.template\.spec\.imagePullSecrets\[0\]\.name: Required value/],
+    ['container-port-invalid', '      containers:\n        - name: agent\n          image: example/agent:1.0\n          ports:\n            - containerPort: 70000\n', 'spec.template.spec.containers[0].ports[0].containerPort', /Invalid value: 70000: must be between 1 and 65535, inclusive/],
+    ['resource-invalid', '      containers:\n        - name: agent\n          image: example/agent:1.0\n          resources:\n            requests:\n              example.com/dongle: 1\n', 'spec.template.spec.containers[0].resources.requests.example.com/dongle', /Required value: Limit must be set for non overcommitable resources/],
+  ];
+  for (const [rule, body, path, message] of cases) {
+    it(rule, () => {
+      let text = pod(body);
+      if (rule === 'negative-value') text = ds({ spec: '  minReadySeconds: -5\n' });
+      if (rule === 'annotation-syntax') text = ds({ metadata: '  annotations:\n    "my annotation": x\n' });
+      assert.deepEqual(errorCodes(text), [rule]);
+      const d = only(text, rule);
+      assert.match(d.message, message);
+      if (path) assert.equal(d.path, path);
+    });
+  }
+});

@@ -31,6 +31,8 @@ export interface Harness {
 }
 
 export async function startHarness(): Promise<Harness> {
+  // Each run's screenshots only: a stale FAILED-… from an earlier run would mislead.
+  rmSync(shotsDir, { recursive: true, force: true });
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'ds-webview-'));
   const media = path.join(tmp, 'media');
   mkdirSync(path.join(media, 'codicons'), { recursive: true });

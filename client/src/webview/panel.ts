@@ -52,7 +52,8 @@ const changes = h('section', { class: 'card changes', attrs: { 'aria-labelledby'
 const nodesHeading = h('h2', { attrs: { id: 'nodes-h' } });
 const filterInput = h('input', { class: 'filter', attrs: { type: 'search', id: 'filter', spellcheck: 'false', autocomplete: 'off', 'data-focus-key': 'filter' } });
 const sortSelect = h('select', { class: 'sort', attrs: { id: 'sort', 'data-focus-key': 'sort' } });
-const sortLabel = h('label', { class: 'sort-label', attrs: { for: 'sort' } });
+// The select's label is for screen readers: the options say what they sort by.
+const sortLabel = h('label', { class: 'visually-hidden', attrs: { for: 'sort' } });
 const groupToggle = h('button', { class: 'icon-button group-toggle', attrs: { type: 'button', 'data-focus-key': 'group' } });
 const shown = h('div', { class: 'shown', attrs: { 'aria-live': 'polite' } });
 const groupsEl = h('div', { class: 'groups' });
@@ -193,8 +194,13 @@ function banner(kind: 'error' | 'warning' | 'info', title: string | undefined, b
     'div',
     { class: `banner ${kind}` },
     icon(kind === 'error' ? 'error' : kind === 'warning' ? 'warning' : 'info'),
-    h('div', { class: 'banner-text' }, title ? h('strong', null, title) : null, ...body.map((b) => (typeof b === 'string' ? h('div', null, b) : b))),
-    action ?? null,
+    h(
+      'div',
+      { class: 'banner-text' },
+      title ? h('strong', null, title) : null,
+      ...body.map((b) => (typeof b === 'string' ? h('div', null, b) : b)),
+      action ? h('div', { class: 'banner-action' }, action) : null,
+    ),
   );
 }
 
@@ -460,7 +466,7 @@ function groupFor(st: PanelState, g: NodeGroup): HTMLElement {
   // The group's reasons, once: every node of the group has exactly these (the first node's carry the details).
   const reasons = g.nodes[0]?.reasons ?? [];
   updateSection(c.block, JSON.stringify([reasons, st.uri, st.daemonSet?.line]), () => [
-    h('ul', { class: 'reasons' }, ...reasons.map((r, i) => reasonItem(st, r, `${g.key}:${i}`, true))),
+    h('ul', { class: 'reasons' }, ...reasons.map((r, i) => reasonItem(st, r, `${g.key}:${i}`, reasons.length === 1))),
   ]);
   return c.el;
 }

@@ -106,8 +106,17 @@ export function requirementMatches(r: Requirement, ls: LabelSet): boolean {
   }
 }
 
+const requirementStrings = new WeakMap<Requirement, string>();
+
 /** `Requirement.String()`: `key in (a,b)`, `key notin (a)`, `key`, `!key`, `key>1`, `key<7`, `key=v`. */
 export function requirementString(r: Requirement): string {
+  // Placement explains a mismatch on every excluded node: format each requirement once.
+  let s = requirementStrings.get(r);
+  if (s === undefined) requirementStrings.set(r, (s = formatRequirement(r)));
+  return s;
+}
+
+function formatRequirement(r: Requirement): string {
   const vals = r.values.length === 1 ? r.values[0] : [...r.values].sort().join(',');
   switch (r.operator) {
     case '!':

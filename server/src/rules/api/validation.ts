@@ -110,14 +110,12 @@ function dropped(ctx: RuleContext, error: FieldError, field: PathSeg[], placed: 
     // No selector at all: the walker reports the missing `selector`; in a patch it comes from the base.
     const selector = v?.spec?.selector;
     if (selector === undefined || selector === null) return true;
-    if (ctx.partial && (v?.spec?.template?.metadata?.labels ?? null) === null) return true;
   }
   if (ctx.partial && /rollingUpdate\.(maxSurge|maxUnavailable)$/.test(error.field)) {
     // Both values may come from the base: only a patch that sets both can be judged.
     const ru = v?.spec?.updateStrategy?.rollingUpdate;
     if (/may not be set|cannot be 0/.test(error.detail) && (ru?.maxSurge == null || ru?.maxUnavailable == null)) return true;
   }
-  if (ctx.partial && error.field === 'metadata.name' && error.type === 'FieldValueRequired') return true;
   return false;
 }
 
@@ -198,6 +196,16 @@ function place(v: any, e: FieldError, field: PathSeg[]): { path: PathSeg[]; targ
   }
   if (path.includes('tolerations') && last === 'effect' && /tolerationSeconds/.test(e.detail) && !has(v, path)) {
     return { path: [...path.slice(0, -1), 'tolerationSeconds'], target: 'key' };
+  }
+  // `dnsPolicy: None` without dnsConfig: the policy is what asks for it.
+  if (last === 'dnsConfig' && !has(v, path) && has(v, [...path.slice(0, -1), 'dnsPolicy'])) return { path: [...path.slice(0, -1), 'dnsPolicy'], target: 'value' };
+  // A resource that cannot be overcommitted needs a limit: point at its request.
+  if (/^Limit must be set/.test(e.detail) && last === 'limits') {
+    const res = path.slice(0, -1);
+    const requests = valueAt(v, [...res, 'requests']) ?? {};
+    const limits = valueAt(v, path) ?? {};
+    const name = Object.keys(requests).find((k) => !(k in limits) && ((k.includes('/') && !k.includes('kubernetes.io/')) || k.startsWith('hugepages-')));
+    if (name !== undefined) return { path: [...res, 'requests', name], target: 'key' };
   }
   // The update strategy's unsupported type is reported on the strategy object.
   if (e.type === 'FieldValueNotSupported' && e.field === 'spec.updateStrategy') return { path: ['spec', 'updateStrategy', 'type'], target: 'value' };

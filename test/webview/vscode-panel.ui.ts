@@ -1,0 +1,136 @@
+// The placement panel in a real VS Code (code-server 1.100 + Debian's chromium): the extension
+// loaded from this checkout, the sidebar view following the editor, reveal, the Tolerate quick
+// fix, live updates while typing, and the panel beside the editor. Screenshots go to
+// test-results/webview-vscode/. Needs code-server (node scripts/vscode-test/install.mjs) and a
+// build (node scripts/build.mjs). Run: node --import tsx --test test/webview/vscode-panel.ui.ts
+import assert from 'node:assert/strict';
+import { cpSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { FrameLocator, Page } from 'playwright-core';
+import type { CodeServer, RunDirs } from '../../scripts/vscode-test/code-server.mjs';
+
+const repoRoot = path.resolve(__dirname, '..', '..');
+const runDir = path.join(repoRoot, '.vscode-test', 'runs', `webview-${Date.now()}-${process.pid}`);
+const shots = path.join(repoRoot, 'test-results', 'webview-vscode');
+const workspace = path.join(runDir, 'workspace');
+const FILE = 'node-agent.yaml';
+const STEP_MS = 30_000;
+
+type Lib = typeof import('../../scripts/vscode-test/code-server.mjs');
+let lib: Lib;
+let dirs: RunDirs;
+let server: CodeServer | undefined;
+let close: (() => Promise<void>) | undefined;
+let page: Page;
+
+async function shot(name: string): Promise<void> {
+  await page.screenshot({ path: path.join(shots, `${name}.png`) });
+}
+
+async function step(name: string, body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+    await shot(name);
+  } catch (e) {
+    await page.screenshot({ path: path.join(shots, `FAILED-${name}.png`) }).catch(() => undefined);
+    throw e;
+  }
+}
+
+async function runCommand(title: string): Promise<void> {
+  await page.keyboard.press('Control+Shift+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().click();
+}
+
+/** The placement page inside the n-th ready webview (code-server serves webviews itself). */
+function panel(n = 0): FrameLocator {
+  return page.locator('iframe.webview.ready').nth(n).contentFrame().frameLocator('iframe#active-frame');
+}
+
+describe('placement panel in VS Code (code-server)', { timeout: 300_000 }, () => {
+  before(async () => {
+    lib = await import('../../scripts/vscode-test/code-server.mjs');
+    mkdirSync(shots, { recursive: true });
+    dirs = lib.prepareRunDir(runDir);
+    mkdirSync(workspace, { recursive: true });
+    for (const f of [FILE, 'gpu-plugin.yaml']) cpSync(path.join(repoRoot, 'test/fixtures/placement', f), path.join(workspace, f));
+    const userDataDir = path.join(runDir, 'user-data');
+    lib.writeUserSettings(userDataDir);
+    server = await lib.startCodeServer({ dirs, userDataDir, extensionsDir: path.join(runDir, 'extensions'), log: (s) => console.log(s) });
+    const browser = await lib.launchBrowser(dirs, { viewport: { width: 1500, height: 950 } });
+    page = browser.page;
+    page.setDefaultTimeout(STEP_MS);
+    close = () => browser.context.close();
+    await page.goto(lib.workbenchUrl(server, { folder: workspace, extensionDevelopmentPaths: [repoRoot] }), { waitUntil: 'domcontentloaded' });
+    await lib.waitForWorkbench(page, { explorer: true });
+  });
+
+  after(async () => {
+    await close?.().catch(() => undefined);
+    const left = (await server?.stop()) ?? [];
+    if (dirs) lib.removeRunTmp(dirs);
+    assert.deepEqual(left, [], 'code-server processes outlived the scenario');
+  });
+
+  it('shows the DaemonSet under the cursor in the sidebar view', () =>
+    step('01-view', async () => {
+      await page.locator('.monaco-workbench').click({ position: { x: 700, y: 450 } }).catch(() => undefined);
+      await page.keyboard.press('Control+P');
+      await page.locator('.quick-input-widget input').fill(FILE);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: FILE }).first().waitFor();
+      await page.keyboard.press('Enter');
+      await page.locator('.monaco-editor .view-line', { hasText: 'name: node-agent' }).first().click();
+      await runCommand('DaemonSet: Show Placement');
+      const p = panel();
+      await p.locator('.summary .stat[data-k="desired"] .stat-value').waitFor();
+      assert.equal(await p.locator('.summary .stat[data-k="desired"] .stat-value').textContent(), '9');
+      assert.equal(await p.locator('.ds-name').textContent(), 'node-agent');
+      assert.equal(await p.locator('.summary .count[data-verdict="excluded"] .count-value').textContent(), '6');
+      // The codicon font loaded under the webview's CSP.
+      assert.equal(await p.locator('body').evaluate(() => document.fonts.check('16px codicon')), true);
+    }));
+
+  it('reveals the nodeSelector entry behind a NodeAffinity reason', () =>
+    step('02-reveal', async () => {
+      const group = panel().locator('.group').filter({ hasText: "didn't match Pod's node affinity/selector" });
+      await group.locator('.group-block .reason').click();
+      const want = readFileSync(path.join(workspace, FILE), 'utf8').split('\n').findIndex((l) => l.includes('kubernetes.io/os: linux')) + 1;
+      await page.locator('.statusbar-item', { hasText: new RegExp(`Ln ${want}, Col \\d+ \\(\\d+ selected\\)`) }).first().waitFor();
+    }));
+
+  it('Tolerate applies the quick fix and the panel follows', () =>
+    step('03-tolerate', async () => {
+      const p = panel();
+      const group = p.locator('.group').filter({ hasText: 'edge.example.com/remote' });
+      await group.locator('.tolerate').click();
+      await page.locator('.monaco-editor .view-line', { hasText: 'key: edge.example.com/remote' }).first().waitFor();
+      await p.locator('.summary .count[data-verdict="excluded"] .count-value', { hasText: /^4$/ }).waitFor();
+      // Unsaved now: the gained nodes are listed against the saved file.
+      await p.locator('.changes .gained', { hasText: 'edge-berlin-1, edge-munich-1' }).waitFor();
+    }));
+
+  it('updates while typing: maxUnavailable 25% → 50% changes the waves', () =>
+    step('04-typing', async () => {
+      const p = panel();
+      const desired = Number(await p.locator('.summary .stat[data-k="desired"] .stat-value').textContent());
+      await page.locator('.monaco-editor .view-line', { hasText: 'maxUnavailable: 25%' }).first().click();
+      await page.keyboard.press('End');
+      for (let i = 0; i < 3; i++) await page.keyboard.press('Backspace');
+      await page.keyboard.type('50%');
+      const step = Math.ceil((desired * 50) / 100);
+      await p.locator('.rollout .plan', { hasText: `Deletes up to ${step} old pods at a time` }).waitFor();
+      assert.equal(await p.locator('.rollout .stat[data-k="waves"] .stat-value').textContent(), String(Math.ceil(desired / step)));
+    }));
+
+  it('opens the same page beside the editor', () =>
+    step('05-beside', async () => {
+      await runCommand('DaemonSet: Open Placement Beside the Editor');
+      await page.locator('iframe.webview.ready').nth(1).waitFor();
+      const beside = [panel(0), panel(1)];
+      for (const p of beside) await p.locator('.ds-name', { hasText: 'node-agent' }).waitFor();
+    }));
+});
