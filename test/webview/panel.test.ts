@@ -138,7 +138,7 @@ describe('filter and sort', () => {
       assert.deepEqual(order.slice(0, 3).map(verdictOf), ['runs', 'runs', 'runs']);
       assert.deepEqual(order.slice(3, 9).map(verdictOf), Array(6).fill('pending'));
       assert.deepEqual(order.slice(9).map(verdictOf), Array(6).fill('excluded'));
-      // Flat rows carry their own reasons.
+      // Flat rows carry their own reasons and name their verdict.
       assert.ok((await p.page.locator('.row[data-node="win-a-1"] .reason-message').textContent())?.includes("didn't match Pod's node affinity/selector"));
     });
   });
@@ -253,14 +253,13 @@ describe('actions post to the extension', () => {
       assert.equal((await postedOf(p, 'selectInventory')).length, 1);
       await p.page.click('.inventory-row .icon-button');
       assert.equal((await postedOf(p, 'refreshInventory')).length, 1);
-      await p.page.click('.title-row .icon-button');
-      assert.equal((await postedOf(p, 'openBeside')).length, 1);
     });
   });
 
-  it('beside the editor there is no "open beside" button', async () => {
+  it('beside the editor the page knows it (body class) and renders the same', async () => {
     await withPanel('beside', { state: loadState('gpu-plugin'), beside: true }, async (p) => {
-      assert.equal(await p.page.locator('.title-row .icon-button').count(), 0);
+      assert.equal(await p.page.evaluate(() => document.body.classList.contains('beside')), true);
+      assert.equal(await text(p, '.ds-name'), 'nvidia-device-plugin');
     });
   });
 });

@@ -65,8 +65,10 @@ function contextChoices(answer: ContextsAnswer, used: string | undefined, state:
   const out: Choice[] = [{ label: vscode.l10n.t('Kubeconfig contexts'), kind: vscode.QuickPickItemKind.Separator }];
   if (answer.error) {
     const error = answer.error;
+    // No kubeconfig at all is a normal state (sample and files still work), not an error.
+    const missing = /^No kubeconfig found/.test(error);
     out.push({
-      label: `$(error) ${vscode.l10n.t('The kubeconfig could not be read')}`,
+      label: missing ? `$(info) ${vscode.l10n.t('No kubeconfig found')}` : `$(error) ${vscode.l10n.t('The kubeconfig could not be read')}`,
       detail: error,
       run: async () => {
         const settings = vscode.l10n.t('Open Settings');

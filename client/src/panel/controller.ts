@@ -241,9 +241,6 @@ export class PlacementPanel implements vscode.Disposable {
           await vscode.commands.executeCommand('daemonset.refreshInventory');
           this.refresh(0);
           return;
-        case 'openBeside':
-          await vscode.commands.executeCommand('daemonset.openPlacementBeside');
-          return;
       }
     } catch (e) {
       void vscode.window.showErrorMessage(vscode.l10n.t('DaemonSet placement: {0}', e instanceof Error ? e.message : String(e)));

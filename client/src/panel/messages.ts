@@ -20,6 +20,5 @@ export type FromPage =
   | { type: 'tolerate'; uri: string; line: number; key: string; effect: string }
   | { type: 'selectInventory' }
   | { type: 'refreshInventory' }
-  | { type: 'openBeside' }
   /** Move the cursor to another DaemonSet of the file. */
   | { type: 'goToLine'; uri: string; line: number };

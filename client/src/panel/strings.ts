@@ -12,7 +12,6 @@ export interface L10n {
 export function panelStrings(l10n: L10n) {
   return {
     pageTitle: l10n.t('DaemonSet placement'),
-    openBeside: l10n.t('Open beside the editor'),
     updating: l10n.t('Updating…'),
     // Inventory header
     inventory: l10n.t('Inventory'),

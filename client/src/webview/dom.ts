@@ -32,6 +32,19 @@ export function append(el: Element, children: Child[]): void {
   }
 }
 
+/**
+ * Text with line-break opportunities after `/ . = : -` (as <wbr> elements between text nodes):
+ * label keys, taints and node names are long words that otherwise break mid-word in a sidebar.
+ */
+export function breakable(text: string): DocumentFragment {
+  const f = document.createDocumentFragment();
+  for (const part of text.split(/(?<=[/.=:\-])/)) {
+    if (f.childNodes.length) f.append(document.createElement('wbr'));
+    f.append(document.createTextNode(part));
+  }
+  return f;
+}
+
 /** A codicon, hidden from screen readers (the text beside it carries the meaning). */
 export function icon(name: string, extra = ''): HTMLSpanElement {
   return h('span', { class: `codicon codicon-${name}${extra ? ` ${extra}` : ''}`, attrs: { 'aria-hidden': 'true' } });

@@ -8,7 +8,7 @@ import type { NodePlacement, PlacementReason, Taint } from '../../../server/src/
 import type { FromPage, ToPage } from '../panel/messages';
 import type { PanelState, RolloutPlan } from '../panel/model';
 import { fmt, type PanelStrings } from '../panel/strings';
-import { append, type Child, h, icon, updateSection } from './dom';
+import { append, breakable, type Child, h, icon, updateSection } from './dom';
 import { compareNodes, groupNodes, matchesFilter, type NodeGroup, type SortKey } from './nodes';
 
 declare function acquireVsCodeApi(): { postMessage(m: unknown): void; getState(): unknown; setState(s: unknown): void };
@@ -154,7 +154,7 @@ function renderHeader(st: PanelState): void {
   const inv = st.inventory;
   const ds = st.daemonSet;
   const fresh = inv?.fetchedAt ? relativeTime(inv.fetchedAt) : undefined;
-  updateSection(header, JSON.stringify([ds?.name, ds?.namespace, st.fileName, st.dirty, inv, fresh?.text, beside]), () => [
+  updateSection(header, JSON.stringify([ds?.name, ds?.namespace, st.fileName, st.dirty, inv, fresh?.text]), () => [
     h(
       'div',
       { class: 'title-row' },
@@ -165,7 +165,6 @@ function renderHeader(st: PanelState): void {
         ds?.namespace ? h('span', { class: 'namespace' }, ds.namespace) : null,
       ),
       st.fileName ? h('span', { class: 'file', attrs: { title: st.uri } }, st.fileName, st.dirty ? ' ●' : '') : null,
-      beside ? null : button([icon('split-horizontal')], { cls: 'icon-button', title: s().openBeside, aria: s().openBeside, focusKey: 'beside', onClick: () => post({ type: 'openBeside' }) }),
     ),
     inv
       ? h(
@@ -353,13 +352,13 @@ function facts(st: PanelState, n: NodePlacement): HTMLElement | null {
   for (const k of st.selectorKeys ?? []) {
     const has = Object.prototype.hasOwnProperty.call(n.labels ?? {}, k);
     const miss = selectorReasonKeys.has(k);
-    chips.push(h('span', { class: `chip label${miss ? ' bad' : ''}`, attrs: { title: k } }, icon('tag'), has ? `${k}=${n.labels[k]}` : fmt(t.labelMissing, k)));
+    chips.push(h('span', { class: `chip label${miss ? ' bad' : ''}`, attrs: { title: k } }, icon('tag'), breakable(has ? `${k}=${n.labels[k]}` : fmt(t.labelMissing, k))));
   }
   const untolerated = new Set(n.reasons.flatMap((r) => (r.taint ? [taintText(r.taint)] : [])));
   for (const taint of n.taints ?? []) {
     const txt = taintText(taint as Taint);
     const bad = untolerated.has(txt);
-    chips.push(h('span', { class: `chip taint${bad ? ' bad' : ' ok'}`, attrs: { title: bad ? t.taintUntolerated : t.taintTolerated } }, icon(bad ? 'shield' : 'check'), txt));
+    chips.push(h('span', { class: `chip taint${bad ? ' bad' : ' ok'}`, attrs: { title: bad ? t.taintUntolerated : t.taintTolerated } }, icon(bad ? 'shield' : 'check'), breakable(txt)));
   }
   return chips.length ? h('div', { class: 'facts' }, ...chips) : null;
 }
@@ -377,7 +376,7 @@ function rowContent(st: PanelState, n: NodePlacement, withReasons: boolean): Chi
       h(
         'div',
         { class: 'row-line' },
-        h('span', { class: 'node-name' }, n.name),
+        h('span', { class: 'node-name' }, breakable(n.name)),
         h('span', { class: `verdict-text ${n.verdict}` }, verdictLabel(n.verdict)),
         h('span', { class: 'chip role', attrs: { title: 'ROLES' } }, roles),
         osArch ? h('span', { class: 'chip', attrs: { title: 'kubernetes.io/os / kubernetes.io/arch' } }, osArch) : null,
@@ -686,6 +685,8 @@ window.addEventListener('message', (ev: MessageEvent) => {
   if (m.type === 'init') {
     S = m.strings;
     beside = m.beside === true;
+    // Beside the editor the page is wider than the sidebar: CSS may use the room.
+    document.body.classList.toggle('beside', beside);
     state = m.state;
     renderStatic();
     render();

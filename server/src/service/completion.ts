@@ -5,7 +5,7 @@
  */
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type MarkupContent } from 'vscode-languageserver-types';
 import type { FieldDef, FieldType } from '../schema/types';
-import { cursorContext, Lines, type CursorContext } from './context';
+import { cursorContext, documentAround, Lines, type CursorContext } from './context';
 import { fieldsOf, firstSentence, resolvePath, typeLabel } from './schema';
 import { PRIORITY_CLASSES, WELL_KNOWN_LABELS, WELL_KNOWN_TAINTS } from './wellKnown';
 import type { PathSeg, Position } from './types';
@@ -25,7 +25,18 @@ export interface CompletionOptions {
 
 const KIND_RE = /^kind:[ \t]*["']?([A-Za-z]+)/m;
 
-export function complete(text: string, pos: Position, options: CompletionOptions = {}, lines = new Lines(text)): CompletionItem[] {
+export function complete(text: string, pos: Position, options: CompletionOptions = {}): CompletionItem[] {
+  const doc = documentAround(text, pos.line);
+  if (doc.startLine === 0) return completeInDocument(text, pos, options);
+  const items = completeInDocument(doc.text, { line: pos.line - doc.startLine, character: pos.character }, options);
+  for (const item of items) {
+    const e = item.textEdit as { range: { start: Position; end: Position } } | undefined;
+    if (e) e.range = { start: { line: e.range.start.line + doc.startLine, character: e.range.start.character }, end: { line: e.range.end.line + doc.startLine, character: e.range.end.character } };
+  }
+  return items;
+}
+
+function completeInDocument(text: string, pos: Position, options: CompletionOptions, lines = new Lines(text)): CompletionItem[] {
   // A position past the end (a stale request) has nothing to complete; the line scans assume a real line.
   if (pos.line < 0 || pos.line >= lines.text.length) return [];
   const ctx = cursorContext(lines, pos);

@@ -260,3 +260,26 @@ export function keyPathAt(lines: Lines, line: number): { path: PathSeg[]; info: 
   const [top] = lines.documentBounds(line);
   return { path: [...lines.mappingPath(line, info.col, top, true), info.key], info };
 }
+
+/**
+ * The YAML document around a line, as its own text: completion and hover only need that
+ * document, so a 25k-line file is not scanned on every keystroke.
+ */
+export function documentAround(text: string, line: number): { text: string; startLine: number } {
+  // Offsets of line starts up to the document's end, found by searching for `\n---`.
+  let lineNo = 0;
+  let offset = 0;
+  let docStart = 0;
+  let docStartLine = 0;
+  const sep = /^---(?=[ \t]|\r?$)/gm;
+  let m: RegExpExecArray | null;
+  while ((m = sep.exec(text))) {
+    // Count lines between the previous position and this separator.
+    for (let i = text.indexOf('\n', offset); i !== -1 && i < m.index; i = text.indexOf('\n', i + 1)) lineNo++;
+    offset = m.index;
+    if (lineNo > line) return { text: text.slice(docStart, m.index), startLine: docStartLine };
+    docStart = m.index;
+    docStartLine = lineNo;
+  }
+  return { text: text.slice(docStart), startLine: docStartLine };
+}

@@ -4,7 +4,7 @@
  */
 import type { Hover } from 'vscode-languageserver-types';
 import type { FieldDef } from '../schema/types';
-import { keyPathAt, Lines } from './context';
+import { documentAround, keyPathAt, Lines } from './context';
 import { KUBERNETES_VERSION, resolvePath, typeLabel } from './schema';
 import type { PathSeg, Position } from './types';
 import { knownLabel, knownTaint, PRIORITY_CLASSES } from './wellKnown';
@@ -16,7 +16,14 @@ export interface HoverExtra {
   (path: PathSeg[]): string | undefined;
 }
 
-export function hover(text: string, pos: Position, extra?: HoverExtra, lines = new Lines(text)): Hover | null {
+export function hover(text: string, pos: Position, extra?: HoverExtra): Hover | null {
+  const doc = documentAround(text, pos.line);
+  const h = hoverInDocument(doc.text, { line: pos.line - doc.startLine, character: pos.character }, extra);
+  if (h?.range && doc.startLine) h.range = { start: { line: h.range.start.line + doc.startLine, character: h.range.start.character }, end: { line: h.range.end.line + doc.startLine, character: h.range.end.character } };
+  return h;
+}
+
+function hoverInDocument(text: string, pos: Position, extra?: HoverExtra, lines = new Lines(text)): Hover | null {
   const at = keyPathAt(lines, pos.line);
   if (!at) return null;
   const [top, bottom] = lines.documentBounds(pos.line);
