@@ -202,10 +202,19 @@ export function startServer(connection: Connection): void {
     documents.all().forEach((d) => schedule(d, 0));
   });
 
-  documents.onDidOpen((e) => schedule(e.document, 0));
-  documents.onDidChangeContent((e) => schedule(e.document));
+  // Open: check at once. (TextDocuments also reports the opening as a change; that version is done.)
+  const validated = new Map<string, number>();
+  documents.onDidOpen((e) => {
+    validate(e.document);
+    validated.set(e.document.uri, e.document.version);
+  });
+  documents.onDidChangeContent((e) => {
+    if (validated.get(e.document.uri) === e.document.version) return;
+    schedule(e.document);
+  });
   documents.onDidClose((e) => {
     clearTimeout(timers.get(e.document.uri));
+    validated.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 

@@ -133,4 +133,16 @@ describe('placement panel in VS Code (code-server)', { timeout: 300_000 }, () =>
       const beside = [panel(0), panel(1)];
       for (const p of beside) await p.locator('.ds-name', { hasText: 'node-agent' }).waitFor();
     }));
+
+  it('the CodeLens of another file shows its DaemonSet in the open pages', () =>
+    step('06-codelens', async () => {
+      await page.keyboard.press('Control+P');
+      await page.locator('.quick-input-widget input').fill('gpu-plugin.yaml');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'gpu-plugin.yaml' }).first().waitFor();
+      await page.keyboard.press('Enter');
+      const lens = page.locator('.monaco-editor .codelens-decoration a', { hasText: /Runs on 2 of 15 nodes/ }).first();
+      await lens.click();
+      for (const p of [panel(0), panel(1)]) await p.locator('.ds-name', { hasText: 'nvidia-device-plugin' }).waitFor();
+      assert.equal(await panel(1).locator('.rollout .stat[data-k="waves"] .stat-value').textContent(), '2');
+    }));
 });

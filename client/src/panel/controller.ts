@@ -222,11 +222,17 @@ export class PlacementPanel implements vscode.Disposable {
   private async onMessage(page: Page, m: FromPage): Promise<void> {
     try {
       switch (m?.type) {
-        case 'ready':
+        case 'ready': {
+          // A (re)loaded page starts from a fresh answer, not from an empty state that flashes by.
+          const seqAtStart = this.seq;
+          const state = await this.compute().catch(() => this.state);
+          this.state = state;
           page.ready = true;
-          this.post(page, { type: 'init', strings: panelStrings(vscode.l10n), state: this.state, beside: page.beside });
-          this.refresh(0);
+          this.post(page, { type: 'init', strings: panelStrings(vscode.l10n), state, beside: page.beside });
+          // An update that finished meanwhile went only to pages that were ready then.
+          if (this.seq !== seqAtStart) this.refresh(0);
           return;
+        }
         case 'reveal':
           return await this.reveal(m.uri, m.line, (text) => reasonRange(text, m.line, m.reason));
         case 'goToLine':

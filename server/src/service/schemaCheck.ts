@@ -76,7 +76,8 @@ function walkObject(node: Node & { items: Pair[] }, type: { kind: 'object'; ref:
     if (pair.value == null || (isScalar(pair.value) && pair.value.value === null)) continue; // null = omitted
     walk(pair.value as Node, next, keyPath, depth + 1, out, edits, options);
   }
-  if (options.partial) return;
+  // Fields merged in with `<<:` are not seen here; their absence proves nothing.
+  if (options.partial || node.items.some(isMergePair)) return;
   for (const f of Object.values(def.properties)) {
     if (!f.required || present.has(f.name)) continue;
     out.push({
@@ -105,9 +106,15 @@ function uniquePairs(node: { items: Pair[] }, path: PathSeg[], out: Finding[]): 
   return pairs;
 }
 
+function isMergePair(pair: Pair): boolean {
+  const k = pair.key as Node | null;
+  return isScalar(k) && (typeof k.value === 'symbol' || k.value === '<<');
+}
+
 function keyString(pair: Pair): string | undefined {
   const k = pair.key as Node | null;
-  if (isScalar(k) && k.value !== null && k.value !== undefined) return String(k.value);
+  // A YAML 1.1 merge key (`<<: *defaults`) is no field: its fields arrive through the alias.
+  if (isScalar(k) && typeof k.value !== 'symbol' && k.value !== '<<' && k.value !== null && k.value !== undefined) return String(k.value);
   return undefined;
 }
 
