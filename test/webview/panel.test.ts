@@ -330,6 +330,18 @@ describe('updates', () => {
     });
   });
 
+  it('another DaemonSet starts at the top', async () => {
+    await withPanel('update-other-daemonset', { state: loadState('node-agent') }, async (p) => {
+      await p.page.evaluate(() => window.scrollTo(0, 600));
+      await p.page.waitForFunction(() => window.scrollY > 0);
+      await p.setState(loadState('gpu-plugin'));
+      await p.page.waitForFunction(() => document.querySelector('.ds-name')?.textContent === 'nvidia-device-plugin');
+      assert.equal(await p.page.evaluate(() => window.scrollY), 0);
+      assert.equal(await p.page.locator('.row').count(), 15);
+      assert.equal(await p.page.locator('.row[data-node="gpu-a-1"] .chip.taint.ok').count(), 1);
+    });
+  });
+
   it('shows a progress bar while the extension is busy', async () => {
     await withPanel('busy', { state: loadState('gpu-plugin') }, async (p) => {
       await p.send({ type: 'busy', busy: true });

@@ -327,7 +327,7 @@ function reasonItem(st: PanelState, r: PlacementReason, focusKey: string, compac
   const line = st.daemonSet!.line;
   const parts: Child[] = [
     h('span', { class: 'predicate' }, r.predicate),
-    button([icon('go-to-file'), h('span', { class: 'reason-message' }, compact ? t.showInYaml : r.message)], {
+    button([icon('go-to-file'), h('span', { class: 'reason-message' }, compact ? t.showInYaml : breakable(r.message))], {
       cls: 'link-button reason',
       title: fmt(t.revealReason, r.message),
       aria: fmt(t.revealReason, r.message),
@@ -340,7 +340,7 @@ function reasonItem(st: PanelState, r: PlacementReason, focusKey: string, compac
     const label = fmt(t.tolerate, `${taint.key}:${taint.effect}`);
     parts.push(button([icon('lightbulb'), h('span', null, label)], { cls: 'button secondary small tolerate', focusKey: `tolerate:${focusKey}`, onClick: () => post({ type: 'tolerate', uri, line, key: taint.key, effect: taint.effect }) }));
   }
-  if (r.detail) parts.push(h('div', { class: 'detail muted' }, r.detail));
+  if (r.detail) parts.push(h('div', { class: 'detail muted' }, breakable(r.detail)));
   return h('li', null, ...parts);
 }
 
@@ -459,7 +459,7 @@ function groupFor(st: PanelState, g: NodeGroup): HTMLElement {
   const title = groupTitle(g);
   c.head.setAttribute('aria-expanded', String(!collapsed));
   c.head.setAttribute('aria-label', fmt(s().groupLabel, title, g.nodes.length));
-  c.head.replaceChildren(icon(collapsed ? 'chevron-right' : 'chevron-down'), verdictIcon(g.verdict), h('span', { class: 'group-title' }, title), h('span', { class: 'badge count-badge' }, String(g.nodes.length)));
+  c.head.replaceChildren(icon(collapsed ? 'chevron-right' : 'chevron-down'), verdictIcon(g.verdict), h('span', { class: 'group-title' }, breakable(title)), h('span', { class: 'badge count-badge' }, String(g.nodes.length)));
   c.list.hidden = collapsed;
   c.block.hidden = collapsed || g.reasons.length === 0;
   // The group's reasons, once: every node of the group has exactly these (the first node's carry the details).
@@ -631,8 +631,14 @@ function renderStatic(): void {
   noMatch.replaceChildren(h('span', null, t.noMatch), ' ', button([h('span', null, t.clearFilter)], { cls: 'link-button', focusKey: 'clear', onClick: () => { filterInput.value = ''; ui.filter = ''; saveUi(); renderNodes(); filterInput.focus(); } }));
 }
 
+/** Which DaemonSet the page shows: a different one starts at the top, the same one keeps its scroll. */
+let shownIdentity: string | undefined;
+
 function render(): void {
   if (!state || !S) return;
+  const identity = JSON.stringify([state.uri, state.daemonSet?.namespace, state.daemonSet?.name]);
+  if (shownIdentity !== undefined && identity !== shownIdentity) window.scrollTo(0, 0);
+  shownIdentity = identity;
   const focusKey = (document.activeElement as HTMLElement | null)?.dataset?.focusKey;
   app.setAttribute('aria-busy', 'false');
   renderHeader(state);
