@@ -9,17 +9,24 @@ export function withCursor(src: string): { text: string; pos: Position } {
   return { text, pos: { line: before.length - 1, character: before[before.length - 1].length } };
 }
 
-function offsetAt(text: string, p: Position): number {
-  const lines = text.split('\n');
-  let o = 0;
-  for (let l = 0; l < p.line; l++) o += lines[l].length + 1;
-  return o + p.character;
+/** Offset of an LSP position in a text (clamped to the text). */
+export function offsetAt(text: string, pos: Position): number {
+  let offset = 0;
+  for (let line = 0; line < pos.line; line++) {
+    const nl = text.indexOf('\n', offset);
+    if (nl === -1) return text.length;
+    offset = nl + 1;
+  }
+  return Math.min(offset + pos.character, text.length);
 }
 
-/** Apply LSP text edits (non-overlapping) to a text. */
-export function applyEdits(text: string, edits: TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => offsetAt(text, b.range.start) - offsetAt(text, a.range.start));
+/** Apply LSP text edits (positions in the original text; same-position inserts keep their order; overlaps fail). */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const spans = edits
+    .map((e, i) => ({ start: offsetAt(text, e.range.start), end: offsetAt(text, e.range.end), newText: e.newText, i }))
+    .sort((a, b) => b.start - a.start || b.i - a.i);
+  for (let i = 1; i < spans.length; i++) if (spans[i].end > spans[i - 1].start) throw new Error('edits overlap');
   let out = text;
-  for (const e of sorted) out = out.slice(0, offsetAt(out, e.range.start)) + e.newText + out.slice(offsetAt(out, e.range.end));
+  for (const sp of spans) out = out.slice(0, sp.start) + sp.newText + out.slice(sp.end);
   return out;
 }

@@ -1,28 +1,10 @@
 /** Test helpers for the practice rules: run the service, apply a quick fix's edits, check the result. */
 import assert from 'node:assert/strict';
 import { parseAllDocuments } from 'yaml';
-import { analyzeText, type Diagnostic, type TextEdit } from '../../server/src/service';
+import { analyzeText, type Diagnostic } from '../../server/src/service';
 
-export function offsetAt(text: string, pos: { line: number; character: number }): number {
-  let offset = 0;
-  for (let line = 0; line < pos.line; line++) {
-    const nl = text.indexOf('\n', offset);
-    if (nl === -1) return text.length;
-    offset = nl + 1;
-  }
-  return Math.min(offset + pos.character, text.length);
-}
-
-/** Apply LSP-style text edits (non-overlapping, positions in the original text). */
-export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const spans = edits
-    .map((e, i) => ({ start: offsetAt(text, e.range.start), end: offsetAt(text, e.range.end), newText: e.newText, i }))
-    .sort((a, b) => b.start - a.start || b.i - a.i);
-  for (let i = 1; i < spans.length; i++) assert.ok(spans[i].end <= spans[i - 1].start, 'edits overlap');
-  let out = text;
-  for (const s of spans) out = out.slice(0, s.start) + s.newText + out.slice(s.end);
-  return out;
-}
+export { applyEdits, offsetAt } from '../helpers/text';
+import { applyEdits, offsetAt } from '../helpers/text';
 
 export function diagnostics(text: string, code?: string, options: Parameters<typeof analyzeText>[1] = {}): Diagnostic[] {
   const all = analyzeText(text, options);

@@ -427,6 +427,7 @@ function placeChildren(parent: Element, children: Element[]): void {
 }
 
 const groupCache = new Map<string, { el: HTMLElement; head: HTMLButtonElement; block: HTMLElement; list: HTMLElement }>();
+let groupIds = 0;
 
 function groupTitle(g: NodeGroup): string {
   return g.reasons.length ? `${verdictLabel(g.verdict)} · ${g.reasons.join(' · ')}` : verdictLabel(g.verdict);
@@ -435,7 +436,7 @@ function groupTitle(g: NodeGroup): string {
 function groupFor(st: PanelState, g: NodeGroup): HTMLElement {
   let c = groupCache.get(g.key);
   if (!c) {
-    const list = h('div', { class: 'rows', attrs: { role: 'list', id: `g-${groupCache.size}` } });
+    const list = h('div', { class: 'rows', attrs: { role: 'list', id: `g-${++groupIds}` } });
     const head = h('button', {
       class: 'group-head',
       attrs: { type: 'button', 'aria-controls': list.id, 'data-focus-key': `group:${g.key}` },
@@ -491,6 +492,8 @@ function renderNodes(): void {
 
   if (ui.grouped) {
     const groups = groupNodes(visible, ui.sort);
+    const keys = new Set(groups.map((g) => g.key));
+    for (const k of groupCache.keys()) if (!keys.has(k)) groupCache.delete(k);
     const els = groups.map((g) => {
       const el = groupFor(st, g);
       placeChildren(groupCache.get(g.key)!.list, g.nodes.map((n) => rowFor(st, n, false)));
