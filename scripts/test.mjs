@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm test` (after the build): every test stage in turn, its output shown as it runs, then one
 // closing line `N passed, N failed` over all stages. Exits non-zero when any stage failed.
-// Stages: unit (node:test), protocol (the built server over stdio), grammar
-// (vscode-tmgrammar-test), vscode (the extension-host suite and UI scenarios in code-server).
+// Stages: unit (node:test), protocol (the built server over stdio), webview (the placement page in
+// headless Chromium), grammar (vscode-tmgrammar-test), vscode (the extension-host suite and the UI
+// scenarios in code-server).
 // TEST_STAGES=unit,protocol limits the run (e.g. for a quick loop).
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -32,6 +33,7 @@ const grammarCounts = (out) => ({
 const stages = [
   { name: 'unit', cmd: process.execPath, args: ['--import', 'tsx', '--test', '--test-reporter=tap', ...files('test/unit', /\.test\.ts$/)], counts: nodeTestCounts },
   { name: 'protocol', cmd: process.execPath, args: ['--import', 'tsx', '--test', '--test-reporter=tap', ...files('test/protocol', /\.test\.ts$/)], counts: nodeTestCounts },
+  { name: 'webview', cmd: process.execPath, args: ['--import', 'tsx', '--test', '--test-reporter=tap', ...files('test/webview', /\.test\.ts$/)], counts: nodeTestCounts },
   { name: 'grammar', cmd: 'npm', args: ['run', '-s', 'test:grammar'], counts: grammarCounts },
   { name: 'vscode', cmd: process.execPath, args: ['test/vscode/run.mjs'], counts: closingLineCounts },
 ];
@@ -61,6 +63,13 @@ function run(stage) {
       resolve(counts);
     });
   });
+}
+
+// Chromium and code-server (for the webview and vscode stages) install once, idempotently.
+if (!only || only.includes('webview') || only.includes('vscode')) {
+  const setup = spawn(process.execPath, ['scripts/vscode-test/install.mjs'], { cwd: root, stdio: 'inherit' });
+  const code = await new Promise((resolve) => setup.on('close', resolve));
+  if (code !== 0) process.stdout.write(`setup (scripts/vscode-test/install.mjs) exited with ${code}; the browser stages will fail\n`);
 }
 
 let passed = 0;

@@ -2,7 +2,7 @@
 // loaded from this checkout, the sidebar view following the editor, reveal, the Tolerate quick
 // fix, live updates while typing, and the panel beside the editor. Screenshots go to
 // test-results/webview-vscode/. Needs code-server (node scripts/vscode-test/install.mjs) and a
-// build (node scripts/build.mjs). Run: node --import tsx --test test/webview/vscode-panel.ui.ts
+// build (node scripts/build.mjs). Run: node --import tsx --test test/ui/panel.ui.ts
 import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
