@@ -81,6 +81,11 @@ const severityToLsp: Record<string, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/** Menus show titles as plain text: `code` spans read better as 'quoted' words there. */
+function menuTitle(title: string): string {
+  return title.replace(/`([^`]+)`/g, "'$1'");
+}
+
 /** Severities the user set explicitly win over the dedupe. */
 function pickExplicit(rules: Record<string, SeveritySetting>): Record<string, SeveritySetting> {
   return Object.fromEntries(Object.entries(rules).filter(([, v]) => typeof v === 'string'));
@@ -256,7 +261,7 @@ export function startServer(connection: Connection): void {
       const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
       if (wants(CodeActionKind.QuickFix)) {
         for (const a of quickFixes(diagnostics, params.range)) {
-          out.push({ title: a.title, kind: CodeActionKind.QuickFix, isPreferred: a.isPreferred, diagnostics: a.diagnostic ? [toLspDiagnostic(a.diagnostic)] : undefined, edit: { changes: { [doc.uri]: a.edits } } });
+          out.push({ title: menuTitle(a.title), kind: CodeActionKind.QuickFix, isPreferred: a.isPreferred, diagnostics: a.diagnostic ? [toLspDiagnostic(a.diagnostic)] : undefined, edit: { changes: { [doc.uri]: a.edits } } });
         }
       }
       if (wants(CodeActionKind.SourceFixAll) || (only?.includes(CodeActionKind.Source) ?? false)) {

@@ -67,7 +67,7 @@ describe('completion, hover and code actions over LSP', () => {
     const { diagnostics } = await client.waitForDiagnostics(uri, { version: 1, where: (ds) => codes(ds).includes('invalid-enum') });
     const d = diagnostics.find((x) => x.code === 'invalid-enum')!;
     const actions = (await client.codeActions(uri, d.range, [d], ['quickfix'])) as CodeAction[];
-    const fix = actions.find((a) => a.title === 'Change to `NoSchedule`');
+    const fix = actions.find((a) => a.title === "Change to 'NoSchedule'");
     assert.ok(fix, `no fix among ${JSON.stringify(actions.map((a) => a.title))}`);
     assert.equal(fix.kind, 'quickfix');
     assert.equal(fix.isPreferred, true);

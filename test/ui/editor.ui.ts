@@ -133,8 +133,29 @@ describe('DaemonSet editing in VS Code (code-server)', { timeout: 240_000 }, () 
       await shot('03-problems');
     }));
 
+  it('offers the quick fix (Ctrl+.), which clears the error; undo restores it', () =>
+    step('04-quickfix', async () => {
+      const line = page.locator('.monaco-editor .view-line', { hasText: `effect: ${BAD_VALUE}` }).first();
+      await line.click();
+      await page.keyboard.press('End');
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('Control+.');
+      const item = page.locator('.action-widget .monaco-list-row', { hasText: "Change to 'NoSchedule'" }).first();
+      await item.waitFor();
+      await shot('04-quickfix');
+      // The preferred fix is the focused row: Enter applies it, as a keyboard user would.
+      assert.match((await item.getAttribute('class')) ?? '', /\bfocused\b/);
+      await page.keyboard.press('Enter');
+      // (Monaco renders spaces as no-break spaces: string matching normalises them, a RegExp would not.)
+      await page.locator('.monaco-editor .view-line', { hasText: 'effect: NoSchedule' }).first().waitFor();
+      await page.waitForFunction(() => !document.querySelector('.monaco-editor .squiggly-error'));
+      await page.keyboard.press('Control+Z');
+      await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'attached' });
+      assert.equal(await page.locator('.monaco-editor .view-line', { hasText: 'effect: NoSchedule' }).count(), 0, 'undo restored the misspelling');
+    }));
+
   it('offers the three effects after "effect: " (Ctrl+Space)', () =>
-    step('04-completion', async () => {
+    step('05-completion', async () => {
       const line = page.locator('.monaco-editor .view-line', { hasText: `effect: ${BAD_VALUE}` }).first();
       await line.click();
       await page.keyboard.press('End');
@@ -158,7 +179,7 @@ describe('DaemonSet editing in VS Code (code-server)', { timeout: 240_000 }, () 
       const labels = await rows.locator('.label-name').allInnerTexts();
       console.log(`Suggestions: ${labels.join(', ')}`);
       for (const effect of EFFECTS) assert.ok(labels.includes(effect), `${effect} missing from ${labels.join(', ')}`);
-      await shot('04-completion');
+      await shot('05-completion');
       await page.keyboard.press('Escape');
     }));
 });

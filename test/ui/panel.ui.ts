@@ -84,7 +84,7 @@ describe('placement panel in VS Code (code-server)', { timeout: 300_000 }, () =>
       await page.locator('.quick-input-list .monaco-list-row', { hasText: FILE }).first().waitFor();
       await page.keyboard.press('Enter');
       await page.locator('.monaco-editor .view-line', { hasText: 'name: node-agent' }).first().click();
-      await runCommand('DaemonSet: Show Placement');
+      await runCommand('DaemonSet: Show Placement Preview');
       const p = panel();
       await p.locator('.summary .stat[data-k="desired"] .stat-value').waitFor();
       assert.equal(await p.locator('.summary .stat[data-k="desired"] .stat-value').textContent(), '9');
@@ -128,7 +128,7 @@ describe('placement panel in VS Code (code-server)', { timeout: 300_000 }, () =>
 
   it('opens the same page beside the editor', () =>
     step('05-beside', async () => {
-      await runCommand('DaemonSet: Open Placement Beside the Editor');
+      await runCommand('DaemonSet: Open Placement Preview Beside the Editor');
       await page.locator('iframe.webview.ready').nth(1).waitFor();
       const beside = [panel(0), panel(1)];
       for (const p of beside) await p.locator('.ds-name', { hasText: 'node-agent' }).waitFor();

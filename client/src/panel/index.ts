@@ -2,7 +2,7 @@
  * The placement panel: a webview view in its own "DaemonSet" activity-bar container, and the
  * same page beside the editor. Registers the view provider and the commands
  * `daemonset.showPlacement` (the CodeLens: args uri?, line?) and `daemonset.openPlacementBeside`.
- * The matching package.json contributes live in ./contributes.json.
+ * Its view container, view and commands are contributed in package.json.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
