@@ -1,5 +1,6 @@
 /** Code actions: the quick fixes of the diagnostics under the cursor, and "fix all" of the preferred ones. */
 import type { Diagnostic, Fix, Range, TextEdit } from './types';
+import { t } from '../l10n';
 
 export interface Action {
   title: string;
@@ -35,5 +36,5 @@ export function fixAll(diagnostics: Diagnostic[]): Action | undefined {
     chosen.push(...fix.edits);
   }
   if (chosen.length === 0) return undefined;
-  return { title: 'Fix all auto-fixable DaemonSet problems', kind: 'source.fixAll', edits: chosen };
+  return { title: t('Fix all auto-fixable DaemonSet problems'), kind: 'source.fixAll', edits: chosen };
 }

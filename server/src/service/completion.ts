@@ -10,6 +10,7 @@ import { fieldsOf, firstSentence, resolvePath, typeLabel } from './schema';
 import { PRIORITY_CLASSES, WELL_KNOWN_LABELS, WELL_KNOWN_TAINTS } from './wellKnown';
 import type { PathSeg, Position } from './types';
 import { DAEMONSET_SNIPPET } from './snippets';
+import { t, tData } from '../l10n';
 
 export interface InventoryHints {
   /** Label keys on the inventory's nodes with their values and how many nodes carry each. */
@@ -88,7 +89,7 @@ function fieldItems(ctx: CursorContext, pos: Position, type: FieldType): Complet
     return {
       label: f.name,
       kind: f.type.kind === 'object' || f.type.kind === 'array' || f.type.kind === 'map' ? CompletionItemKind.Module : CompletionItemKind.Property,
-      detail: `${typeLabel(f.type)}${f.required ? ' (required)' : ''}`,
+      detail: f.required ? t('{0} (required)', typeLabel(f.type)) : typeLabel(f.type),
       documentation: md(fieldDoc(f)),
       sortText: `${f.required ? '0' : '1'}_${f.name}`,
       filterText: f.name,
@@ -101,8 +102,8 @@ function fieldItems(ctx: CursorContext, pos: Position, type: FieldType): Complet
 
 function fieldDoc(f: FieldDef): string {
   const parts = [firstSentence(f.description, 300)];
-  if (f.note) parts.push(`**DaemonSet:** ${f.note}`);
-  if (f.default) parts.push(`Default: \`${f.default}\``);
+  if (f.note) parts.push(t('**DaemonSet:** {0}', tData(f.note)));
+  if (f.default) parts.push(t('Default: `{0}`', f.default));
   return parts.filter(Boolean).join('\n\n');
 }
 
@@ -173,7 +174,7 @@ function valueItems(ctx: CursorContext, pos: Position, field: FieldDef | undefin
   const listOwner = typeof last === 'number' ? path[path.length - 2] : undefined;
 
   if (field?.enum?.length) {
-    return field.enum.filter((e) => e.value !== '' || field.name === 'medium').map((e, i) => valueItem(ctx, pos, e.value, e.description, { sort: String(i).padStart(2, '0') }));
+    return field.enum.filter((e) => e.value !== '' || field.name === 'medium').map((e, i) => valueItem(ctx, pos, e.value, tData(e.description), { sort: String(i).padStart(2, '0') }));
   }
   if (type.kind === 'boolean') return ['true', 'false'].map((v) => valueItem(ctx, pos, v, '', { kind: CompletionItemKind.Keyword }));
 
@@ -184,8 +185,8 @@ function valueItems(ctx: CursorContext, pos: Position, field: FieldDef | undefin
   if (last === 'key' && parent !== undefined && isToleration(path.slice(0, -1))) return taintKeyItems(ctx, pos, options);
   if (last === 'value' && isToleration(path.slice(0, -1))) return taintValueItems(ctx, pos, ctx.siblings.get('key'), options);
   if (last === 'priorityClassName') return PRIORITY_CLASSES.map((p, i) => valueItem(ctx, pos, p.value, p.description, { sort: String(i), kind: CompletionItemKind.Value }));
-  if (path.length === 1 && last === 'apiVersion') return [valueItem(ctx, pos, 'apps/v1', 'The only API version that serves DaemonSet (since Kubernetes 1.16).', { kind: CompletionItemKind.Value })];
-  if (path.length === 1 && last === 'kind') return [valueItem(ctx, pos, 'DaemonSet', 'Runs one pod on every eligible node.', { kind: CompletionItemKind.Value })];
+  if (path.length === 1 && last === 'apiVersion') return [valueItem(ctx, pos, 'apps/v1', t('The only API version that serves DaemonSet (since Kubernetes 1.16).'), { kind: CompletionItemKind.Value })];
+  if (path.length === 1 && last === 'kind') return [valueItem(ctx, pos, 'DaemonSet', t('Runs one pod on every eligible node.'), { kind: CompletionItemKind.Value })];
   return [];
 }
 
@@ -243,12 +244,12 @@ function labelKeyItems(ctx: CursorContext, pos: Position, options: CompletionOpt
     ranked.forEach(([k, count], i) => {
       if (ctx.siblings.has(k) && asMapKey) return;
       seen.add(k);
-      items.push(mk(k, `On ${count} node(s) of ${options.hints?.inventoryName ?? 'the inventory'}.`, `0_${String(i).padStart(4, '0')}`, `${count} node(s)`));
+      items.push(mk(k, t('On {0} node(s) of {1}.', count, options.hints?.inventoryName ?? t('the inventory')), `0_${String(i).padStart(4, '0')}`, t('{0} node(s)', count)));
     });
   }
   WELL_KNOWN_LABELS.forEach((l, i) => {
     if (seen.has(l.key) || (asMapKey && ctx.siblings.has(l.key))) return;
-    items.push(mk(l.key, l.description, `1_${String(i).padStart(4, '0')}`, 'well-known label'));
+    items.push(mk(l.key, l.description, `1_${String(i).padStart(4, '0')}`, t('well-known label')));
   });
   return items;
 }
@@ -260,7 +261,7 @@ function labelValueItems(ctx: CursorContext, pos: Position, key: string | undefi
   if (vals) {
     [...vals.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).forEach(([v, count], i) => {
       seen.add(v);
-      items.push(valueItem(ctx, pos, v, `On ${count} node(s) of ${options.hints?.inventoryName ?? 'the inventory'}.`, { sort: `0_${String(i).padStart(4, '0')}`, detail: `${count} node(s)`, kind: CompletionItemKind.Value }));
+      items.push(valueItem(ctx, pos, v, t('On {0} node(s) of {1}.', count, options.hints?.inventoryName ?? t('the inventory')), { sort: `0_${String(i).padStart(4, '0')}`, detail: t('{0} node(s)', count), kind: CompletionItemKind.Value }));
     });
   }
   const known = WELL_KNOWN_LABELS.find((l) => l.key === key);
@@ -281,13 +282,13 @@ function taintKeyItems(ctx: CursorContext, pos: Position, options: CompletionOpt
     [...byKey.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).forEach(([k, count], i) => {
       seen.add(k);
       const effects = inv.filter((t) => t.key === k).map((t) => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`);
-      items.push(valueItem(ctx, pos, k, `Taint on ${count} node(s) of ${options.hints?.inventoryName ?? 'the inventory'}: ${effects.map((e) => `\`${e}\``).join(', ')}.`, { sort: `0_${String(i).padStart(4, '0')}`, detail: `${count} node(s)`, kind: CompletionItemKind.Value }));
+      items.push(valueItem(ctx, pos, k, t('Taint on {0} node(s) of {1}: {2}.', count, options.hints?.inventoryName ?? t('the inventory'), effects.map((e) => `\`${e}\``).join(', ')), { sort: `0_${String(i).padStart(4, '0')}`, detail: t('{0} node(s)', count), kind: CompletionItemKind.Value }));
     });
   }
-  WELL_KNOWN_TAINTS.forEach((t, i) => {
-    if (seen.has(t.key)) return;
-    const auto = t.autoTolerated ? `\n\nAlready tolerated by every DaemonSet pod (${t.autoTolerated}).` : '';
-    items.push(valueItem(ctx, pos, t.key, `${t.description} Effects: ${t.effects.join(', ')}.${auto}`, { sort: `1_${String(i).padStart(4, '0')}`, detail: 'well-known taint', kind: CompletionItemKind.Value }));
+  WELL_KNOWN_TAINTS.forEach((taint, i) => {
+    if (seen.has(taint.key)) return;
+    const auto = taint.autoTolerated ? `\n\n${t('Already tolerated by every DaemonSet pod ({0}).', taint.autoTolerated)}` : '';
+    items.push(valueItem(ctx, pos, taint.key, t('{0} Effects: {1}.', taint.description, taint.effects.join(', ')) + auto, { sort: `1_${String(i).padStart(4, '0')}`, detail: t('well-known taint'), kind: CompletionItemKind.Value }));
   });
   return items;
 }
@@ -297,7 +298,7 @@ function taintValueItems(ctx: CursorContext, pos: Position, key: string | undefi
   if (!inv?.length) return [];
   const counts = new Map<string, number>();
   for (const t of inv) counts.set(t.value!, (counts.get(t.value!) ?? 0) + t.count);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([v, count], i) => valueItem(ctx, pos, v, `Value of taint ${key} on ${count} node(s).`, { sort: String(i).padStart(4, '0'), detail: `${count} node(s)`, kind: CompletionItemKind.Value }));
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([v, count], i) => valueItem(ctx, pos, v, t('Value of taint {0} on {1} node(s).', String(key), count), { sort: String(i).padStart(4, '0'), detail: t('{0} node(s)', count), kind: CompletionItemKind.Value }));
 }
 
 function daemonSetSnippet(ctx: CursorContext, pos: Position): CompletionItem {
@@ -305,7 +306,7 @@ function daemonSetSnippet(ctx: CursorContext, pos: Position): CompletionItem {
     label: 'DaemonSet',
     kind: CompletionItemKind.Snippet,
     detail: 'apps/v1 DaemonSet',
-    documentation: md('A complete DaemonSet: selector and template labels in step, tolerations for control-plane nodes, resources, a priority class and a readiness probe.'),
+    documentation: md(t('A complete DaemonSet: selector and template labels in step, tolerations for control-plane nodes, resources, a priority class and a readiness probe.')),
     insertTextFormat: InsertTextFormat.Snippet,
     filterText: `DaemonSet ${ctx.prefix}`,
     sortText: '0',

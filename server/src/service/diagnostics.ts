@@ -10,6 +10,7 @@ import { Edits } from './edits';
 import { checkSchema } from './schemaCheck';
 import { addSelectorEdits } from '../rules/api/selectorFixes';
 import { formatPath, SOURCE, type Diagnostic, type Finding, type Range, type Severity } from './types';
+import { currentLocale, t } from '../l10n';
 
 export type SeveritySetting = Severity | 'off';
 
@@ -34,7 +35,7 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Diagnos
   if (text.length > max) {
     if (!text.includes('DaemonSet')) return [];
     const mb = (text.length / 1024 / 1024).toFixed(1);
-    return finish([{ rule: 'file-too-large', path: [], message: `This file is ${mb} MB; DaemonSet checks are off in the editor above ${(max / 1024 / 1024).toFixed(0)} MB. Run \`daemonset-check\` on it instead.` }].map((f) => placeAt(f, zeroRange())), options);
+    return finish([{ rule: 'file-too-large', path: [], message: t('This file is {0} MB; DaemonSet checks are off in the editor above {1} MB. Run `daemonset-check` on it instead.', mb, (max / 1024 / 1024).toFixed(0)) }].map((f) => placeAt(f, zeroRange())), options);
   }
   const placed: Placed[] = [];
   for (const segment of splitDocuments(text)) {
@@ -88,8 +89,8 @@ const segmentCache = new WeakMap<object, Map<string, Placed[]>>();
 function analyzeSegment(text: string, options: AnalyzeOptions): Placed[] {
   let cache = segmentCache.get(options.inventory ?? NO_INVENTORY);
   if (!cache) segmentCache.set(options.inventory ?? NO_INVENTORY, (cache = new Map()));
-  // Severities decide whether advice is shown (errors first), so they are part of the key.
-  const key = `${options.partial ? 1 : 0}${options.rules ? JSON.stringify(options.rules) : ''}\u0000${text}`;
+  // Severities decide whether advice is shown (errors first), so they are part of the key; so is the messages' language.
+  const key = `${currentLocale()}\u0000${options.partial ? 1 : 0}${options.rules ? JSON.stringify(options.rules) : ''}\u0000${text}`;
   const hit = cache.get(key);
   if (hit) {
     cache.delete(key);
@@ -115,7 +116,7 @@ function findingsOfFile(file: ParsedFile, options: AnalyzeOptions): Placed[] {
   const placed: Placed[] = [];
   for (const parsed of file.docs) {
     if (parsed.templated && DAEMONSET_KIND_RE.test(file.text.slice(parsed.start, parsed.end))) {
-      placed.push(placeAt({ rule: 'template-syntax', path: [], message: 'Template syntax ({{ }}) in this document: DaemonSet checks are skipped. Check the rendered output (helm template) instead.' }, rangeOf(file, parsed.start, Math.min(parsed.end, lineEndOf(file.text, parsed.start)))));
+      placed.push(placeAt({ rule: 'template-syntax', path: [], message: t('Template syntax ({{ }}) in this document: DaemonSet checks are skipped. Check the rendered output (helm template) instead.') }, rangeOf(file, parsed.start, Math.min(parsed.end, lineEndOf(file.text, parsed.start)))));
       continue;
     }
     if (parsed.doc.errors.length && DAEMONSET_KIND_RE.test(file.text.slice(parsed.start, parsed.end))) {
@@ -126,9 +127,10 @@ function findingsOfFile(file: ParsedFile, options: AnalyzeOptions): Placed[] {
       const lineStart = file.text.lastIndexOf('\n', s - 1) + 1;
       const lineText = file.text.slice(lineStart, lineEndOf(file.text, s));
       const placeholder = /(__[A-Z0-9_]+__|\$\{[^}]+\}|\{\{[^}]*\}\})/.exec(lineText)?.[1];
-      let message = `YAML syntax error: ${err.message.split('\n')[0]}.`;
-      if (placeholder) message += ` The line holds the unrendered placeholder \`${placeholder}\`: render the template before applying it.`;
-      if (parsed.doc.errors.length > 1) message += ` (${parsed.doc.errors.length - 1} more error(s) follow from it.)`;
+      // The yaml library's own wording stays as it is.
+      let message = t('YAML syntax error: {0}.', err.message.split('\n')[0]);
+      if (placeholder) message += ' ' + t('The line holds the unrendered placeholder `{0}`: render the template before applying it.', placeholder);
+      if (parsed.doc.errors.length > 1) message += ' ' + t('({0} more error(s) follow from it.)', parsed.doc.errors.length - 1);
       placed.push(placeAt({ rule: 'yaml-syntax', path: [], message }, rangeOf(file, s, Math.min(end, file.text.length))));
     }
   }
@@ -171,16 +173,16 @@ function effectiveSeverity(f: Finding, options: AnalyzeOptions): SeveritySetting
 function apiVersionFinding(ds: DaemonSetRef, edits: Edits): Finding {
   const v = ds.apiVersion;
   const fix = edits.setValue(['apiVersion'], 'apps/v1');
-  let fixes = fix ? [{ title: 'Change apiVersion to apps/v1', isPreferred: true, edits: [fix] }] : undefined;
+  let fixes = fix ? [{ title: t('Change apiVersion to apps/v1'), isPreferred: true, edits: [fix] }] : undefined;
   // The old API versions defaulted the selector from the template labels; apps/v1 requires it.
   const spec = ds.value?.spec;
   const selector = fix && spec && typeof spec === 'object' && (spec.selector === undefined || spec.selector === null) ? addSelectorEdits(ds, edits) : undefined;
-  if (fix && selector) fixes = [{ title: 'Change apiVersion to apps/v1 and add spec.selector from the template labels', isPreferred: true, edits: [fix, ...selector.edits] }];
-  if (v === undefined) return { rule: 'missing-required', path: [], target: 'key', message: 'Missing `apiVersion`: a DaemonSet needs `apiVersion: apps/v1`.' };
+  if (fix && selector) fixes = [{ title: t('Change apiVersion to apps/v1 and add spec.selector from the template labels'), isPreferred: true, edits: [fix, ...selector.edits] }];
+  if (v === undefined) return { rule: 'missing-required', path: [], target: 'key', message: t('Missing `apiVersion`: a DaemonSet needs `apiVersion: apps/v1`.') };
   if (REMOVED_API_VERSIONS.has(v)) {
-    return { rule: 'removed-api-version', path: ['apiVersion'], message: `DaemonSet in ${v} was removed in Kubernetes 1.16 (no matches for kind "DaemonSet" in version "${v}"). Use apps/v1, which also requires spec.selector to match the template labels.`, fixes };
+    return { rule: 'removed-api-version', path: ['apiVersion'], message: t('DaemonSet in {0} was removed in Kubernetes 1.16 (no matches for kind "DaemonSet" in version "{0}"). Use apps/v1, which also requires spec.selector to match the template labels.', v), fixes };
   }
-  return { rule: 'removed-api-version', path: ['apiVersion'], message: `Kubernetes serves DaemonSet only in apps/v1, not ${JSON.stringify(v)}.`, fixes };
+  return { rule: 'removed-api-version', path: ['apiVersion'], message: t('Kubernetes serves DaemonSet only in apps/v1, not {0}.', JSON.stringify(v)), fixes };
 }
 
 interface Placed {

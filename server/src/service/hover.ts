@@ -8,6 +8,7 @@ import { documentAround, keyPathAt, Lines } from './context';
 import { KUBERNETES_VERSION, resolvePath, typeLabel } from './schema';
 import type { PathSeg, Position } from './types';
 import { knownLabel, knownTaint, PRIORITY_CLASSES } from './wellKnown';
+import { t, tData } from '../l10n';
 
 const KIND_RE = /^kind:[ \t]*["']?([A-Za-z]+)/m;
 
@@ -56,8 +57,8 @@ function hoverInDocument(text: string, pos: Position, extra?: HoverExtra, lines 
   if (value && last === 'key') {
     const taint = knownTaint(value);
     const label = knownLabel(value);
-    if (taint) parts.push(`**Taint \`${value}\`** — ${taint.description}${taint.autoTolerated ? ` Already tolerated by every DaemonSet pod (${taint.autoTolerated}).` : ''}`);
-    else if (label) parts.push(`**Label \`${value}\`** — ${label.description}`);
+    if (taint) parts.push(t('**Taint `{0}`** — {1}', value, taint.description) + (taint.autoTolerated ? ' ' + t('Already tolerated by every DaemonSet pod ({0}).', taint.autoTolerated) : ''));
+    else if (label) parts.push(t('**Label `{0}`** — {1}', value, label.description));
   }
   if (value && last === 'priorityClassName') {
     const pc = PRIORITY_CLASSES.find((p) => p.value === value);
@@ -75,15 +76,16 @@ function unquote(s: string): string {
 
 export function fieldHover(f: FieldDef, value?: string): string {
   const lines: string[] = [];
-  lines.push(`**${f.name}** · \`${typeLabel(f.type)}\` · ${f.required ? 'required' : 'optional'}${f.deprecated ? ' · deprecated' : ''}`);
-  if (f.note) lines.push(`**For a DaemonSet:** ${f.note}`);
+  lines.push(`**${f.name}** · \`${typeLabel(f.type)}\` · ${f.required ? t('required') : t('optional')}${f.deprecated ? ` · ${t('deprecated')}` : ''}`);
+  // The note is hand-written (schema-overrides.ts) and translated; the official description is not.
+  if (f.note) lines.push(t('**For a DaemonSet:** {0}', tData(f.note)));
   const desc = f.description.split(/\n\s*Possible enum values:/)[0].trim();
   if (desc) lines.push(desc);
   if (f.enum?.length) {
-    const rows = f.enum.map((e) => `- \`${e.value === '' ? '""' : e.value}\`${e.value === value ? ' **(current)**' : ''}${e.description ? ` — ${e.description}` : ''}`);
-    lines.push(`Allowed values:\n${rows.join('\n')}`);
+    const rows = f.enum.map((e) => `- \`${e.value === '' ? '""' : e.value}\`${e.value === value ? ` **${t('(current)')}**` : ''}${e.description ? ` — ${tData(e.description)}` : ''}`);
+    lines.push(`${t('Allowed values:')}\n${rows.join('\n')}`);
   }
-  if (f.default) lines.push(`Default: \`${f.default}\``);
-  lines.push(`[API reference](${f.docUrl}) · Kubernetes ${KUBERNETES_VERSION}`);
+  if (f.default) lines.push(t('Default: `{0}`', f.default));
+  lines.push(`[${t('API reference')}](${f.docUrl}) · Kubernetes ${KUBERNETES_VERSION}`);
   return lines.join('\n\n');
 }

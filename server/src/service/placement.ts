@@ -8,10 +8,11 @@ import type { Inventory, PlacementResult } from '../placement/types';
 import type { InventoryHints } from './completion';
 import { findDaemonSets, offsetToPosition, parseFile } from './document';
 import type { PathSeg } from './types';
+import { currentLocale, t } from '../l10n';
 
 const MAX_CACHED = 2000;
 const results = new WeakMap<Inventory, Map<string, PlacementResult>>();
-const hintsCache = new WeakMap<Inventory, InventoryHints>();
+const hintsCache = new WeakMap<Inventory, { locale: string; hints: InventoryHints }>();
 
 /** What placement depends on: identity, selector, template. Not labels of the DaemonSet itself. */
 function placementKey(ds: any): string {
@@ -34,17 +35,18 @@ export function placementFor(ds: any, inventory: Inventory): PlacementResult {
 export function inventoryLabel(inventory: Inventory): string {
   switch (inventory.source) {
     case 'sample':
-      return `the ${inventory.name}`;
+      // The bundled sample is named 'sample cluster' (inventory/sample.ts).
+      return inventory.name === 'sample cluster' ? t('the sample cluster') : t('the {0}', inventory.name);
     case 'file':
-      return `inventory ${inventory.name}`;
+      return t('inventory {0}', inventory.name);
     default:
-      return `cluster ${inventory.name}${inventory.stale ? ' (stale)' : ''}`;
+      return inventory.stale ? t('cluster {0} (stale)', inventory.name) : t('cluster {0}', inventory.name);
   }
 }
 
 export function inventoryHints(inventory: Inventory): InventoryHints {
   const hit = hintsCache.get(inventory);
-  if (hit) return hit;
+  if (hit && hit.locale === currentLocale()) return hit.hints;
   const labels = new Map<string, Map<string, number>>();
   const taints = new Map<string, { key: string; value?: string; effect: string; count: number }>();
   for (const node of inventory.nodes) {
@@ -63,13 +65,13 @@ export function inventoryHints(inventory: Inventory): InventoryHints {
     }
   }
   const hints: InventoryHints = { labels, taints: [...taints.values()].sort((a, b) => b.count - a.count), inventoryName: inventoryLabel(inventory) };
-  hintsCache.set(inventory, hints);
+  hintsCache.set(inventory, { locale: currentLocale(), hints });
   return hints;
 }
 
 function listNodes(names: string[], max = 6): string {
   if (names.length <= max) return names.join(', ');
-  return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
+  return t('{0} and {1} more', names.slice(0, max).join(', '), names.length - max);
 }
 
 /**
@@ -89,20 +91,33 @@ export function placementHover(ds: any, inventory: Inventory, path: PathSeg[]): 
     const want = ds?.spec?.template?.spec?.nodeSelector?.[key];
     const matching = inventory.nodes.filter((n) => n?.metadata?.labels?.[key] === want).map((n) => n.metadata.name);
     const values = inventoryHints(inventory).labels?.get(key);
-    const spread = values ? [...values.entries()].map(([v, c]) => `\`${v}\` (${c})`).join(', ') : 'none';
-    return `**Placement** on ${where}: ${matching.length} of ${total} nodes have \`${key}=${want}\`${matching.length ? `: ${listNodes(matching)}` : ''}. Values of \`${key}\` on nodes: ${spread}.`;
+    const spread = values ? [...values.entries()].map(([v, c]) => `\`${v}\` (${c})`).join(', ') : t('none');
+    return matching.length
+      ? t('**Placement** on {0}: {1} of {2} nodes have `{3}={4}`: {5}. Values of `{3}` on nodes: {6}.', where, matching.length, total, key, String(want), listNodes(matching), spread)
+      : t('**Placement** on {0}: {1} of {2} nodes have `{3}={4}`. Values of `{3}` on nodes: {5}.', where, matching.length, total, key, String(want), spread);
   }
   if (field === 'tolerations') {
     const byTaint = result.nodes.filter((n) => n.reasons.some((r) => r.predicate === 'TaintToleration'));
     const tolerated = result.nodes.filter((n) => n.taints.some((t) => t.effect !== 'PreferNoSchedule') && !n.reasons.some((r) => r.predicate === 'TaintToleration'));
-    const lines = [`**Placement** on ${where}: ${tolerated.length} tainted node(s) tolerated${tolerated.length ? ` (${listNodes(tolerated.map((n) => n.name))})` : ''}; ${byTaint.length} excluded by an untolerated taint${byTaint.length ? `:` : '.'}`];
+    const names = listNodes(tolerated.map((n) => n.name));
+    const head = tolerated.length
+      ? byTaint.length
+        ? t('**Placement** on {0}: {1} tainted node(s) tolerated ({2}); {3} excluded by an untolerated taint:', where, tolerated.length, names, byTaint.length)
+        : t('**Placement** on {0}: {1} tainted node(s) tolerated ({2}); {3} excluded by an untolerated taint.', where, tolerated.length, names, byTaint.length)
+      : byTaint.length
+        ? t('**Placement** on {0}: {1} tainted node(s) tolerated; {2} excluded by an untolerated taint:', where, tolerated.length, byTaint.length)
+        : t('**Placement** on {0}: {1} tainted node(s) tolerated; {2} excluded by an untolerated taint.', where, tolerated.length, byTaint.length);
+    const lines = [head];
+    // The scheduler's own reason wording stays as kubectl describe prints it.
     for (const n of byTaint.slice(0, 8)) lines.push(`- ${n.name}: ${n.reasons.find((r) => r.predicate === 'TaintToleration')!.message}`);
-    if (byTaint.length > 8) lines.push(`- … and ${byTaint.length - 8} more`);
+    if (byTaint.length > 8) lines.push(`- ${t('… and {0} more', byTaint.length - 8)}`);
     return lines.join('\n');
   }
   const excluded = result.nodes.filter((n) => n.reasons.some((r) => r.predicate === 'NodeAffinity'));
   const matched = total - excluded.length;
-  return `**Placement** on ${where}: node selector and required affinity match ${matched} of ${total} nodes${excluded.length ? `; not ${listNodes(excluded.map((n) => n.name))}` : ''}.`;
+  return excluded.length
+    ? t('**Placement** on {0}: node selector and required affinity match {1} of {2} nodes; not {3}.', where, matched, total, listNodes(excluded.map((n) => n.name)))
+    : t('**Placement** on {0}: node selector and required affinity match {1} of {2} nodes.', where, matched, total);
 }
 
 export interface DaemonSetPlacementView {
@@ -125,7 +140,7 @@ export function placementsOfText(text: string, inventory: Inventory): DaemonSetP
     const start = ds.node.range?.[0] ?? ds.parsed.start;
     const end = ds.node.range?.[2] ?? ds.parsed.end;
     out.push({
-      name: typeof ds.value?.metadata?.name === 'string' ? ds.value.metadata.name : '(unnamed)',
+      name: typeof ds.value?.metadata?.name === 'string' ? ds.value.metadata.name : t('(unnamed)'),
       namespace: typeof ds.value?.metadata?.namespace === 'string' ? ds.value.metadata.namespace : undefined,
       start,
       end,
@@ -146,7 +161,9 @@ export function targetedNodes(result: PlacementResult): Set<string> {
 export function placementSummary(result: PlacementResult, inventoryName: string): string {
   const pending = result.counts.pending;
   const runs = result.counts.runs;
-  return `Runs on ${runs} of ${result.nodes.length} nodes · ${inventoryName}${pending ? ` · ${pending} pending` : ''}`;
+  return pending
+    ? t('Runs on {0} of {1} nodes · {2} · {3} pending', runs, result.nodes.length, inventoryName, pending)
+    : t('Runs on {0} of {1} nodes · {2}', runs, result.nodes.length, inventoryName);
 }
 
 /** The DaemonSet (plain value) whose YAML contains a line, if any. */

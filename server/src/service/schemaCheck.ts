@@ -11,8 +11,12 @@ import { formatPath, type Finding, type Fix, type PathSeg } from './types';
 import type { FieldDef, FieldType } from '../schema/types';
 import { isQuantity } from './quantitySyntax';
 import { addSelectorFix } from '../rules/api/selectorFixes';
+import { t } from '../l10n';
 
 const MAX_DEPTH = 64;
+
+/** The missing-required finding for `spec.selector` (found by identity: its message is translated). */
+const missingSelector = new WeakSet<Finding>();
 
 export interface SchemaCheckOptions {
   /** Skip missing-required checks (kustomize patches). */
@@ -23,7 +27,7 @@ export function checkSchema(ds: DaemonSetRef, edits: Edits, options: SchemaCheck
   const out: Finding[] = [];
   walk(ds.node, { type: { kind: 'object', ref: schema.root } }, [], 0, out, edits, options);
   // apps/v1 has no selector defaulting: offer the template labels as the selector.
-  const noSelector = out.find((f) => f.rule === 'missing-required' && f.path.length === 1 && f.path[0] === 'spec' && f.message.startsWith('Missing required field `selector`'));
+  const noSelector = out.find((f) => missingSelector.has(f));
   if (noSelector) noSelector.fixes = addSelectorFix(ds, edits);
   return out;
 }
@@ -67,7 +71,7 @@ function walkObject(node: Node & { items: Pair[] }, type: { kind: 'object'; ref:
     const next = step(type, key);
     if (!next) {
       if (path.length === 0 && key === 'status') {
-        out.push({ rule: 'status-field', path: keyPath, target: 'key', message: '`status` is written by the DaemonSet controller and ignored on create; remove it from the manifest.', fixes: removeFix(edits, keyPath, 'Remove `status`') });
+        out.push({ rule: 'status-field', path: keyPath, target: 'key', message: t('`status` is written by the DaemonSet controller and ignored on create; remove it from the manifest.'), fixes: removeFix(edits, keyPath, t('Remove `status`')) });
       } else {
         out.push(unknownField(key, keyPath, def.name, Object.keys(def.properties), edits));
       }
@@ -80,12 +84,16 @@ function walkObject(node: Node & { items: Pair[] }, type: { kind: 'object'; ref:
   if (options.partial || node.items.some(isMergePair)) return;
   for (const f of Object.values(def.properties)) {
     if (!f.required || present.has(f.name)) continue;
-    out.push({
+    const finding: Finding = {
       rule: 'missing-required',
       path,
       target: 'key',
-      message: `Missing required field \`${f.name}\` (${typeLabel(f.type)}) in ${path.length ? `\`${formatPath(path)}\`` : 'the DaemonSet'}.`,
-    });
+      message: path.length
+        ? t('Missing required field `{0}` ({1}) in `{2}`.', f.name, typeLabel(f.type), formatPath(path))
+        : t('Missing required field `{0}` ({1}) in the DaemonSet.', f.name, typeLabel(f.type)),
+    };
+    if (path.length === 1 && path[0] === 'spec' && f.name === 'selector') missingSelector.add(finding);
+    out.push(finding);
   }
 }
 
@@ -97,7 +105,7 @@ function uniquePairs(node: { items: Pair[] }, path: PathSeg[], out: Finding[]): 
     const key = keyString(pair);
     if (key !== undefined && seen.has(key)) {
       const k = pair.key as Node;
-      out.push({ rule: 'duplicate-key', path: [...path, key], target: 'key', at: k.range ? [k.range[0], k.range[1]] : undefined, message: `Duplicate key \`${key}\`: kubectl rejects a mapping that repeats a key ("mapping key ${JSON.stringify(key)} already defined").` });
+      out.push({ rule: 'duplicate-key', path: [...path, key], target: 'key', at: k.range ? [k.range[0], k.range[1]] : undefined, message: t('Duplicate key `{0}`: kubectl rejects a mapping that repeats a key ("mapping key {1} already defined").', key, JSON.stringify(key)) });
       continue;
     }
     if (key !== undefined) seen.add(key);
@@ -120,17 +128,17 @@ function keyString(pair: Pair): string | undefined {
 
 function unknownField(key: string, keyPath: PathSeg[], typeName: string, names: string[], edits: Edits): Finding {
   const candidates = suggest(key, names);
-  const where = keyPath.length > 1 ? `\`${formatPath(keyPath.slice(0, -1))}\`` : 'a DaemonSet';
-  let message = `Unknown field \`${key}\` in ${where} (${typeName.slice(typeName.lastIndexOf('.') + 1)}).`;
-  if (key === 'replicas' && keyPath.length === 2) message += ' A DaemonSet runs one pod per eligible node; it has no replica count.';
-  else if (key === 'strategy' && keyPath.length === 2) message += ' Deployments use `strategy`; a DaemonSet uses `updateStrategy`.';
-  else if (candidates.length) message += ` Did you mean ${listOr(candidates.map((c) => `\`${c}\``), false)}?`;
+  const type = typeName.slice(typeName.lastIndexOf('.') + 1);
+  let message = keyPath.length > 1 ? t('Unknown field `{0}` in `{1}` ({2}).', key, formatPath(keyPath.slice(0, -1)), type) : t('Unknown field `{0}` in a DaemonSet ({1}).', key, type);
+  if (key === 'replicas' && keyPath.length === 2) message += ' ' + t('A DaemonSet runs one pod per eligible node; it has no replica count.');
+  else if (key === 'strategy' && keyPath.length === 2) message += ' ' + t('Deployments use `strategy`; a DaemonSet uses `updateStrategy`.');
+  else if (candidates.length) message += ' ' + t('Did you mean {0}?', listOr(candidates.map((c) => `\`${c}\``), false));
   const fixes: Fix[] = [];
   candidates.forEach((c, i) => {
     const e = edits.renameKey(keyPath, c);
-    if (e) fixes.push({ title: `Rename to \`${c}\``, isPreferred: i === 0 && candidates.length === 1, edits: [e] });
+    if (e) fixes.push({ title: t('Rename to `{0}`', c), isPreferred: i === 0 && candidates.length === 1, edits: [e] });
   });
-  if ((key === 'replicas' || key === 'strategy') && keyPath.length === 2) fixes.unshift(...(removeFix(edits, keyPath, `Remove \`${key}\``) ?? []).map((f) => ({ ...f, isPreferred: true })));
+  if ((key === 'replicas' || key === 'strategy') && keyPath.length === 2) fixes.unshift(...(removeFix(edits, keyPath, t('Remove `{0}`', key)) ?? []).map((f) => ({ ...f, isPreferred: true })));
   return { rule: 'unknown-field', path: keyPath, target: 'key', message, fixes };
 }
 
@@ -140,21 +148,21 @@ function removeFix(edits: Edits, path: PathSeg[], title: string): Fix[] | undefi
 }
 
 function describeValue(node: Node): string {
-  if (isMap(node)) return 'an object';
-  if (isSeq(node)) return 'a list';
+  if (isMap(node)) return t('an object');
+  if (isSeq(node)) return t('a list');
   if (isScalar(node)) {
     const v = node.value;
     if (v === null) return 'null';
-    if (typeof v === 'number' || typeof v === 'bigint') return `the number ${String(node.source ?? v)}`;
-    if (typeof v === 'boolean') return `the boolean ${String(node.source ?? v)}`;
-    return `the string ${JSON.stringify(v)}`;
+    if (typeof v === 'number' || typeof v === 'bigint') return t('the number {0}', String(node.source ?? v));
+    if (typeof v === 'boolean') return t('the boolean {0}', String(node.source ?? v));
+    return t('the string {0}', JSON.stringify(v));
   }
-  return 'a value';
+  return t('a value');
 }
 
 function typeMismatch(node: Node, at: Resolved, path: PathSeg[], out: Finding[]): void {
   if (isScalar(node) && node.value === null) return;
-  out.push({ rule: 'invalid-type', path, message: `\`${lastKey(path)}\` must be ${expected(at.type)}, not ${describeValue(node)}.` });
+  out.push({ rule: 'invalid-type', path, message: t('`{0}` must be {1}, not {2}.', lastKey(path), expected(at.type), describeValue(node)) });
 }
 
 function lastKey(path: PathSeg[]): string {
@@ -164,23 +172,23 @@ function lastKey(path: PathSeg[]): string {
 function expected(type: FieldType): string {
   switch (type.kind) {
     case 'object':
-      return `an object (${typeLabel(type)})`;
+      return t('an object ({0})', typeLabel(type));
     case 'array':
-      return `a list (${typeLabel(type)})`;
+      return t('a list ({0})', typeLabel(type));
     case 'map':
-      return `a map of key: value (${typeLabel(type)})`;
+      return t('a map of key: value ({0})', typeLabel(type));
     case 'integer':
-      return 'an integer';
+      return t('an integer');
     case 'number':
-      return 'a number';
+      return t('a number');
     case 'boolean':
-      return 'a boolean (true or false)';
+      return t('a boolean (true or false)');
     case 'int-or-string':
-      return 'an integer or a string';
+      return t('an integer or a string');
     case 'quantity':
-      return 'a quantity such as 128Mi, 500m or 0.5';
+      return t('a quantity such as 128Mi, 500m or 0.5');
     default:
-      return `a ${type.kind}`;
+      return t('a {0}', type.kind);
   }
 }
 
@@ -196,29 +204,32 @@ function checkScalar(node: Node, at: Resolved, path: PathSeg[], out: Finding[], 
         const src = String(node.source ?? v);
         const e = edits.replaceScalar(node, src);
         const quoted = e ? { ...e, newText: JSON.stringify(src) } : undefined;
-        out.push({ rule: 'invalid-type', path, message: `\`${lastKey(path)}\` must be a string, not ${describeValue(node)}; quote it: ${JSON.stringify(src)}.`, fixes: quoted ? [{ title: `Quote as ${JSON.stringify(src)}`, isPreferred: true, edits: [quoted] }] : undefined });
+        out.push({ rule: 'invalid-type', path, message: t('`{0}` must be a string, not {1}; quote it: {2}.', lastKey(path), describeValue(node), JSON.stringify(src)), fixes: quoted ? [{ title: t('Quote as {0}', JSON.stringify(src)), isPreferred: true, edits: [quoted] }] : undefined });
         return;
       }
       return checkEnum(node as Scalar, v, at.field, path, out, edits);
     }
     case 'integer':
-      if (typeof v !== 'number' || !Number.isInteger(v)) out.push({ rule: 'invalid-type', path, message: `\`${lastKey(path)}\` must be an integer, not ${describeValue(node)}.` });
+      if (typeof v !== 'number' || !Number.isInteger(v)) out.push({ rule: 'invalid-type', path, message: t('`{0}` must be an integer, not {1}.', lastKey(path), describeValue(node)) });
       return;
     case 'number':
-      if (typeof v !== 'number') out.push({ rule: 'invalid-type', path, message: `\`${lastKey(path)}\` must be a number, not ${describeValue(node)}.` });
+      if (typeof v !== 'number') out.push({ rule: 'invalid-type', path, message: t('`{0}` must be a number, not {1}.', lastKey(path), describeValue(node)) });
       return;
     case 'boolean':
-      if (typeof v !== 'boolean') out.push({ rule: 'invalid-type', path, message: `\`${lastKey(path)}\` must be a boolean (true or false), not ${describeValue(node)}.` });
+      if (typeof v !== 'boolean') out.push({ rule: 'invalid-type', path, message: t('`{0}` must be a boolean (true or false), not {1}.', lastKey(path), describeValue(node)) });
       return;
     case 'int-or-string':
-      if (!(typeof v === 'string' || (typeof v === 'number' && Number.isInteger(v)))) out.push({ rule: 'invalid-type', path, message: `\`${lastKey(path)}\` must be an integer or a string such as "25%", not ${describeValue(node)}.` });
+      if (!(typeof v === 'string' || (typeof v === 'number' && Number.isInteger(v)))) out.push({ rule: 'invalid-type', path, message: t('`{0}` must be an integer or a string such as "25%", not {1}.', lastKey(path), describeValue(node)) });
       return;
     case 'quantity':
       if (typeof v === 'number') return;
       if (typeof v !== 'string') return typeMismatch(node, at, path, out);
       if (!isQuantity(v)) {
         const hint = quantityHint(v);
-        out.push({ rule: 'invalid-quantity', path, message: `${JSON.stringify(v)} is not a valid quantity for \`${lastKey(path)}\`: use a number with an optional suffix such as 128Mi, 1Gi, 500m or 0.5${hint ? `. Did you mean ${hint}?` : '.'}`, fixes: hint ? fixesFor(edits, node, [hint]) : undefined });
+        const message = hint
+          ? t('{0} is not a valid quantity for `{1}`: use a number with an optional suffix such as 128Mi, 1Gi, 500m or 0.5. Did you mean {2}?', JSON.stringify(v), lastKey(path), hint)
+          : t('{0} is not a valid quantity for `{1}`: use a number with an optional suffix such as 128Mi, 1Gi, 500m or 0.5.', JSON.stringify(v), lastKey(path));
+        out.push({ rule: 'invalid-quantity', path, message, fixes: hint ? fixesFor(edits, node, [hint]) : undefined });
       }
       return;
   }
@@ -237,7 +248,7 @@ function fixesFor(edits: Edits, node: Node, values: string[]): Fix[] {
   const fixes: Fix[] = [];
   values.forEach((value, i) => {
     const e = edits.replaceScalar(node, value);
-    if (e) fixes.push({ title: `Change to \`${value}\``, isPreferred: i === 0, edits: [e] });
+    if (e) fixes.push({ title: t('Change to `{0}`', value), isPreferred: i === 0, edits: [e] });
   });
   return fixes;
 }
@@ -247,8 +258,8 @@ function checkEnum(node: Scalar, v: string, field: FieldDef | undefined, path: P
   if (!allowed || allowed.length === 0 || v === '' || allowed.includes(v)) return;
   const candidates = suggest(v, allowed);
   const shown = allowed.filter((a) => a !== '');
-  let message = `Unsupported value ${JSON.stringify(v)} for \`${lastKey(path)}\`: supported values: ${shown.map((a) => `"${a}"`).join(', ')}.`;
-  if (candidates.length) message += ` Did you mean ${listOr(candidates)}?`;
+  let message = t('Unsupported value {0} for `{1}`: supported values: {2}.', JSON.stringify(v), lastKey(path), shown.map((a) => `"${a}"`).join(', '));
+  if (candidates.length) message += ' ' + t('Did you mean {0}?', listOr(candidates));
   out.push({ rule: 'invalid-enum', path, message, fixes: fixesFor(edits, node, candidates) });
 }
 

@@ -1,4 +1,5 @@
 /** "Did you mean …": candidates ranked by edit distance, case-insensitive matches first. */
+import { t } from '../l10n';
 
 /** Optimal string alignment distance (Damerau–Levenshtein with adjacent transpositions). */
 export function editDistance(a: string, b: string, max = Infinity): number {
@@ -56,5 +57,5 @@ export function suggest(word: string, candidates: Iterable<string>, limit = 3): 
 export function listOr(values: readonly string[], quote = true): string {
   const q = (v: string) => (quote ? `"${v}"` : v);
   if (values.length <= 1) return values.map(q).join('');
-  return `${values.slice(0, -1).map(q).join(', ')} or ${q(values[values.length - 1])}`;
+  return t('{0} or {1}', values.slice(0, -1).map(q).join(', '), q(values[values.length - 1]));
 }

@@ -1,5 +1,6 @@
 /** `activeDeadlineSeconds` is forbidden in a DaemonSet's pod template. */
 import { apiRule, fix } from './rule';
+import { t } from '../../l10n';
 
 export const activeDeadlineSeconds = apiRule({
   meta: {
@@ -11,5 +12,5 @@ export const activeDeadlineSeconds = apiRule({
     good: 'template:\n  spec:\n    # no activeDeadlineSeconds',
     fix: 'Remove `activeDeadlineSeconds`.',
   },
-  fixes: (e, ctx) => fix('Remove activeDeadlineSeconds', [ctx.edits.removeKey(e.field)], true),
+  fixes: (e, ctx) => fix(t('Remove activeDeadlineSeconds'), [ctx.edits.removeKey(e.field)], true),
 });

@@ -1,5 +1,6 @@
 /** Container fields: at least one container, an image, policies, env names, init container rules. */
 import { apiRule } from './rule';
+import { t } from '../../l10n';
 
 export const containerInvalid = apiRule({
   meta: {
@@ -11,7 +12,7 @@ export const containerInvalid = apiRule({
     good: 'containers:\n  - name: agent\n    image: example/agent:1.4.2',
   },
   explain(e) {
-    if (/\.image$/.test(e.error.field) && e.error.type === 'FieldValueRequired') return 'Every container needs an image';
+    if (/\.image$/.test(e.error.field) && e.error.type === 'FieldValueRequired') return t('Every container needs an image');
     return undefined;
   },
 });

@@ -1,5 +1,6 @@
 /** Container names are unique across containers and init containers. */
 import { apiRule } from './rule';
+import { t } from '../../l10n';
 
 export const containerNameDuplicate = apiRule({
   meta: {
@@ -10,5 +11,5 @@ export const containerNameDuplicate = apiRule({
     bad: 'initContainers:\n  - name: agent\n    image: busybox\ncontainers:\n  - name: agent\n    image: example/agent:1.0',
     good: 'initContainers:\n  - name: agent-init\n    image: busybox\ncontainers:\n  - name: agent\n    image: example/agent:1.0',
   },
-  explain: () => 'Container names must be unique across containers and initContainers',
+  explain: () => t('Container names must be unique across containers and initContainers'),
 });

@@ -1,5 +1,6 @@
 /** Host ports: no two ports on the same protocol/IP/port; with hostNetwork, hostPort = containerPort. */
 import { apiRule, fix } from './rule';
+import { t } from '../../l10n';
 
 export const hostPortConflict = apiRule({
   meta: {
@@ -12,8 +13,8 @@ export const hostPortConflict = apiRule({
     fix: 'With hostNetwork, set `hostPort` to the `containerPort`.',
   },
   explain(e) {
-    if (/hostNetwork/.test(e.error.detail)) return 'With hostNetwork the container listens on the node itself, so the host port is the container port';
-    return 'Two ports of the pod bind the same protocol, host IP and host port, so the pod could never start';
+    if (/hostNetwork/.test(e.error.detail)) return t('With hostNetwork the container listens on the node itself, so the host port is the container port');
+    return t('Two ports of the pod bind the same protocol, host IP and host port, so the pod could never start');
   },
   fixes(e, ctx) {
     if (!/hostNetwork/.test(e.error.detail)) return undefined;
@@ -23,6 +24,6 @@ export const hostPortConflict = apiRule({
     for (const s of [...parent, port[port.length - 1]]) cur = cur?.[s as any];
     const cp = cur?.containerPort;
     if (typeof cp !== 'number') return undefined;
-    return fix(`Set hostPort to ${cp}`, ctx.edits.setPath(e.field, String(cp)), true);
+    return fix(t('Set hostPort to {0}', cp), ctx.edits.setPath(e.field, String(cp)), true);
   },
 });

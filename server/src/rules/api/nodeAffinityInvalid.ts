@@ -1,5 +1,6 @@
 /** Node affinity: at least one term, values by operator, matchFields on metadata.name, weights 1–100. */
 import { apiRule, fix } from './rule';
+import { t } from '../../l10n';
 
 export const nodeAffinityInvalid = apiRule({
   meta: {
@@ -13,13 +14,13 @@ export const nodeAffinityInvalid = apiRule({
   },
   explain(e) {
     const d = e.error.detail;
-    if (/at least one node selector term/.test(d)) return 'An empty list of terms matches no node: add a term or remove `requiredDuringSchedulingIgnoredDuringExecution`';
-    if (/not a valid field selector key/.test(d)) return 'matchFields only supports `metadata.name`; use matchExpressions for node labels';
-    if (/range 1-100/.test(d)) return 'Each preferred term needs a weight from 1 to 100';
+    if (/at least one node selector term/.test(d)) return t('An empty list of terms matches no node: add a term or remove `requiredDuringSchedulingIgnoredDuringExecution`');
+    if (/not a valid field selector key/.test(d)) return t('matchFields only supports `metadata.name`; use matchExpressions for node labels');
+    if (/range 1-100/.test(d)) return t('Each preferred term needs a weight from 1 to 100');
     return undefined;
   },
   fixes(e, ctx) {
-    if (/may not be specified when `operator` is 'Exists'/.test(e.error.detail)) return fix('Remove values', [ctx.edits.removeKey(e.field)], true);
+    if (/may not be specified when `operator` is 'Exists'/.test(e.error.detail)) return fix(t('Remove values'), [ctx.edits.removeKey(e.field)], true);
     return undefined;
   },
 });

@@ -1,5 +1,6 @@
 /** Names: the DaemonSet's, its namespace, containers, and names of referenced objects. */
 import { apiRule } from './rule';
+import { t } from '../../l10n';
 
 export const objectName = apiRule({
   meta: {
@@ -11,7 +12,7 @@ export const objectName = apiRule({
     good: 'metadata:\n  name: node-exporter\nspec:\n  template:\n    spec:\n      containers:\n        - name: node-exporter',
   },
   explain(e) {
-    if (e.error.field === 'metadata.name' && e.error.type === 'FieldValueRequired') return 'Set `metadata.name`';
+    if (e.error.field === 'metadata.name' && e.error.type === 'FieldValueRequired') return t('Set `metadata.name`');
     return undefined;
   },
 });

@@ -1,5 +1,6 @@
 /** A rejected value that is a placeholder a tool fills in: the file is a template, not a manifest. */
 import { apiRule } from './rule';
+import { t } from '../../l10n';
 
 export const placeholderValue = apiRule({
   meta: {
@@ -12,5 +13,5 @@ export const placeholderValue = apiRule({
     bad: 'metadata:\n  namespace: "FILLED BY THE OPERATOR"',
     good: 'metadata:\n  namespace: gpu-operator',
   },
-  explain: () => 'The value looks like a placeholder that a tool fills in: apply the rendered manifest',
+  explain: () => t('The value looks like a placeholder that a tool fills in: apply the rendered manifest'),
 });

@@ -1,5 +1,6 @@
 /** DaemonSet pods must restart: `restartPolicy` may only be `Always`. */
 import { apiRule, fix } from './rule';
+import { t } from '../../l10n';
 
 export const restartPolicy = apiRule({
   meta: {
@@ -11,6 +12,6 @@ export const restartPolicy = apiRule({
     good: 'template:\n  spec:\n    restartPolicy: Always   # or leave it out',
     fix: 'Set `restartPolicy: Always`.',
   },
-  explain: () => 'A DaemonSet runs its pods for as long as the node is eligible, so they must always restart; for run-to-completion work use a Job',
-  fixes: (e, ctx) => fix('Set restartPolicy to Always', [ctx.edits.setValue(e.field, 'Always')], true),
+  explain: () => t('A DaemonSet runs its pods for as long as the node is eligible, so they must always restart; for run-to-completion work use a Job'),
+  fixes: (e, ctx) => fix(t('Set restartPolicy to Always'), [ctx.edits.setValue(e.field, 'Always')], true),
 });

@@ -3,6 +3,7 @@ import type { Fix } from '../../service/types';
 import type { RuleContext } from '../types';
 import { apiRule, fix } from './rule';
 import type { ApiError } from './validation';
+import { t } from '../../l10n';
 
 const RU = ['spec', 'updateStrategy', 'rollingUpdate'];
 
@@ -21,24 +22,24 @@ export const rollingUpdateParams = apiRule({
     const ru = ctx.value?.spec?.updateStrategy?.rollingUpdate ?? {};
     if (/may not be set when maxUnavailable is non-zero/.test(d)) {
       if (ru.maxUnavailable === undefined || ru.maxUnavailable === null) {
-        return '`maxUnavailable` is not set and the API server defaults it to 1, so both are non-zero: add `maxUnavailable: 0` to surge';
+        return t('`maxUnavailable` is not set and the API server defaults it to 1, so both are non-zero: add `maxUnavailable: 0` to surge');
       }
-      return 'A DaemonSet update either surges (`maxSurge`) or removes old pods first (`maxUnavailable`), not both: set `maxUnavailable: 0` to surge';
+      return t('A DaemonSet update either surges (`maxSurge`) or removes old pods first (`maxUnavailable`), not both: set `maxUnavailable: 0` to surge');
     }
-    if (/cannot be 0 when maxSurge is 0/.test(d)) return 'With both at zero the update could never replace a pod: set one of them (`maxUnavailable: 1` is the default)';
-    if (/greater than 100%/.test(d)) return 'A percentage of nodes cannot exceed 100%';
-    if (/valid percent string/.test(d)) return 'Use an integer or a percentage such as "10%"';
+    if (/cannot be 0 when maxSurge is 0/.test(d)) return t('With both at zero the update could never replace a pod: set one of them (`maxUnavailable: 1` is the default)');
+    if (/greater than 100%/.test(d)) return t('A percentage of nodes cannot exceed 100%');
+    if (/valid percent string/.test(d)) return t('Use an integer or a percentage such as "10%"');
     return undefined;
   },
   fixes(e, ctx) {
     const d = e.error.detail;
     if (/may not be set when maxUnavailable is non-zero/.test(d)) {
       return [
-        ...fix('Set maxUnavailable to 0 (surge new pods)', ctx.edits.setPath([...RU, 'maxUnavailable'], '0'), true),
-        ...fix('Remove maxSurge', [ctx.edits.removeKey([...RU, 'maxSurge'])]),
+        ...fix(t('Set maxUnavailable to 0 (surge new pods)'), ctx.edits.setPath([...RU, 'maxUnavailable'], '0'), true),
+        ...fix(t('Remove maxSurge'), [ctx.edits.removeKey([...RU, 'maxSurge'])]),
       ];
     }
-    if (/cannot be 0 when maxSurge is 0/.test(d)) return fix('Set maxUnavailable to 1', ctx.edits.setPath([...RU, 'maxUnavailable'], '1'), true);
+    if (/cannot be 0 when maxSurge is 0/.test(d)) return fix(t('Set maxUnavailable to 1'), ctx.edits.setPath([...RU, 'maxUnavailable'], '1'), true);
     if (/valid percent string/.test(d)) return percentFix(e, ctx);
     return undefined;
   },
@@ -49,11 +50,11 @@ function percentFix(e: ApiError, ctx: RuleContext): Fix[] {
   const v = e.error.badValue;
   if (typeof v !== 'string') return [];
   const pct = /^\s*(\d+)\s*%\s*$/.exec(v);
-  if (pct) return fix(`Change to "${pct[1]}%"`, ctx.edits.setPath(e.field, `"${pct[1]}%"`), true);
+  if (pct) return fix(t('Change to "{0}%"', pct[1]), ctx.edits.setPath(e.field, `"${pct[1]}%"`), true);
   const n = /^\s*(\d+)\s*$/.exec(v);
   if (n) {
     const num = String(Number(n[1]));
-    return [...fix(`Change to ${num}`, ctx.edits.setPath(e.field, num)), ...fix(`Change to "${num}%"`, ctx.edits.setPath(e.field, `"${num}%"`))];
+    return [...fix(t('Change to {0}', num), ctx.edits.setPath(e.field, num)), ...fix(t('Change to "{0}%"', num), ctx.edits.setPath(e.field, `"${num}%"`))];
   }
   return [];
 }

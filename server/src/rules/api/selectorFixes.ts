@@ -8,6 +8,7 @@ import { locate, rangeOf, type DaemonSetRef, type ParsedFile } from '../../servi
 import { columnOf, plainOrQuoted, type Edits } from '../../service/edits';
 import type { Fix, TextEdit } from '../../service/types';
 import { labelSelectorAsSelector, selectorMatches } from '../../k8s/validation';
+import { t } from '../../l10n';
 
 type Labels = Record<string, string>;
 
@@ -36,7 +37,7 @@ export function addSelectorEdits(ds: DaemonSetRef, edits: Edits): { title: strin
   const tplLabels = v?.spec?.template?.metadata?.labels;
   let labels = stringLabels(tplLabels);
   const out: TextEdit[] = [];
-  let title = 'Add `spec.selector.matchLabels` from the template labels';
+  let title = t('Add `spec.selector.matchLabels` from the template labels');
   if (!labels || Object.keys(labels).length === 0) {
     const name = v?.metadata?.name;
     if (typeof name !== 'string' || name === '' || (tplLabels !== undefined && tplLabels !== null && !labels)) return undefined;
@@ -44,7 +45,7 @@ export function addSelectorEdits(ds: DaemonSetRef, edits: Edits): { title: strin
     const tpl = edits.setPath(['spec', 'template', 'metadata', 'labels', 'app'], plainOrQuoted(name));
     if (!tpl) return undefined;
     out.push(...tpl);
-    title = `Add the label \`app: ${name}\` to the selector and the template`;
+    title = t('Add the label `app: {0}` to the selector and the template', name);
   }
   // `selector:` with no value is filled in place; otherwise the selector goes first in `spec`.
   const written = v?.spec && typeof v.spec === 'object' && Object.prototype.hasOwnProperty.call(v.spec, 'selector');
@@ -82,10 +83,10 @@ export function syncLabelsFixes(file: ParsedFile, ds: DaemonSetRef, edits: Edits
     const parsed = labelSelectorAsSelector(v.spec.selector);
     const enough = parsed !== null && selectorMatches(parsed, { ...tpl, ...sel });
     const toTemplate = enough ? templateEdits(file, ds, edits, sel, tpl) : undefined;
-    if (toTemplate) fixes.push({ title: 'Add the selector\'s labels to the template labels', isPreferred: true, edits: toTemplate });
+    if (toTemplate) fixes.push({ title: t('Add the selector\'s labels to the template labels'), isPreferred: true, edits: toTemplate });
     if (!hasExpressions && Object.keys(tpl).length > 0) {
       const e = replaceBlock(file, ds, ['spec', 'selector', 'matchLabels'], tpl);
-      if (e) fixes.push({ title: 'Change the selector to the template labels', edits: [e] });
+      if (e) fixes.push({ title: t('Change the selector to the template labels'), edits: [e] });
     }
   }
   return fixes;

@@ -3,6 +3,7 @@ import { plainOrQuoted } from '../../service/edits';
 import type { Fix } from '../../service/types';
 import type { RuleContext } from '../types';
 import { apiRule, fix } from './rule';
+import { t } from '../../l10n';
 import { syncLabelsFixes } from './selectorFixes';
 
 export const selectorTemplateMismatch = apiRule({
@@ -16,8 +17,8 @@ export const selectorTemplateMismatch = apiRule({
     fix: 'Add the selector\'s labels to the template labels (preferred), or change the selector to the template labels. For an empty selector, fill `matchLabels` from the template labels.',
   },
   explain(e, ctx) {
-    if (/empty selector/.test(e.error.detail)) return 'An empty selector would select every pod in the namespace: list the template labels in `matchLabels`';
-    return unmatched(ctx) ?? 'The template labels must satisfy every `matchLabels` entry and `matchExpressions` requirement of `spec.selector`';
+    if (/empty selector/.test(e.error.detail)) return t('An empty selector would select every pod in the namespace: list the template labels in `matchLabels`');
+    return unmatched(ctx) ?? t('The template labels must satisfy every `matchLabels` entry and `matchExpressions` requirement of `spec.selector`');
   },
   fixes(e, ctx) {
     if (/empty selector/.test(e.error.detail)) return emptySelectorFix(ctx);
@@ -31,8 +32,8 @@ function unmatched(ctx: RuleContext): string | undefined {
   const raw = ctx.value?.spec?.template?.metadata?.labels;
   const labels: Record<string, unknown> = raw && typeof raw === 'object' ? raw : {};
   for (const [k, v] of Object.entries(sel.matchLabels ?? {})) {
-    if (!(k in labels)) return `The template has no label \`${k}\` (the selector requires \`${k}: ${String(v)}\`)`;
-    if (labels[k] !== v) return `The selector requires \`${k}: ${String(v)}\` but the template label is \`${k}: ${String(labels[k])}\``;
+    if (!(k in labels)) return t('The template has no label `{0}` (the selector requires `{0}: {1}`)', k, String(v));
+    if (labels[k] !== v) return t('The selector requires `{0}: {1}` but the template label is `{0}: {2}`', k, String(v), String(labels[k]));
   }
   const exprs: unknown[] = Array.isArray(sel.matchExpressions) ? sel.matchExpressions : [];
   for (let i = 0; i < exprs.length; i++) {
@@ -47,7 +48,7 @@ function unmatched(ctx: RuleContext): string | undefined {
       : x.operator === 'Exists' ? has
       : x.operator === 'DoesNotExist' ? !has
       : true;
-    if (!ok) return `The template labels do not satisfy \`matchExpressions[${i}]\` (\`${x.key} ${x.operator}${values.length ? ` [${values.join(', ')}]` : ''}\`)`;
+    if (!ok) return t('The template labels do not satisfy `matchExpressions[{0}]` (`{1}`)', i, `${x.key} ${x.operator}${values.length ? ` [${values.join(', ')}]` : ''}`);
   }
   return undefined;
 }
@@ -60,6 +61,6 @@ function emptySelectorFix(ctx: RuleContext): Fix[] {
   const edits = hasMatchLabels
     ? ctx.edits.setPath(['spec', 'selector', 'matchLabels'], `\n${lines.join('\n')}`)
     : ctx.edits.setPath(['spec', 'selector'], `\nmatchLabels:\n${lines.map((l) => `  ${l}`).join('\n')}`);
-  return fix('Select the template labels in `spec.selector.matchLabels`', edits, true);
+  return fix(t('Select the template labels in `spec.selector.matchLabels`'), edits, true);
 }
 

@@ -1,6 +1,7 @@
 /** Tolerations: key/value syntax, operator rules, and `tolerationSeconds` only with NoExecute. */
 import { isLabelValue } from '../../k8s/syntax';
 import { apiRule, fix } from './rule';
+import { t } from '../../l10n';
 
 export const tolerationInvalid = apiRule({
   meta: {
@@ -14,29 +15,29 @@ export const tolerationInvalid = apiRule({
   },
   explain(e) {
     const d = e.error.detail;
-    if (/value must be empty/.test(d)) return '`operator: Exists` matches any value of the key: remove `value`, or use `operator: Equal`';
-    if (/tolerationSeconds/.test(d)) return '`tolerationSeconds` says how long the pod stays on a node after a NoExecute taint appears; other effects never evict';
-    if (/key` is empty/.test(d)) return 'Without a `key` a toleration matches every taint, which only `operator: Exists` can express: set the taint\'s key';
-    if (e.error.type === 'FieldValueNotSupported' && /"Lt"/.test(d)) return '`Lt` and `Gt` need the alpha feature gate TaintTolerationComparisonOperators, off by default in Kubernetes 1.36';
+    if (/value must be empty/.test(d)) return t('`operator: Exists` matches any value of the key: remove `value`, or use `operator: Equal`');
+    if (/tolerationSeconds/.test(d)) return t('`tolerationSeconds` says how long the pod stays on a node after a NoExecute taint appears; other effects never evict');
+    if (/key` is empty/.test(d)) return t('Without a `key` a toleration matches every taint, which only `operator: Exists` can express: set the taint\'s key');
+    if (e.error.type === 'FieldValueNotSupported' && /"Lt"/.test(d)) return t('`Lt` and `Gt` need the alpha feature gate TaintTolerationComparisonOperators, off by default in Kubernetes 1.36');
     return undefined;
   },
   fixes(e, ctx) {
     const d = e.error.detail;
     const tol = e.field.slice(0, -1);
-    const t = ctx.value?.spec?.template?.spec?.tolerations?.[tol[tol.length - 1] as number] ?? {};
+    const written = ctx.value?.spec?.template?.spec?.tolerations?.[tol[tol.length - 1] as number] ?? {};
     if (/value must be empty/.test(d)) {
-      const equal = typeof t.value === 'string' && isLabelValue(t.value).length === 0 && typeof t.key === 'string' && t.key !== '';
+      const equal = typeof written.value === 'string' && isLabelValue(written.value).length === 0 && typeof written.key === 'string' && written.key !== '';
       return [
-        ...fix('Remove value (match any value)', [ctx.edits.removeKey([...tol, 'value'])], true),
-        ...(equal ? fix('Change operator to Equal', [ctx.edits.setValue([...tol, 'operator'], 'Equal')]) : []),
+        ...fix(t('Remove value (match any value)'), [ctx.edits.removeKey([...tol, 'value'])], true),
+        ...(equal ? fix(t('Change operator to Equal'), [ctx.edits.setValue([...tol, 'operator'], 'Equal')]) : []),
       ];
     }
     if (/tolerationSeconds/.test(d)) {
       // Preferred: a finite tolerationSeconds on NoExecute makes a daemon pod loop (evicted, then
       // recreated by the controller, which ignores it), so NoExecute is rarely what a DaemonSet wants.
       return [
-        ...fix('Remove tolerationSeconds', [ctx.edits.removeKey([...tol, 'tolerationSeconds'])], true),
-        ...fix('Set effect to NoExecute', ctx.edits.setPath([...tol, 'effect'], 'NoExecute')),
+        ...fix(t('Remove tolerationSeconds'), [ctx.edits.removeKey([...tol, 'tolerationSeconds'])], true),
+        ...fix(t('Set effect to NoExecute'), ctx.edits.setPath([...tol, 'effect'], 'NoExecute')),
       ];
     }
     return undefined;

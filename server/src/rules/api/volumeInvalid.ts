@@ -1,5 +1,6 @@
 /** Volumes and volume mounts: names, references, mount paths. */
 import { apiRule } from './rule';
+import { t } from '../../l10n';
 
 export const volumeInvalid = apiRule({
   meta: {
@@ -11,7 +12,7 @@ export const volumeInvalid = apiRule({
     good: 'containers:\n  - name: agent\n    volumeMounts:\n      - name: proc\n        mountPath: /host/proc\nvolumes:\n  - name: proc\n    hostPath:\n      path: /proc',
   },
   explain(e) {
-    if (e.error.type === 'FieldValueNotFound') return 'A volume mount must name one of the pod\'s `volumes`';
+    if (e.error.type === 'FieldValueNotFound') return t('A volume mount must name one of the pod\'s `volumes`');
     return undefined;
   },
 });

@@ -2,6 +2,7 @@
 import type { PlacementResult } from '../../placement/types';
 import { inventoryLabel, placementFor } from '../../service/placement';
 import type { RuleContext } from '../types';
+import { t } from '../../l10n';
 
 export function placementOf(ctx: RuleContext): { result: PlacementResult; where: string } | undefined {
   if (!ctx.inventory || ctx.inventory.nodes.length === 0 || ctx.partial) return undefined;
@@ -10,7 +11,7 @@ export function placementOf(ctx: RuleContext): { result: PlacementResult; where:
 
 export function nodeList(names: string[], max = 5): string {
   if (names.length <= max) return names.join(', ');
-  return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
+  return t('{0} and {1} more', names.slice(0, max).join(', '), names.length - max);
 }
 
 /** The first existing path among candidates (the tightest place to point at). */

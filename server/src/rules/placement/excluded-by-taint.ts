@@ -1,19 +1,23 @@
 import type { Finding, Fix, TextEdit } from '../../service/types';
 import type { Rule, RuleContext } from '../types';
 import { firstPresent, nodeList, placementOf } from './common';
+import { t } from '../../l10n';
 
 export function taintLabel(t: { key: string; value?: string; effect: string }): string {
   return `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`;
 }
 
-/** The quick fix "Tolerate <taint>": a new toleration with operator Exists (any value) and the taint's effect. */
-export function tolerateFix(ctx: RuleContext, t: { key: string; effect: string }): Fix | undefined {
-  const item = `key: ${t.key}\noperator: Exists\neffect: ${t.effect}`;
+/**
+ * The quick fix "Tolerate <taint>": a new toleration with operator Exists (any value) and the taint's effect.
+ * Its title stays English in every locale: the placement panel finds this fix by its exact title.
+ */
+export function tolerateFix(ctx: RuleContext, taint: { key: string; effect: string }): Fix | undefined {
+  const item = `key: ${taint.key}\noperator: Exists\neffect: ${taint.effect}`;
   const spec = ctx.value?.spec?.template?.spec;
   let edit: TextEdit | undefined;
   if (Array.isArray(spec?.tolerations) && spec.tolerations.length > 0) edit = ctx.edits.appendItem(['spec', 'template', 'spec', 'tolerations'], item);
   else if (spec && typeof spec === 'object' && !('tolerations' in spec)) edit = ctx.edits.insertKey(['spec', 'template', 'spec'], 'tolerations', `\n- ${item.replace(/\n/g, '\n  ')}`);
-  return edit ? { title: `Tolerate ${t.key}:${t.effect}`, isPreferred: true, edits: [edit] } : undefined;
+  return edit ? { title: `Tolerate ${taint.key}:${taint.effect}`, isPreferred: true, edits: [edit] } : undefined;
 }
 
 export const excludedByTaint: Rule = {
@@ -53,7 +57,7 @@ export const excludedByTaint: Rule = {
       rule: 'excluded-by-taint',
       path,
       target: 'key',
-      message: `${total} node(s) of ${p.where} match the selector but get no pod because of an untolerated taint: ${list}.`,
+      message: t('{0} node(s) of {1} match the selector but get no pod because of an untolerated taint: {2}.', total, p.where, list),
       fixes: fixes.length ? fixes : undefined,
     };
     return [finding];

@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
 import { firstPresent, placementOf } from './common';
+import { t } from '../../l10n';
 
 export const noMatchingNodes: Rule = {
   meta: {
@@ -17,11 +18,11 @@ export const noMatchingNodes: Rule = {
     const byAffinity = p.result.nodes.filter((n) => n.reasons.some((r) => r.predicate === 'NodeAffinity' || r.predicate === 'NodeName')).length;
     const byTaint = p.result.nodes.filter((n) => n.reasons.length > 0 && n.reasons.every((r) => r.predicate === 'TaintToleration')).length;
     const parts = [];
-    if (byAffinity) parts.push(`${byAffinity} by the node selector or affinity`);
-    if (byTaint) parts.push(`${byTaint} only by untolerated taints`);
+    if (byAffinity) parts.push(t('{0} by the node selector or affinity', byAffinity));
+    if (byTaint) parts.push(t('{0} only by untolerated taints', byTaint));
     const path = byAffinity
       ? firstPresent(ctx.value, [['spec', 'template', 'spec', 'nodeSelector'], ['spec', 'template', 'spec', 'affinity', 'nodeAffinity'], ['spec', 'template', 'spec', 'nodeName'], ['spec', 'template', 'spec']])
       : firstPresent(ctx.value, [['spec', 'template', 'spec', 'tolerations'], ['spec', 'template', 'spec']]);
-    return [{ rule: 'no-matching-nodes', path, target: 'key', message: `This DaemonSet runs on none of the ${p.result.nodes.length} nodes of ${p.where} (DESIRED 0): excluded ${parts.join(', ')}.` }];
+    return [{ rule: 'no-matching-nodes', path, target: 'key', message: t('This DaemonSet runs on none of the {0} nodes of {1} (DESIRED 0): excluded {2}.', p.result.nodes.length, p.where, parts.join(', ')) }];
   },
 };

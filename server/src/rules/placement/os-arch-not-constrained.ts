@@ -1,6 +1,7 @@
 import type { Finding } from '../../service/types';
 import type { Rule, RuleContext } from '../types';
 import { firstPresent, nodeList, placementOf } from './common';
+import { t } from '../../l10n';
 
 /** Does the DaemonSet constrain a label key anywhere (nodeSelector or required affinity)? */
 function constrains(ds: any, key: string): boolean {
@@ -16,7 +17,7 @@ function unconstrained(ctx: RuleContext, key: string, id: string, describe: (val
   const byValue = new Map<string, string[]>();
   for (const n of p.result.nodes) {
     if (n.verdict === 'excluded') continue;
-    const v = n.labels[key] ?? '(unlabelled)';
+    const v = n.labels[key] ?? t('(unlabelled)');
     byValue.set(v, [...(byValue.get(v) ?? []), n.name]);
   }
   if (byValue.size < 2) return [];
@@ -40,7 +41,7 @@ export const osNotConstrained: Rule = {
     unconstrained(ctx, 'kubernetes.io/os', 'os-not-constrained', (by) => {
       const win = by.get('windows');
       if (!win) return undefined;
-      return `No \`kubernetes.io/os\` selector: the DaemonSet would also run on ${win.length} Windows node(s) (${nodeList(win)}); add \`kubernetes.io/os: linux\` (or windows) to the nodeSelector`;
+      return t('No `kubernetes.io/os` selector: the DaemonSet would also run on {0} Windows node(s) ({1}); add `kubernetes.io/os: linux` (or windows) to the nodeSelector', win.length, nodeList(win));
     }),
 };
 
@@ -57,7 +58,7 @@ export const archNotConstrained: Rule = {
   },
   check: (ctx) =>
     unconstrained(ctx, 'kubernetes.io/arch', 'arch-not-constrained', (by) => {
-      const parts = [...by.entries()].map(([arch, nodes]) => `${nodes.length} ${arch}`);
-      return `No \`kubernetes.io/arch\` selector: the DaemonSet runs on ${parts.join(' and ')} node(s); make sure the image is built for each, or select an architecture`;
+      const parts = [...by.entries()].map(([arch, nodes]) => t('{0} {1}', nodes.length, arch));
+      return t('No `kubernetes.io/arch` selector: the DaemonSet runs on {0} node(s); make sure the image is built for each, or select an architecture', parts.reduce((a, b) => t('{0} and {1}', a, b)));
     }),
 };

@@ -1,6 +1,7 @@
 import type { Finding, PathSeg } from '../../service/types';
 import type { Rule } from '../types';
 import { firstPresent, nodeList, placementOf } from './common';
+import { t } from '../../l10n';
 
 export const pendingPods: Rule = {
   meta: {
@@ -37,7 +38,7 @@ export const pendingPods: Rule = {
         const i = containers.findIndex((c) => c?.resources?.requests || c?.resources?.limits);
         path = i >= 0 ? firstPresent(ctx.value, [['spec', 'template', 'spec', 'containers', i, 'resources', 'requests'], ['spec', 'template', 'spec', 'containers', i, 'resources']]) : ['spec', 'template', 'spec'];
       } else path = ['spec', 'template', 'spec'];
-      out.push({ rule: 'pending-pods', path, target: 'key', message: `${nodes.length} pod(s) would stay Pending on ${p.where} (${predicate}: ${message}): ${nodeList(nodes)}.` });
+      out.push({ rule: 'pending-pods', path, target: 'key', message: t('{0} pod(s) would stay Pending on {1} ({2}): {3}.', nodes.length, p.where, `${predicate}: ${message}`, nodeList(nodes)) });
     }
     return out;
   },

@@ -2,6 +2,12 @@ import type { Fix, Finding, PathSeg } from '../../service/types';
 import { inventoryHints, inventoryLabel } from '../../service/placement';
 import { suggest } from '../../service/suggest';
 import type { Rule, RuleContext } from '../types';
+import { t } from '../../l10n';
+
+/** " Did you mean `a` or `b`?" after a message, or nothing. */
+function didYouMean(cands: string[]): string {
+  return cands.length ? ' ' + t('Did you mean {0}?', cands.map((c) => `\`${c}\``).reduce((a, b) => t('{0} or {1}', a, b))) : '';
+}
 
 function spread(values: Map<string, number>): string {
   return [...values.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([v, c]) => `${v === '' ? '""' : v} (${c})`).join(', ');
@@ -9,9 +15,9 @@ function spread(values: Map<string, number>): string {
 
 function rename(ctx: RuleContext, path: PathSeg[], to: string[], what: 'key' | 'value'): Fix[] {
   const fixes: Fix[] = [];
-  to.forEach((t, i) => {
-    const e = what === 'key' ? ctx.edits.renameKey(path, t) : ctx.edits.setValue(path, t);
-    if (e) fixes.push({ title: `Change to \`${t}\``, isPreferred: i === 0 && to.length === 1, edits: [e] });
+  to.forEach((name, i) => {
+    const e = what === 'key' ? ctx.edits.renameKey(path, name) : ctx.edits.setValue(path, name);
+    if (e) fixes.push({ title: t('Change to `{0}`', name), isPreferred: i === 0 && to.length === 1, edits: [e] });
   });
   return fixes;
 }
@@ -39,13 +45,13 @@ export const unknownNodeLabel: Rule = {
       const values = labels.get(key);
       if (!values) {
         const cands = suggest(key, labels.keys());
-        out.push({ rule: 'unknown-node-label', path: keyPath, target: keyPath[keyPath.length - 1] === 'key' ? 'value' : 'key', message: `No node of ${where} has the label \`${key}\`.${cands.length ? ` Did you mean ${cands.map((c) => `\`${c}\``).join(' or ')}?` : ''}`, fixes: rename(ctx, keyPath, cands, keyPath[keyPath.length - 1] === 'key' ? 'value' : 'key') });
+        out.push({ rule: 'unknown-node-label', path: keyPath, target: keyPath[keyPath.length - 1] === 'key' ? 'value' : 'key', message: t('No node of {0} has the label `{1}`.', where, key) + didYouMean(cands), fixes: rename(ctx, keyPath, cands, keyPath[keyPath.length - 1] === 'key' ? 'value' : 'key') });
         return;
       }
       for (const { path, value } of valuePaths) {
         if (values.has(value)) continue;
         const cands = suggest(value, values.keys());
-        out.push({ rule: 'unknown-node-label', path, message: `No node of ${where} has \`${key}=${value}\`; values on the nodes: ${spread(values)}.${cands.length ? ` Did you mean ${cands.map((c) => `\`${c}\``).join(' or ')}?` : ''}`, fixes: rename(ctx, path, cands, 'value') });
+        out.push({ rule: 'unknown-node-label', path, message: t('No node of {0} has `{1}={2}`; values on the nodes: {3}.', where, key, value, spread(values)) + didYouMean(cands), fixes: rename(ctx, path, cands, 'value') });
       }
     };
     const ns = spec?.nodeSelector;

@@ -1,6 +1,7 @@
 /** Containers that allow privilege escalation (setuid binaries, file capabilities) without needing it. */
 import type { Finding } from '../../service/types';
 import type { Rule } from '../types';
+import { t } from '../../l10n';
 import { addedCapabilities, containers, describe, isPrivileged, isWindowsPod, podSpec, securityContext } from './pod';
 
 export const allowPrivilegeEscalation: Rule = {
@@ -27,12 +28,12 @@ export const allowPrivilegeEscalation: Rule = {
       const value = securityContext(ref).allowPrivilegeEscalation;
       if (value === false) continue;
       const edit = ctx.edits.setPath([...ref.path, 'securityContext', 'allowPrivilegeEscalation'], 'false');
-      const fixes = edit ? [{ title: `Set allowPrivilegeEscalation: false on \`${ref.name}\``, edits: edit }] : undefined;
+      const fixes = edit ? [{ title: t('Set allowPrivilegeEscalation: false on `{0}`', ref.name), edits: edit }] : undefined;
       if (value === true) {
         out.push({
           rule: 'allow-privilege-escalation',
           path: [...ref.path, 'securityContext', 'allowPrivilegeEscalation'],
-          message: `${describe(ref)} sets allowPrivilegeEscalation: true without being privileged or adding SYS_ADMIN, so its processes can gain privileges through setuid binaries on every node the DaemonSet runs on. Set it to false unless the agent relies on a setuid helper.`,
+          message: t('{0} sets allowPrivilegeEscalation: true without being privileged or adding SYS_ADMIN, so its processes can gain privileges through setuid binaries on every node the DaemonSet runs on. Set it to false unless the agent relies on a setuid helper.', describe(ref)),
           fixes,
         });
       } else if (value === undefined) {
@@ -40,7 +41,7 @@ export const allowPrivilegeEscalation: Rule = {
           rule: 'allow-privilege-escalation',
           path: [...ref.path, 'name'],
           severity: 'hint',
-          message: `${describe(ref)} does not set allowPrivilegeEscalation: false, so setuid binaries in the image can raise privileges (on every node the DaemonSet runs on). Setting it is cheap hardening for most agents.`,
+          message: t('{0} does not set allowPrivilegeEscalation: false, so setuid binaries in the image can raise privileges (on every node the DaemonSet runs on). Setting it is cheap hardening for most agents.', describe(ref)),
           fixes,
         });
       }

@@ -1,22 +1,23 @@
 /** Added Linux capabilities that give host-level power (one finding per container). */
 import type { Finding } from '../../service/types';
 import type { Rule } from '../types';
+import { t } from '../../l10n';
 import { addedCapabilities, containers, describe, hostAccessReason, isPrivileged, podSpec, securityContext } from './pod';
 
-/** What each capability allows, for messages. NET_ADMIN is special-cased: it only reaches the host with hostNetwork. */
-export const DANGEROUS_CAPABILITIES: Record<string, string> = {
-  ALL: 'every capability',
-  SYS_ADMIN: 'mounts, namespaces and many kernel interfaces (close to root on the host)',
-  SYS_MODULE: 'loading kernel modules',
-  SYS_RAWIO: 'raw I/O to devices and memory',
-  SYS_PTRACE: 'tracing and injecting into other processes',
-  SYS_BOOT: 'rebooting the node',
-  SYS_TIME: "setting the node's clock",
-  DAC_READ_SEARCH: 'reading any host file by handle (a known container escape)',
-  BPF: 'loading BPF programs into the kernel',
-  MAC_ADMIN: 'changing the AppArmor/SELinux policy',
-  MAC_OVERRIDE: 'bypassing the AppArmor/SELinux policy',
-  NET_ADMIN: 'configuring network interfaces, routes and firewall rules',
+/** What each capability allows, for messages (in the configured language). NET_ADMIN is special-cased: it only reaches the host with hostNetwork. */
+export const DANGEROUS_CAPABILITIES: Record<string, () => string> = {
+  ALL: () => t('every capability'),
+  SYS_ADMIN: () => t('mounts, namespaces and many kernel interfaces (close to root on the host)'),
+  SYS_MODULE: () => t('loading kernel modules'),
+  SYS_RAWIO: () => t('raw I/O to devices and memory'),
+  SYS_PTRACE: () => t('tracing and injecting into other processes'),
+  SYS_BOOT: () => t('rebooting the node'),
+  SYS_TIME: () => t("setting the node's clock"),
+  DAC_READ_SEARCH: () => t('reading any host file by handle (a known container escape)'),
+  BPF: () => t('loading BPF programs into the kernel'),
+  MAC_ADMIN: () => t('changing the AppArmor/SELinux policy'),
+  MAC_OVERRIDE: () => t('bypassing the AppArmor/SELinux policy'),
+  NET_ADMIN: () => t('configuring network interfaces, routes and firewall rules'),
 };
 
 export const dangerousCapabilities: Rule = {
@@ -41,16 +42,22 @@ export const dangerousCapabilities: Rule = {
       if (!found.length) continue;
       const reason = hostAccessReason(spec, ref);
       const hostLevel = found.filter(({ c }) => c !== 'NET_ADMIN');
-      const names = found.map(({ c }) => `${c} (${DANGEROUS_CAPABILITIES[c]})`).join(', ');
+      const names = found.map(({ c }) => `${c} (${DANGEROUS_CAPABILITIES[c]()})`).join(', ');
       const path = [...ref.path, 'securityContext', 'capabilities', 'add', (hostLevel[0] ?? found[0]).i];
       const raw = securityContext(ref).capabilities.add;
       if (!hostLevel.length) {
-        const where = spec?.hostNetwork === true ? 'the node\'s network (the pod uses hostNetwork), as a CNI agent does' : "only the pod's own network namespace";
-        out.push({ rule: 'dangerous-capabilities', path, severity: 'information', message: `${describe(ref)} adds ${names}. It affects ${where}; check the agent really needs it.` });
+        const message = spec?.hostNetwork === true
+          ? t("{0} adds {1}. It affects the node's network (the pod uses hostNetwork), as a CNI agent does; check the agent really needs it.", describe(ref), names)
+          : t("{0} adds {1}. It affects only the pod's own network namespace; check the agent really needs it.", describe(ref), names);
+        out.push({ rule: 'dangerous-capabilities', path, severity: 'information', message });
       } else if (reason) {
-        out.push({ rule: 'dangerous-capabilities', path, severity: 'information', message: `${describe(ref)} adds ${names}, on every node the DaemonSet runs on. That can be needed by a node agent where ${reason}; grant only the capabilities it really uses.` });
+        out.push({ rule: 'dangerous-capabilities', path, severity: 'information', message: t('{0} adds {1}, on every node the DaemonSet runs on. That can be needed by a node agent where {2}; grant only the capabilities it really uses.', describe(ref), names, reason) });
       } else {
-        out.push({ rule: 'dangerous-capabilities', path, message: `${describe(ref)} adds ${names}, on every node the DaemonSet runs on, but mounts nothing from the host and uses neither the host network nor the host PID namespace, so it likely does not need ${hostLevel.length > 1 ? 'them' : 'it'}. Remove ${hostLevel.map(({ i }) => `\`${raw[i]}\``).join(', ')} or explain why the agent needs ${hostLevel.length > 1 ? 'them' : 'it'}.` });
+        const remove = hostLevel.map(({ i }) => `\`${raw[i]}\``).join(', ');
+        const message = hostLevel.length > 1
+          ? t('{0} adds {1}, on every node the DaemonSet runs on, but mounts nothing from the host and uses neither the host network nor the host PID namespace, so it likely does not need them. Remove {2} or explain why the agent needs them.', describe(ref), names, remove)
+          : t('{0} adds {1}, on every node the DaemonSet runs on, but mounts nothing from the host and uses neither the host network nor the host PID namespace, so it likely does not need it. Remove {2} or explain why the agent needs it.', describe(ref), names, remove);
+        out.push({ rule: 'dangerous-capabilities', path, message });
       }
     }
     return out;

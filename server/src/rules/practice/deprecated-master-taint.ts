@@ -2,6 +2,7 @@
 import { plainOrQuoted } from '../../service/edits';
 import type { Finding, PathSeg } from '../../service/types';
 import type { Rule } from '../types';
+import { t } from '../../l10n';
 import { isObject, POD, podSpec, tolerations, toleratesTaint } from './pod';
 
 export const MASTER = 'node-role.kubernetes.io/master';
@@ -36,16 +37,16 @@ export const deprecatedMasterTaint: Rule = {
     if (!spec) return [];
     const out: Finding[] = [];
     const tols = tolerations(spec);
-    for (const { t, index } of tols) {
-      if (t.key !== MASTER) continue;
-      const effect = typeof t.effect === 'string' && t.effect ? t.effect : 'NoSchedule';
-      if (tols.some((o) => toleratesTaint(o.t, { key: CONTROL_PLANE, value: typeof t.value === 'string' ? t.value : '', effect }))) continue;
-      const edit = ctx.edits.appendItem([...POD, 'tolerations'], tolerationYaml(t, CONTROL_PLANE));
+    for (const { t: tol, index } of tols) {
+      if (tol.key !== MASTER) continue;
+      const effect = typeof tol.effect === 'string' && tol.effect ? tol.effect : 'NoSchedule';
+      if (tols.some((o) => toleratesTaint(o.t, { key: CONTROL_PLANE, value: typeof tol.value === 'string' ? tol.value : '', effect }))) continue;
+      const edit = ctx.edits.appendItem([...POD, 'tolerations'], tolerationYaml(tol, CONTROL_PLANE));
       out.push({
         rule: 'deprecated-master-taint',
         path: [...POD, 'tolerations', index, 'key'],
-        message: `This toleration only covers the \`${MASTER}\` taint, which kubeadm stopped adding in Kubernetes 1.25: control-plane nodes now carry \`${CONTROL_PLANE}:${effect}\`, so the DaemonSet no longer runs on them. Add the same toleration for \`${CONTROL_PLANE}\`.`,
-        fixes: edit ? [{ title: `Add a toleration for ${CONTROL_PLANE}`, isPreferred: true, edits: [edit] }] : undefined,
+        message: t('This toleration only covers the `{0}` taint, which kubeadm stopped adding in Kubernetes 1.25: control-plane nodes now carry `{1}:{2}`, so the DaemonSet no longer runs on them. Add the same toleration for `{1}`.', MASTER, CONTROL_PLANE, effect),
+        fixes: edit ? [{ title: t('Add a toleration for {0}', CONTROL_PLANE), isPreferred: true, edits: [edit] }] : undefined,
       });
     }
     if (isObject(spec.nodeSelector) && MASTER in spec.nodeSelector && !(CONTROL_PLANE in spec.nodeSelector)) {
@@ -55,8 +56,8 @@ export const deprecatedMasterTaint: Rule = {
         rule: 'deprecated-master-taint',
         path,
         target: 'key',
-        message: `nodeSelector \`${MASTER}\` selects a label kubeadm stopped setting in Kubernetes 1.24, so on current clusters the DaemonSet runs on no node. Select \`${CONTROL_PLANE}\` instead (set on control-plane nodes since 1.20).`,
-        fixes: edit ? [{ title: `Select ${CONTROL_PLANE} instead`, isPreferred: true, edits: [edit] }] : undefined,
+        message: t('nodeSelector `{0}` selects a label kubeadm stopped setting in Kubernetes 1.24, so on current clusters the DaemonSet runs on no node. Select `{1}` instead (set on control-plane nodes since 1.20).', MASTER, CONTROL_PLANE),
+        fixes: edit ? [{ title: t('Select {0} instead', CONTROL_PLANE), isPreferred: true, edits: [edit] }] : undefined,
       });
     }
     const terms = spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
@@ -75,8 +76,8 @@ export const deprecatedMasterTaint: Rule = {
             out.push({
               rule: 'deprecated-master-taint',
               path: [...exprsPath, ei, 'key'],
-              message: `This expression excludes nodes labelled \`${MASTER}\`, a label kubeadm stopped setting in Kubernetes 1.24, so on current clusters it no longer keeps the DaemonSet off control-plane nodes. Add the same expression for \`${CONTROL_PLANE}\`.`,
-              fixes: edit ? [{ title: `Also exclude ${CONTROL_PLANE}`, isPreferred: true, edits: [edit] }] : undefined,
+              message: t('This expression excludes nodes labelled `{0}`, a label kubeadm stopped setting in Kubernetes 1.24, so on current clusters it no longer keeps the DaemonSet off control-plane nodes. Add the same expression for `{1}`.', MASTER, CONTROL_PLANE),
+              fixes: edit ? [{ title: t('Also exclude {0}', CONTROL_PLANE), isPreferred: true, edits: [edit] }] : undefined,
             });
           } else {
             // Terms are ORed: a twin in any term keeps control-plane nodes selected.
@@ -85,8 +86,8 @@ export const deprecatedMasterTaint: Rule = {
             out.push({
               rule: 'deprecated-master-taint',
               path: [...exprsPath, ei, 'key'],
-              message: `This expression selects nodes labelled \`${MASTER}\`, a label kubeadm stopped setting in Kubernetes 1.24, so on current clusters it matches no node. Use \`${CONTROL_PLANE}\` (set on control-plane nodes since 1.20).`,
-              fixes: edit ? [{ title: `Select ${CONTROL_PLANE} instead`, isPreferred: true, edits: [edit] }] : undefined,
+              message: t('This expression selects nodes labelled `{0}`, a label kubeadm stopped setting in Kubernetes 1.24, so on current clusters it matches no node. Use `{1}` (set on control-plane nodes since 1.20).', MASTER, CONTROL_PLANE),
+              fixes: edit ? [{ title: t('Select {0} instead', CONTROL_PLANE), isPreferred: true, edits: [edit] }] : undefined,
             });
           }
         });

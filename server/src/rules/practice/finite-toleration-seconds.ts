@@ -1,6 +1,7 @@
 /** Finite tolerationSeconds on a NoExecute toleration of a DaemonSet: an evict/recreate loop, or no effect at all. */
 import type { Finding } from '../../service/types';
 import type { Rule } from '../types';
+import { t } from '../../l10n';
 import { POD, podSpec, tolerations } from './pod';
 
 /** The NoExecute tolerations the DaemonSet controller adds to every daemon pod (semantics §A.2). */
@@ -29,28 +30,30 @@ export const finiteTolerationSeconds: Rule = {
   },
   check(ctx) {
     const out: Finding[] = [];
-    for (const { t, index } of tolerations(podSpec(ctx.value))) {
-      const seconds = t.tolerationSeconds;
-      if (typeof seconds !== 'number' || t.effect !== 'NoExecute') continue;
+    for (const { t: tol, index } of tolerations(podSpec(ctx.value))) {
+      const seconds = tol.tolerationSeconds;
+      if (typeof seconds !== 'number' || tol.effect !== 'NoExecute') continue;
       const path = [...POD, 'tolerations', index, 'tolerationSeconds'];
       const edit = ctx.edits.removeKey(path);
-      const fixes = edit ? [{ title: 'Remove tolerationSeconds', isPreferred: true, edits: [edit] }] : undefined;
-      if (replacedByController(t)) {
+      const fixes = edit ? [{ title: t('Remove tolerationSeconds'), isPreferred: true, edits: [edit] }] : undefined;
+      if (replacedByController(tol)) {
         out.push({
           rule: 'finite-toleration-seconds',
           path,
           target: 'key',
-          message: `tolerationSeconds: ${seconds} has no effect: the DaemonSet controller replaces this toleration with its own identical \`${t.key}:NoExecute\` toleration, which has no tolerationSeconds, so daemon pods are never evicted from ${t.key === AUTO_NOEXECUTE_KEYS[0] ? 'a not-ready' : 'an unreachable'} node. Remove tolerationSeconds (or the whole toleration: the controller adds it anyway).`,
+          message: tol.key === AUTO_NOEXECUTE_KEYS[0]
+            ? t('tolerationSeconds: {0} has no effect: the DaemonSet controller replaces this toleration with its own identical `{1}:NoExecute` toleration, which has no tolerationSeconds, so daemon pods are never evicted from a not-ready node. Remove tolerationSeconds (or the whole toleration: the controller adds it anyway).', seconds, tol.key)
+            : t('tolerationSeconds: {0} has no effect: the DaemonSet controller replaces this toleration with its own identical `{1}:NoExecute` toleration, which has no tolerationSeconds, so daemon pods are never evicted from an unreachable node. Remove tolerationSeconds (or the whole toleration: the controller adds it anyway).', seconds, tol.key),
           fixes,
         });
       } else {
-        const taint = t.key ? `\`${t.key}\`` : 'any NoExecute';
-        const when = seconds <= 0 ? 'immediately' : `${seconds} s after the taint appears`;
+        const taint = tol.key ? `\`${tol.key}\`` : t('any NoExecute');
+        const when = seconds <= 0 ? t('immediately') : t('{0} s after the taint appears', seconds);
         out.push({
           rule: 'finite-toleration-seconds',
           path,
           target: 'key',
-          message: `On a node with a ${taint} taint the daemon pod is evicted ${when}, and the DaemonSet controller (which ignores tolerationSeconds) recreates it on the same node: an evict/recreate loop for as long as the taint is there. Remove tolerationSeconds to keep the pod, or drop the toleration so no pod is placed on such nodes.`,
+          message: t('On a node with a {0} taint the daemon pod is evicted {1}, and the DaemonSet controller (which ignores tolerationSeconds) recreates it on the same node: an evict/recreate loop for as long as the taint is there. Remove tolerationSeconds to keep the pod, or drop the toleration so no pod is placed on such nodes.', taint, when),
           fixes,
         });
       }

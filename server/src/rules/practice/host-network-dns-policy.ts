@@ -1,6 +1,7 @@
 /** hostNetwork pods with the default dnsPolicy: cluster DNS names do not resolve. */
 import type { Finding, Fix } from '../../service/types';
 import type { Rule } from '../types';
+import { t } from '../../l10n';
 import { containers, isObject, POD, podSpec } from './pod';
 
 const CLUSTER_NAME_RE = /\b[a-z0-9-]+\.[a-z0-9-]+\.svc(\.cluster\.local)?\b|\.svc\.cluster\.local\b/;
@@ -43,17 +44,17 @@ export const hostNetworkDnsPolicy: Rule = {
     const set = (value: string) => ctx.edits.setPath([...POD, 'dnsPolicy'], value);
     const fixes: Fix[] = [];
     const cfwhn = set('ClusterFirstWithHostNet');
-    if (cfwhn) fixes.push({ title: 'Set dnsPolicy: ClusterFirstWithHostNet', isPreferred: !!name, edits: cfwhn });
+    if (cfwhn) fixes.push({ title: t('Set dnsPolicy: ClusterFirstWithHostNet'), isPreferred: !!name, edits: cfwhn });
     const def = set('Default');
-    if (def && !name) fixes.push({ title: "Set dnsPolicy: Default (keep the node's resolver, explicitly)", edits: def });
+    if (def && !name) fixes.push({ title: t("Set dnsPolicy: Default (keep the node's resolver, explicitly)"), edits: def });
     const path = policy === undefined ? [...POD, 'hostNetwork'] : [...POD, 'dnsPolicy'];
-    const what = policy === undefined ? 'The pod uses hostNetwork without a dnsPolicy, so ClusterFirst applies' : 'The pod uses hostNetwork with dnsPolicy ClusterFirst';
+    const what = policy === undefined ? t('The pod uses hostNetwork without a dnsPolicy, so ClusterFirst applies') : t('The pod uses hostNetwork with dnsPolicy ClusterFirst');
     if (name) {
       return [{
         rule: 'host-network-dns-policy',
         path,
         target: policy === undefined ? 'key' : 'value',
-        message: `${what}, which for hostNetwork pods falls back to the node's resolver: \`${name}\` will not resolve. Set dnsPolicy: ClusterFirstWithHostNet.`,
+        message: t("{0}, which for hostNetwork pods falls back to the node's resolver: `{1}` will not resolve. Set dnsPolicy: ClusterFirstWithHostNet.", what, name),
         fixes,
       }];
     }
@@ -62,7 +63,7 @@ export const hostNetworkDnsPolicy: Rule = {
       path,
       target: policy === undefined ? 'key' : 'value',
       severity: 'hint',
-      message: `${what}, which for hostNetwork pods means the node's resolver: cluster Service names will not resolve. If the agent needs them, set dnsPolicy: ClusterFirstWithHostNet; if it must work before cluster DNS is up (a CNI agent), set dnsPolicy: Default to make that explicit.`,
+      message: t("{0}, which for hostNetwork pods means the node's resolver: cluster Service names will not resolve. If the agent needs them, set dnsPolicy: ClusterFirstWithHostNet; if it must work before cluster DNS is up (a CNI agent), set dnsPolicy: Default to make that explicit.", what),
       fixes,
     };
     return [f];

@@ -1,6 +1,7 @@
 /** Images without a tag or with `:latest`: every node may run a different build. */
 import type { Finding } from '../../service/types';
 import type { Rule } from '../types';
+import { t } from '../../l10n';
 import { containers, describe, podSpec } from './pod';
 
 /** How an image reference pins its content. */
@@ -32,11 +33,13 @@ export const imageTagLatest: Rule = {
       if (typeof image !== 'string' || !image.trim() || /[\s${}]/.test(image)) continue;
       const pin = imagePin(image);
       if (pin !== 'latest' && pin !== 'none') continue;
-      const what = pin === 'none' ? `has no tag (it means \`:latest\`)` : 'uses the `:latest` tag';
+      const who = describe(ref).replace(/^\w/, (c) => c.toLowerCase());
       out.push({
         rule: 'image-tag-latest',
         path: [...ref.path, 'image'],
-        message: `Image \`${image}\` of ${describe(ref).replace(/^\w/, (c) => c.toLowerCase())} ${what}. Each node pulls it at a different time, so nodes can run different builds and a rollout cannot be reverted; \`imagePullPolicy\` also defaults to Always. Pin a version tag or a digest (@sha256:…).`,
+        message: pin === 'none'
+          ? t('Image `{0}` of {1} has no tag (it means `:latest`). Each node pulls it at a different time, so nodes can run different builds and a rollout cannot be reverted; `imagePullPolicy` also defaults to Always. Pin a version tag or a digest (@sha256:…).', image, who)
+          : t('Image `{0}` of {1} uses the `:latest` tag. Each node pulls it at a different time, so nodes can run different builds and a rollout cannot be reverted; `imagePullPolicy` also defaults to Always. Pin a version tag or a digest (@sha256:…).', image, who),
       });
     }
     return out;

@@ -1,6 +1,7 @@
 /** maxUnavailable 1 (the default): a rollout replaces one node's pod at a time. */
 import type { PathSeg } from '../../service/types';
 import type { Rule } from '../types';
+import { t } from '../../l10n';
 import { intOrPercent, isObject } from './pod';
 
 /** Below this many nodes a one-at-a-time rollout is quick enough not to mention. */
@@ -45,15 +46,16 @@ export const maxUnavailableOne: Rule = {
     else if (strategy != null) path = ['spec', 'updateStrategy'];
     else path = ['spec'];
     const edit = ctx.edits.setPath(['spec', 'updateStrategy', 'rollingUpdate', 'maxUnavailable'], '10%');
-    const how = ru?.maxUnavailable === undefined ? 'maxUnavailable defaults to 1' : 'maxUnavailable is 1';
-    const scale = large ? `: on the ${nodes} nodes of ${ctx.inventory!.name} that is ${nodes} pod restarts in sequence` : '';
+    const how = ru?.maxUnavailable === undefined ? t('maxUnavailable defaults to 1') : t('maxUnavailable is 1');
     return [{
       rule: 'max-unavailable-one',
       path,
       target,
       severity: large ? undefined : 'hint',
-      message: `${how}, so a rollout replaces the pod on one node at a time${scale}. On large clusters consider a percentage such as maxUnavailable: 10%.`,
-      fixes: edit ? [{ title: 'Set maxUnavailable: 10%', edits: edit }] : undefined,
+      message: large
+        ? t('{0}, so a rollout replaces the pod on one node at a time: on the {1} nodes of {2} that is {1} pod restarts in sequence. On large clusters consider a percentage such as maxUnavailable: 10%.', how, nodes, ctx.inventory!.name)
+        : t('{0}, so a rollout replaces the pod on one node at a time. On large clusters consider a percentage such as maxUnavailable: 10%.', how),
+      fixes: edit ? [{ title: t('Set maxUnavailable: 10%'), edits: edit }] : undefined,
     }];
   },
 };

@@ -1,14 +1,15 @@
 /** Node-critical agents without a priority class cannot preempt their way onto a full node. */
 import type { Finding } from '../../service/types';
 import type { Rule } from '../types';
+import { t } from '../../l10n';
 import { POD, podSpec, toleratesAll } from './pod';
 
 /** Why the DaemonSet looks node-critical, or undefined. */
 export function nodeCriticalSignal(ds: any): string | undefined {
   const spec = podSpec(ds);
   if (!spec) return undefined;
-  if (ds?.metadata?.namespace === 'kube-system') return 'it lives in kube-system';
-  if (toleratesAll(spec, 'NoSchedule') && toleratesAll(spec, 'NoExecute')) return 'it tolerates every taint, i.e. it must run on every node';
+  if (ds?.metadata?.namespace === 'kube-system') return t('it lives in kube-system');
+  if (toleratesAll(spec, 'NoSchedule') && toleratesAll(spec, 'NoExecute')) return t('it tolerates every taint, i.e. it must run on every node');
   return undefined;
 }
 
@@ -34,13 +35,13 @@ export const missingPriorityClass: Rule = {
     if (!signal) return [];
     const inKubeSystem = ctx.value?.metadata?.namespace === 'kube-system';
     const edit = ctx.edits.setPath([...POD, 'priorityClassName'], 'system-node-critical');
-    const quota = inKubeSystem ? '' : ' Outside kube-system, some clusters only admit the system-* classes with a ResourceQuota scoped to them; a PriorityClass of your own works too.';
+    const quota = inKubeSystem ? '' : ' ' + t('Outside kube-system, some clusters only admit the system-* classes with a ResourceQuota scoped to them; a PriorityClass of your own works too.');
     const f: Finding = {
       rule: 'missing-priority-class',
       path: [...POD],
       target: 'key',
-      message: `This DaemonSet looks node-critical (${signal}) but has no priorityClassName. On a node that is already full its pod stays Pending (Insufficient cpu/memory) and cannot preempt anything, leaving the node without the agent. Set priorityClassName: system-node-critical.${quota}`,
-      fixes: edit ? [{ title: 'Set priorityClassName: system-node-critical', isPreferred: inKubeSystem, edits: edit }] : undefined,
+      message: t('This DaemonSet looks node-critical ({0}) but has no priorityClassName. On a node that is already full its pod stays Pending (Insufficient cpu/memory) and cannot preempt anything, leaving the node without the agent. Set priorityClassName: system-node-critical.', signal) + quota,
+      fixes: edit ? [{ title: t('Set priorityClassName: system-node-critical'), isPreferred: inKubeSystem, edits: edit }] : undefined,
     };
     return [f];
   },

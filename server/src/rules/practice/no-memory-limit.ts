@@ -1,6 +1,7 @@
 /** Long-running containers with requests but no memory limit. */
 import type { Finding } from '../../service/types';
 import type { Rule } from '../types';
+import { t } from '../../l10n';
 import { DEFAULT_MEMORY, effectiveRequests } from './no-resource-requests';
 import { containers, describe, isObject, podSpec } from './pod';
 
@@ -33,8 +34,8 @@ export const noMemoryLimit: Rule = {
         rule: 'no-memory-limit',
         path: [...ref.path, 'resources'],
         target: 'key',
-        message: `${describe(ref)} has no memory limit. A DaemonSet runs the same agent on every node, so a leak can exhaust memory on all nodes at once. Set \`limits.memory\` (usually equal to the memory request) unless the agent must never be OOM-killed.`,
-        fixes: edit ? [{ title: `Set limits.memory: ${value}`, edits: edit }] : undefined,
+        message: t('{0} has no memory limit. A DaemonSet runs the same agent on every node, so a leak can exhaust memory on all nodes at once. Set `limits.memory` (usually equal to the memory request) unless the agent must never be OOM-killed.', describe(ref)),
+        fixes: edit ? [{ title: t('Set limits.memory: {0}', value), edits: edit }] : undefined,
       });
     }
     return out;

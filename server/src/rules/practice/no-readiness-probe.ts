@@ -1,6 +1,7 @@
 /** A rolling update without readiness probes advances on "started", not on "works". */
 import type { Fix } from '../../service/types';
 import type { Rule } from '../types';
+import { t } from '../../l10n';
 import { containers, POD, podSpec } from './pod';
 
 /** A minReadySeconds at least this long already catches agents that start and then crash. */
@@ -33,14 +34,14 @@ export const noReadinessProbe: Rule = {
     const live = refs.find((r) => r.c.livenessProbe != null);
     if (live) {
       const edit = ctx.edits.copyValueAs([...live.path, 'livenessProbe'], live.path, 'readinessProbe');
-      if (edit) fixes.push({ title: `Use the livenessProbe of \`${live.name}\` as its readinessProbe`, edits: [edit] });
+      if (edit) fixes.push({ title: t('Use the livenessProbe of `{0}` as its readinessProbe', live.name), edits: [edit] });
     }
-    const hint = live ? ` \`${live.name}\` has a livenessProbe that could serve.` : '';
+    const hint = live ? ' ' + t('`{0}` has a livenessProbe that could serve.', live.name) : '';
     return [{
       rule: 'no-readiness-probe',
       path: [...POD, 'containers'],
       target: 'key',
-      message: `No container has a readinessProbe, so a new pod counts as available as soon as it starts and a rolling update moves on to the next node even when the new version does not work. Add a readinessProbe to the main container.${hint}`,
+      message: t('No container has a readinessProbe, so a new pod counts as available as soon as it starts and a rolling update moves on to the next node even when the new version does not work. Add a readinessProbe to the main container.') + hint,
       fixes: fixes.length ? fixes : undefined,
     }];
   },

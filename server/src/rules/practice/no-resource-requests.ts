@@ -2,6 +2,7 @@
 import type { Fix, Finding } from '../../service/types';
 import type { Edits } from '../../service/edits';
 import type { Rule } from '../types';
+import { t } from '../../l10n';
 import { containers, describe, isObject, podSpec, type ContainerRef } from './pod';
 
 /** Starting values for the quick fix; the message asks the user to size them from real usage. */
@@ -32,7 +33,7 @@ function resourcesFix(edits: Edits, ref: ContainerRef, missing: { cpu: boolean; 
     if (needLimit) out.push(edits.setPath([...ref.path, 'resources', 'limits', 'memory'], /^[\w.]+$/.test(memory) ? memory : JSON.stringify(memory)));
   }
   if (out.some((e) => !e)) return undefined;
-  return { title: `Add resource requests to \`${ref.name}\` (size them from real usage)`, isPreferred: true, edits: out.flatMap((e) => e!) };
+  return { title: t('Add resource requests to `{0}` (size them from real usage)', ref.name), isPreferred: true, edits: out.flatMap((e) => e!) };
 }
 
 export const noResourceRequests: Rule = {
@@ -57,7 +58,7 @@ export const noResourceRequests: Rule = {
     const podReq = isObject(spec?.resources) ? { ...spec.resources.limits, ...spec.resources.requests } : {};
     if (podReq.cpu != null && podReq.memory != null) return [];
     const bestEffort = containers(spec).every((r) => !isObject(r.c.resources) || Object.values(r.c.resources).every((v) => !isObject(v) || Object.keys(v).length === 0));
-    const consequence = bestEffort ? 'the pod is BestEffort, evicted first under memory pressure, and may not fit on full nodes' : 'it competes for whatever the node has left';
+    const consequence = bestEffort ? t('the pod is BestEffort, evicted first under memory pressure, and may not fit on full nodes') : t('it competes for whatever the node has left');
     for (const ref of containers(spec, 'long-running')) {
       const have = effectiveRequests(ref.c);
       if (have.cpu && have.memory) continue;
@@ -70,17 +71,18 @@ export const noResourceRequests: Rule = {
           rule: 'no-resource-requests',
           path,
           target: hasResources ? 'key' : 'value',
-          message: `${describe(ref)} has no CPU or memory requests. A DaemonSet runs it on every eligible node, so whatever it uses is multiplied by the node count, yet the scheduler reserves nothing for it: ${consequence}. Set \`resources.requests\` (and a memory limit) from the agent's real usage.`,
+          message: t("{0} has no CPU or memory requests. A DaemonSet runs it on every eligible node, so whatever it uses is multiplied by the node count, yet the scheduler reserves nothing for it: {1}. Set `resources.requests` (and a memory limit) from the agent's real usage.", describe(ref), consequence),
           fixes: fix ? [fix] : undefined,
         });
       } else {
-        const which = missing.cpu ? 'CPU' : 'memory';
         out.push({
           rule: 'no-resource-requests',
           path,
           target: hasResources ? 'key' : 'value',
           severity: 'information',
-          message: `${describe(ref)} requests ${missing.cpu ? 'memory' : 'CPU'} but no ${which}. A DaemonSet runs it on every eligible node, so its unreserved ${which} use is multiplied by the node count and competes with the workloads there. Add a ${which} request sized from the agent's real usage.`,
+          message: missing.cpu
+            ? t("{0} requests memory but no CPU. A DaemonSet runs it on every eligible node, so its unreserved CPU use is multiplied by the node count and competes with the workloads there. Add a CPU request sized from the agent's real usage.", describe(ref))
+            : t("{0} requests CPU but no memory. A DaemonSet runs it on every eligible node, so its unreserved memory use is multiplied by the node count and competes with the workloads there. Add a memory request sized from the agent's real usage.", describe(ref)),
           fixes: fix ? [fix] : undefined,
         });
       }

@@ -1,5 +1,6 @@
 /** updateStrategy OnDelete: template changes reach a node only when its pod is deleted. */
 import type { Rule } from '../types';
+import { t } from '../../l10n';
 
 export const onDeleteStrategy: Rule = {
   meta: {
@@ -19,7 +20,7 @@ export const onDeleteStrategy: Rule = {
     return [{
       rule: 'on-delete-strategy',
       path: ['spec', 'updateStrategy', 'type'],
-      message: 'With OnDelete, applying a changed template updates no running pod: each node gets the new version only when its pod is deleted. Make sure something deletes them (or use RollingUpdate).',
+      message: t('With OnDelete, applying a changed template updates no running pod: each node gets the new version only when its pod is deleted. Make sure something deletes them (or use RollingUpdate).'),
     }];
   },
 };

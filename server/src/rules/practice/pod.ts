@@ -1,5 +1,6 @@
 /** Reading the DaemonSet's pod template the way the practice rules need it (plain JSON in, paths out). */
 import type { PathSeg } from '../../service/types';
+import { t } from '../../l10n';
 
 export const POD: readonly PathSeg[] = ['spec', 'template', 'spec'];
 
@@ -42,8 +43,8 @@ export function containers(spec: Record<string, any> | undefined, which: 'all' |
 
 /** How a container is referred to in messages. */
 export function describe(ref: ContainerRef): string {
-  const kind = ref.list === 'containers' ? 'Container' : ref.sidecar ? 'Sidecar container' : 'Init container';
-  return `${kind} \`${ref.name}\``;
+  if (ref.list === 'containers') return t('Container `{0}`', ref.name);
+  return ref.sidecar ? t('Sidecar container `{0}`', ref.name) : t('Init container `{0}`', ref.name);
 }
 
 export function securityContext(ref: ContainerRef): Record<string, any> {
@@ -145,12 +146,12 @@ export function mountsOf(spec: Record<string, any> | undefined, ref: ContainerRe
 export function hostAccessReason(spec: Record<string, any> | undefined, ref: ContainerRef): string | undefined {
   const mounts = mountsOf(spec, ref);
   const bidi = mounts.find((m) => m.mount.mountPropagation === 'Bidirectional');
-  if (bidi) return `it mounts \`${bidi.hostPath}\` with Bidirectional propagation, which requires privileged`;
+  if (bidi) return t('it mounts `{0}` with Bidirectional propagation, which requires privileged', bidi.hostPath);
   if (mounts.length) {
     const paths = [...new Set(mounts.map((m) => m.hostPath))];
-    return `it mounts ${paths.slice(0, 3).map((p) => `\`${p}\``).join(', ')}${paths.length > 3 ? ' …' : ''} from the host`;
+    return t('it mounts {0} from the host', `${paths.slice(0, 3).map((p) => `\`${p}\``).join(', ')}${paths.length > 3 ? ' …' : ''}`);
   }
-  if (spec?.hostNetwork === true) return 'the pod runs in the host network namespace';
-  if (spec?.hostPID === true) return 'the pod shares the host PID namespace';
+  if (spec?.hostNetwork === true) return t('the pod runs in the host network namespace');
+  if (spec?.hostPID === true) return t('the pod shares the host PID namespace');
   return undefined;
 }

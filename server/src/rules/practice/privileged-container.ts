@@ -1,6 +1,7 @@
 /** Privileged containers: node-level access, often needed by node agents, suspicious otherwise. */
 import type { Finding } from '../../service/types';
 import type { Rule } from '../types';
+import { t } from '../../l10n';
 import { containers, describe, hostAccessReason, isPrivileged, podSpec } from './pod';
 
 export const privilegedContainer: Rule = {
@@ -27,13 +28,13 @@ export const privilegedContainer: Rule = {
           rule: 'privileged-container',
           path,
           severity: 'information',
-          message: `${describe(ref)} is privileged (all capabilities and host devices: control of this container is control of every node the DaemonSet runs on). That is usual for a node agent where ${reason}; if it only needs specific powers, grant them with \`capabilities.add\` instead.`,
+          message: t('{0} is privileged (all capabilities and host devices: control of this container is control of every node the DaemonSet runs on). That is usual for a node agent where {1}; if it only needs specific powers, grant them with `capabilities.add` instead.', describe(ref), reason),
         });
       } else {
         out.push({
           rule: 'privileged-container',
           path,
-          message: `${describe(ref)} is privileged but mounts nothing from the host and does not use the host network or PID namespace, so it likely does not need it. Privileged gives all capabilities and host devices on every node the DaemonSet runs on; remove it or grant the specific capabilities the container needs.`,
+          message: t('{0} is privileged but mounts nothing from the host and does not use the host network or PID namespace, so it likely does not need it. Privileged gives all capabilities and host devices on every node the DaemonSet runs on; remove it or grant the specific capabilities the container needs.', describe(ref)),
         });
       }
     }

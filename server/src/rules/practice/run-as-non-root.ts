@@ -1,6 +1,7 @@
 /** Containers that may run as root without the author having decided so. */
 import type { Finding } from '../../service/types';
 import type { Rule } from '../types';
+import { t } from '../../l10n';
 import { containers, describe, isObject, isPrivileged, isWindowsPod, podSpec, securityContext } from './pod';
 
 export const runAsNonRoot: Rule = {
@@ -31,8 +32,8 @@ export const runAsNonRoot: Rule = {
       out.push({
         rule: 'run-as-non-root',
         path: [...ref.path, 'name'],
-        message: `${describe(ref)} does not set runAsNonRoot or runAsUser, so it runs as the image's user, usually root, on every node the DaemonSet runs on. Set runAsNonRoot: true (with a runAsUser if needed), or runAsUser: 0 if the agent must be root.`,
-        fixes: edit ? [{ title: `Set runAsNonRoot: true on \`${ref.name}\``, edits: edit }] : undefined,
+        message: t("{0} does not set runAsNonRoot or runAsUser, so it runs as the image's user, usually root, on every node the DaemonSet runs on. Set runAsNonRoot: true (with a runAsUser if needed), or runAsUser: 0 if the agent must be root.", describe(ref)),
+        fixes: edit ? [{ title: t('Set runAsNonRoot: true on `{0}`', ref.name), edits: edit }] : undefined,
       });
     }
     return out;

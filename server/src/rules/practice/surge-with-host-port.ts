@@ -1,6 +1,7 @@
 /** maxSurge > 0 with a host port: the surge pod can never be scheduled beside the old one. */
 import type { TextEdit } from '../../service/types';
 import type { Rule } from '../types';
+import { t } from '../../l10n';
 import { containers, intOrPercent, isObject, podSpec } from './pod';
 
 const RU = ['spec', 'updateStrategy', 'rollingUpdate'];
@@ -48,12 +49,12 @@ export const surgeWithHostPort: Rule = {
       if (set) edits.push(...set);
       else edits.length = 0;
     }
-    const port = hp.viaHostNetwork ? `port ${hp.port} (a host port, because the pod uses hostNetwork)` : `hostPort ${hp.port}`;
+    const port = hp.viaHostNetwork ? t('port {0} (a host port, because the pod uses hostNetwork)', hp.port) : `hostPort ${hp.port}`;
     return [{
       rule: 'surge-with-host-port',
       path: [...RU, 'maxSurge'],
-      message: `maxSurge starts the new pod on a node while the old one still runs, but container \`${hp.container}\` uses ${port}: the scheduler rejects the new pod (node(s) didn't have free ports for the requested pod ports), it stays Pending and the rollout hangs on the first node. Use maxUnavailable instead of maxSurge.`,
-      fixes: edits.length ? [{ title: 'Use maxUnavailable: 1 instead of maxSurge', isPreferred: true, edits }] : undefined,
+      message: t("maxSurge starts the new pod on a node while the old one still runs, but container `{0}` uses {1}: the scheduler rejects the new pod (node(s) didn't have free ports for the requested pod ports), it stays Pending and the rollout hangs on the first node. Use maxUnavailable instead of maxSurge.", hp.container, port),
+      fixes: edits.length ? [{ title: t('Use maxUnavailable: 1 instead of maxSurge'), isPreferred: true, edits }] : undefined,
     }];
   },
 };

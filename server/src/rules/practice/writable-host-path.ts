@@ -1,36 +1,37 @@
 /** hostPath volumes mounted writable: the agent can change the node. */
 import type { Finding, Severity } from '../../service/types';
 import type { Rule } from '../types';
+import { t } from '../../l10n';
 import { describe, hostPathMounts, isPrivileged, podSpec, type HostPathMount } from './pod';
 
 /** Container runtime sockets (and the directories holding them): connecting to one is root on the node. */
 const RUNTIME_SOCKET_RE = /(^|\/)(docker|containerd|crio|podman|cri-dockerd|dockershim)\.sock$/;
 const RUNTIME_SOCKET_DIRS = new Set(['/var/run/docker', '/run/docker', '/var/run/containerd', '/run/containerd', '/var/run/crio', '/run/crio', '/run/podman', '/var/run/podman', '/run/k3s/containerd']);
 
-/** Host directories whose modification changes the node itself (binaries, config, kernel, kubelet state). */
-const SYSTEM_PATHS: Record<string, string> = {
-  '/': "the node's whole filesystem",
-  '/etc': "the node's configuration",
-  '/usr': "the node's binaries and libraries",
-  '/bin': "the node's binaries",
-  '/sbin': "the node's system binaries",
-  '/lib': "the node's libraries",
-  '/lib64': "the node's libraries",
-  '/lib/modules': 'the kernel modules',
-  '/boot': 'the kernel and boot loader',
-  '/root': "root's home directory",
-  '/home': 'the users\' home directories',
-  '/var': "the node's variable state",
-  '/var/lib': "the node's service state",
-  '/proc': 'the host /proc (writable kernel settings under /proc/sys)',
-  '/sys': 'the host sysfs (kernel and device settings)',
-  '/var/lib/kubelet': "the kubelet's state, including every pod's secrets",
-  '/var/lib/docker': "the container runtime's images and containers",
-  '/var/lib/containerd': "the container runtime's images and containers",
-  '/etc/kubernetes': "the node's Kubernetes credentials and static pods",
-  '/etc/kubernetes/pki': "the node's Kubernetes certificates",
-  '/var/run': 'the runtime directory, which holds the container runtime socket',
-  '/run': 'the runtime directory, which holds the container runtime socket',
+/** Host directories whose modification changes the node itself (binaries, config, kernel, kubelet state), in the configured language. */
+const SYSTEM_PATHS: Record<string, () => string> = {
+  '/': () => t("the node's whole filesystem"),
+  '/etc': () => t("the node's configuration"),
+  '/usr': () => t("the node's binaries and libraries"),
+  '/bin': () => t("the node's binaries"),
+  '/sbin': () => t("the node's system binaries"),
+  '/lib': () => t("the node's libraries"),
+  '/lib64': () => t("the node's libraries"),
+  '/lib/modules': () => t('the kernel modules'),
+  '/boot': () => t('the kernel and boot loader'),
+  '/root': () => t("root's home directory"),
+  '/home': () => t("the users' home directories"),
+  '/var': () => t("the node's variable state"),
+  '/var/lib': () => t("the node's service state"),
+  '/proc': () => t('the host /proc (writable kernel settings under /proc/sys)'),
+  '/sys': () => t('the host sysfs (kernel and device settings)'),
+  '/var/lib/kubelet': () => t("the kubelet's state, including every pod's secrets"),
+  '/var/lib/docker': () => t("the container runtime's images and containers"),
+  '/var/lib/containerd': () => t("the container runtime's images and containers"),
+  '/etc/kubernetes': () => t("the node's Kubernetes credentials and static pods"),
+  '/etc/kubernetes/pki': () => t("the node's Kubernetes certificates"),
+  '/var/run': () => t('the runtime directory, which holds the container runtime socket'),
+  '/run': () => t('the runtime directory, which holds the container runtime socket'),
 };
 
 export function normalizeHostPath(p: string): string {
@@ -46,7 +47,7 @@ export function classifyHostPath(raw: string): HostPathKind {
   const p = normalizeHostPath(raw);
   if (RUNTIME_SOCKET_RE.test(p) || RUNTIME_SOCKET_DIRS.has(p)) return { kind: 'socket' };
   const what = SYSTEM_PATHS[p];
-  return what ? { kind: 'system', what } : { kind: 'other' };
+  return what ? { kind: 'system', what: what() } : { kind: 'other' };
 }
 
 export const writableHostPath: Rule = {
@@ -85,21 +86,21 @@ function finding(edits: import('../../service/edits').Edits, m: HostPathMount, k
   const at = m.mount.mountPath !== undefined ? [...mountPath, 'mountPath'] : [...mountPath, 'name'];
   const who = describe(m.container);
   const edit = edits.setPath([...mountPath, 'readOnly'], 'true');
-  const fixes = edit ? [{ title: `Mount \`${m.volumeName}\` read-only`, isPreferred: true, edits: edit }] : undefined;
+  const fixes = edit ? [{ title: t('Mount `{0}` read-only', m.volumeName), isPreferred: true, edits: edit }] : undefined;
   let severity: Severity | undefined;
   let message: string;
   if (kind.kind === 'socket') {
-    message = `${who} mounts the container runtime socket \`${m.hostPath}\` from the host. Whoever can connect to it can start privileged containers, i.e. is root on every node the DaemonSet runs on, and readOnly: true does not stop connections to a socket. Mount it only into the container that needs it, and prefer the runtime's read-only APIs (CRI) where possible.`;
+    message = t("{0} mounts the container runtime socket `{1}` from the host. Whoever can connect to it can start privileged containers, i.e. is root on every node the DaemonSet runs on, and readOnly: true does not stop connections to a socket. Mount it only into the container that needs it, and prefer the runtime's read-only APIs (CRI) where possible.", who, m.hostPath);
     return { rule: 'writable-host-path', path: at, message };
   }
   if (kind.kind === 'system' && isPrivileged(m.container)) {
     severity = 'information';
-    message = `${who} mounts host path \`${m.hostPath}\` (${kind.what}) writable. It is privileged, so readOnly is no security boundary here, but it still keeps a bug in the agent from changing this on every node. Add readOnly: true to the volumeMount unless the agent writes there.`;
+    message = t('{0} mounts host path `{1}` ({2}) writable. It is privileged, so readOnly is no security boundary here, but it still keeps a bug in the agent from changing this on every node. Add readOnly: true to the volumeMount unless the agent writes there.', who, m.hostPath, kind.what);
   } else if (kind.kind === 'system') {
-    message = `${who} mounts host path \`${m.hostPath}\` (${kind.what}) writable, on every node the DaemonSet runs on: a bug or compromise of the agent can change the node itself. Add readOnly: true to the volumeMount unless the agent must write there.`;
+    message = t('{0} mounts host path `{1}` ({2}) writable, on every node the DaemonSet runs on: a bug or compromise of the agent can change the node itself. Add readOnly: true to the volumeMount unless the agent must write there.', who, m.hostPath, kind.what);
   } else {
     severity = 'hint';
-    message = `${who} mounts host path \`${m.hostPath}\` writable on every node. If the agent only reads it, add readOnly: true to the volumeMount.`;
+    message = t('{0} mounts host path `{1}` writable on every node. If the agent only reads it, add readOnly: true to the volumeMount.', who, m.hostPath);
   }
   return { rule: 'writable-host-path', path: at, message, severity, fixes };
 }
