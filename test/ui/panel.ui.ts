@@ -58,6 +58,7 @@ describe('placement panel in VS Code (code-server)', { timeout: 300_000 }, () =>
     dirs = lib.prepareRunDir(runDir);
     mkdirSync(workspace, { recursive: true });
     for (const f of [FILE, 'gpu-plugin.yaml']) cpSync(path.join(repoRoot, 'test/fixtures/placement', f), path.join(workspace, f));
+    cpSync(path.join(repoRoot, 'test/fixtures/inventories/gpu-pools.yaml'), path.join(workspace, 'gpu-pools.yaml'));
     const userDataDir = path.join(runDir, 'user-data');
     lib.writeUserSettings(userDataDir);
     server = await lib.startCodeServer({ dirs, userDataDir, extensionsDir: path.join(runDir, 'extensions'), log: (s) => console.log(s) });
@@ -144,5 +145,23 @@ describe('placement panel in VS Code (code-server)', { timeout: 300_000 }, () =>
       await lens.click();
       for (const p of [panel(0), panel(1)]) await p.locator('.ds-name', { hasText: 'nvidia-device-plugin' }).waitFor();
       assert.equal(await panel(1).locator('.rollout .stat[data-k="waves"] .stat-value').textContent(), '2');
+    }));
+
+  it('switches to an inventory file from the command palette; the panel and status bar follow', () =>
+    step('07-inventory-file', async () => {
+      await runCommand('DaemonSet: Select Inventory Source');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Inventory file' }).first().click();
+      // code-server's file dialog is a quick input that takes a path.
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible' });
+      await input.fill(`${workspace}/`);
+      // Choosing a file in the list accepts it.
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'gpu-pools.yaml' }).first().click();
+      const p = panel(0);
+      await p.locator('.inventory-name', { hasText: 'gpu-pools.yaml' }).waitFor();
+      await page.locator('.statusbar-item', { hasText: 'gpu-pools.yaml' }).first().waitFor();
+      await p.locator('.ds-name', { hasText: 'nvidia-device-plugin' }).waitFor();
+      // The CodeLens is recomputed against the new inventory too.
+      await page.locator('.monaco-editor .codelens-decoration', { hasText: 'Runs on 1 of 4 nodes · inventory gpu-pools.yaml' }).first().waitFor();
     }));
 });
