@@ -1,5 +1,5 @@
 /**
- * daemonset-check [files|dirs...] [--format text|json]
+ * daemonset-check [files|dirs...] [--format text|json] [--lang LOCALE]
  * The CLI front door over the same language service. Exit 0: no error-severity diagnostic;
  * 1: some; 2: bad usage or unreadable input.
  */
@@ -11,10 +11,13 @@ import type { Inventory, NodePlacement } from './placement/types';
 import { sampleInventory } from './inventory/sample';
 import { loadInventoryFiles } from './inventory/file-reader';
 import { ClusterInventorySource } from './inventory/cluster';
+import { bundleDirFrom, configureLocale, t } from './l10n';
 
-const USAGE = `usage: daemonset-check [files|dirs...] [--format text|json]
+const USAGE = `usage: daemonset-check [files|dirs...] [--format text|json] [--lang LOCALE]
                        [--sample | --inventory FILE[,FILE] | --context NAME [--kubeconfig FILE]]
 Checks Kubernetes DaemonSet manifests (*.yaml, *.yml; directories are walked).
+  --lang LOCALE     language of the messages, e.g. ko (default: English; Kubernetes' own
+                    wording, field names and the JSON keys stay as they are)
 With an inventory, also previews where each DaemonSet runs and why not:
   --sample          the bundled sample cluster (15 nodes)
   --inventory FILE  nodes (and pods) as \`kubectl get nodes,pods -A -o yaml\` prints them
@@ -32,8 +35,9 @@ type InventoryChoice = { kind: 'sample' } | { kind: 'file'; files: string[] } | 
 
 class UsageError extends Error {}
 
-function parseArgs(argv: string[]): { format: 'text' | 'json'; inputs: string[]; inventory?: InventoryChoice } {
+function parseArgs(argv: string[]): { format: 'text' | 'json'; inputs: string[]; inventory?: InventoryChoice; lang?: string } {
   let format: 'text' | 'json' = 'text';
+  let lang: string | undefined;
   const inputs: string[] = [];
   let inventory: InventoryChoice | undefined;
   let kubeconfig: string | undefined;
@@ -54,6 +58,8 @@ function parseArgs(argv: string[]): { format: 'text' | 'json'; inputs: string[];
     else if (a.startsWith('--context=')) setInventory({ kind: 'cluster', context: a.slice(10) });
     else if (a === '--kubeconfig') kubeconfig = value(a, argv[++i]);
     else if (a.startsWith('--kubeconfig=')) kubeconfig = a.slice(13);
+    else if (a === '--lang') lang = value(a, argv[++i]);
+    else if (a.startsWith('--lang=')) lang = a.slice('--lang='.length);
     else if (a === '--format' || a === '-f') {
       const v = argv[++i];
       if (v !== 'text' && v !== 'json') throw new UsageError(`--format must be text or json, not ${v === undefined ? 'nothing' : JSON.stringify(v)}`);
@@ -76,7 +82,7 @@ function parseArgs(argv: string[]): { format: 'text' | 'json'; inputs: string[];
     if (inventory?.kind !== 'cluster') throw new UsageError('--kubeconfig goes with --context');
     inventory.kubeconfig = kubeconfig;
   }
-  return { format, inputs, inventory };
+  return { format, inputs, inventory, lang };
 }
 
 async function loadInventory(choice: InventoryChoice): Promise<Inventory> {
@@ -95,16 +101,17 @@ function pad(s: string, n: number): string {
 }
 
 function reasonText(n: NodePlacement): string {
-  if (n.verdict === 'runs') return n.existingPod === 'kept' ? 'already running' : '';
+  if (n.verdict === 'runs') return n.existingPod === 'kept' ? t('already running') : '';
   return n.reasons.map((r) => `${r.predicate}: ${r.message}`).join('; ');
 }
 
 function formatPlacement(p: DaemonSetPlacementView, inventory: Inventory): string {
   const r = p.placement;
+  // The column names and verdicts stay as kubectl and the JSON output spell them.
   const lines = [
-    `\n${p.namespace ? `${p.namespace}/` : ''}${p.name} on ${inventoryLabel(inventory)} (${r.nodes.length} nodes): DESIRED ${r.desired}` +
+    `\n${t('{0} on {1} ({2} nodes): DESIRED {3}', `${p.namespace ? `${p.namespace}/` : ''}${p.name}`, inventoryLabel(inventory), r.nodes.length, r.desired)}` +
       (r.current !== undefined ? `  CURRENT ${r.current}  READY ${r.ready ?? 0}  MISSCHEDULED ${r.misscheduled ?? 0}` : '') +
-      `  — runs ${r.counts.runs}, pending ${r.counts.pending}, excluded ${r.counts.excluded}`,
+      `  — ${t('runs {0}, pending {1}, excluded {2}', r.counts.runs, r.counts.pending, r.counts.excluded)}`,
   ];
   const w = Math.max(4, ...r.nodes.map((n) => n.name.length));
   lines.push(`  ${pad('NODE', w)}  ${pad('VERDICT', 8)}  REASON`);
@@ -139,7 +146,7 @@ function formatText(reports: FileReport[], inventory?: Inventory): string {
     }
   }
   if (inventory) for (const r of reports) for (const p of r.placements ?? []) lines.push(`${r.path}:${formatPlacement(p, inventory)}\n`);
-  lines.push(`${reports.length} file(s) checked: ${errors} error(s), ${warnings} warning(s), ${others} other finding(s).`);
+  lines.push(t('{0} file(s) checked: {1} error(s), {2} warning(s), {3} other finding(s).', reports.length, errors, warnings, others));
   return lines.join('\n') + '\n';
 }
 
@@ -194,12 +201,14 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(msg ? `daemonset-check: ${msg}\n${USAGE}\n` : `${USAGE}\n`);
     return msg ? 2 : 0;
   }
+  // Every run sets the language (English by default), so CI output stays stable.
+  configureLocale(args.lang, bundleDirFrom(__dirname));
   const files: string[] = [];
   for (const input of args.inputs) {
     try {
       collect(input, files);
     } catch (e) {
-      process.stderr.write(`daemonset-check: cannot read ${input}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (e as Error).message}\n`);
+      process.stderr.write(`daemonset-check: ${t('cannot read {0}: {1}', input, (e as NodeJS.ErrnoException).code === 'ENOENT' ? t('no such file or directory') : (e as Error).message)}\n`);
       return 2;
     }
   }
@@ -208,7 +217,7 @@ export async function main(argv: string[]): Promise<number> {
     try {
       inventory = await loadInventory(args.inventory);
     } catch (e) {
-      process.stderr.write(`daemonset-check: cannot load the inventory: ${(e as Error).message}\n`);
+      process.stderr.write(`daemonset-check: ${t('cannot load the inventory: {0}', (e as Error).message)}\n`);
       return 2;
     }
     for (const m of inventory.messages) process.stderr.write(`daemonset-check: ${inventoryLabel(inventory)}: ${m}\n`);
@@ -219,7 +228,7 @@ export async function main(argv: string[]): Promise<number> {
     try {
       text = readFileSync(file, 'utf8');
     } catch (e) {
-      process.stderr.write(`daemonset-check: cannot read ${file}: ${(e as Error).message}\n`);
+      process.stderr.write(`daemonset-check: ${t('cannot read {0}: {1}', file, (e as Error).message)}\n`);
       return 2;
     }
     // The CLI checks whole files whatever their size: no editor to keep responsive.

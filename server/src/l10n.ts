@@ -31,6 +31,12 @@ export function currentLocale(): string {
   return current;
 }
 
+/** The extension's `l10n/` folder seen from a script's directory: dist/ (built) or server/src/ (sources). */
+export function bundleDirFrom(scriptDir: string): string {
+  const candidates = [path.resolve(scriptDir, '..', 'l10n'), path.resolve(scriptDir, '..', '..', 'l10n')];
+  return candidates.find((d) => existsSync(d)) ?? candidates[0];
+}
+
 /** `ko-KR` → `ko-kr`, `ko`; `en` → nothing (English needs no bundle). */
 function candidates(locale: string | undefined): string[] {
   const l = (locale ?? '').trim().toLowerCase().replace(/_/g, '-');

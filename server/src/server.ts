@@ -39,6 +39,7 @@ import { isKustomizePatch } from './kustomize';
 import { defaultInventorySettings, InventoryManager, type InventorySettings } from './inventoryManager';
 import { listContexts, snapshotToFile } from './inventory/cluster';
 import { Notifications, Requests, type ContextsAnswer, type PlacementAnswer, type PlacementParams } from './protocol';
+import { bundleDirFrom, configureLocale } from './l10n';
 
 export interface Settings {
   rules: Record<string, SeveritySetting>;
@@ -159,6 +160,8 @@ export function startServer(connection: Connection): void {
   }
 
   connection.onInitialize((params): InitializeResult => {
+    // VS Code's language client sends the display language; messages follow it (English without a bundle).
+    configureLocale(params.locale, bundleDirFrom(__dirname));
     supportsConfiguration = !!params.capabilities.workspace?.configuration;
     const init = params.initializationOptions as (Partial<Settings> & { redHatKubernetesSchema?: boolean }) | undefined;
     if (init) settings = mergeSettings(init);

@@ -42,6 +42,8 @@ export interface StartOptions {
   /** Announce the workspace.configuration capability (default true). */
   configuration?: boolean;
   initializationOptions?: unknown;
+  /** InitializeParams.locale, as VS Code's language client sends its display language (e.g. 'ko'). */
+  locale?: string;
   /** Default timeout of requests and waits, ms. */
   timeoutMs?: number;
 }
@@ -121,6 +123,7 @@ export class LspClient {
           },
         },
         initializationOptions: options.initializationOptions,
+        locale: options.locale,
         workspaceFolders: null,
       });
       await connection.sendNotification(InitializedNotification.type, {});
