@@ -93,15 +93,15 @@ spec:
     assert.ok(d.fixes![0].title.includes('`spec.selector.matchLabels`'));
   });
 
-  test('excluded-by-taint: Korean, naming the inventory, the taint and the nodes; the Tolerate fix keeps its English title', () => {
+  test('excluded-by-taint: Korean, naming the inventory, the taint and the nodes; the Tolerate fix is translated too', () => {
     const diags = analyzeText(ds('      containers:\n        - name: agent\n          image: example/agent:1.0\n          resources:\n            requests: {cpu: 10m, memory: 16Mi}\n            limits: {memory: 16Mi}\n'), { inventory: sampleInventory() });
     const d = one(diags, 'excluded-by-taint');
     assert.match(d.message, HANGUL);
     assert.ok(d.message.includes('샘플 클러스터'), d.message);
     assert.ok(d.message.includes('node-role.kubernetes.io/control-plane:NoSchedule'), d.message);
     assert.ok(d.message.includes('톨러레이션되지 않은 테인트'), d.message);
-    // The placement panel applies this fix by its exact title.
-    assert.ok(d.fixes?.some((f) => f.title === 'Tolerate node-role.kubernetes.io/control-plane:NoSchedule'));
+    // The placement panel finds this fix by what it adds, so its title can be translated.
+    assert.ok(d.fixes?.some((f) => f.title === 'node-role.kubernetes.io/control-plane:NoSchedule 톨러레이션 추가'));
   });
 
   test('no-resource-requests: Korean, naming the container and the field verbatim', () => {

@@ -271,10 +271,14 @@ export class PlacementPanel implements vscode.Disposable {
     this.target = editor;
   }
 
-  /** Applies the server's quick fix `Tolerate <key>:<effect>` for the DaemonSet at a line. */
+  /**
+   * Applies the server's quick fix "Tolerate <key>:<effect>" for the DaemonSet at a line. Client and
+   * server translate its title from the same bundle, so the title in the user's language finds it.
+   * (Actions from vscode.executeCodeActionProvider carry no diagnostics to match on.)
+   */
   private async tolerate(uri: string, line: number, key: string, effect: string): Promise<void> {
     const u = vscode.Uri.parse(uri);
-    const title = `Tolerate ${key}:${effect}`;
+    const title = vscode.l10n.t('Tolerate {0}:{1}', key, effect);
     const doc = await vscode.workspace.openTextDocument(u);
     const ds = this.lastAnswer?.daemonSets.find((d) => d.line === line);
     const range = ds

@@ -17,7 +17,7 @@ export function tolerateFix(ctx: RuleContext, taint: { key: string; effect: stri
   let edit: TextEdit | undefined;
   if (Array.isArray(spec?.tolerations) && spec.tolerations.length > 0) edit = ctx.edits.appendItem(['spec', 'template', 'spec', 'tolerations'], item);
   else if (spec && typeof spec === 'object' && !('tolerations' in spec)) edit = ctx.edits.insertKey(['spec', 'template', 'spec'], 'tolerations', `\n- ${item.replace(/\n/g, '\n  ')}`);
-  return edit ? { title: `Tolerate ${taint.key}:${taint.effect}`, isPreferred: true, edits: [edit] } : undefined;
+  return edit ? { title: t('Tolerate {0}:{1}', taint.key, taint.effect), isPreferred: true, edits: [edit] } : undefined;
 }
 
 export const excludedByTaint: Rule = {
