@@ -1,19 +1,7 @@
 /** Documents the protocol tests open (small, written for the test; real manifests live in ../shared). */
+import { daemonSet } from '../helpers/manifests';
 
-export const BAD_ENUM = `apiVersion: apps/v1
-kind: DaemonSet
-metadata:
-  name: agent
-spec:
-  selector:
-    matchLabels:
-      app: agent
-  template:
-    metadata:
-      labels:
-        app: agent
-    spec:
-      tolerations:
+export const BAD_ENUM = daemonSet(`      tolerations:
         - key: node-role.kubernetes.io/control-plane
           operator: Exists
           effect: NoSchedul
@@ -21,7 +9,7 @@ spec:
         - name: agent
           image: busybox:1.36
           imagePullPolic: Always
-`;
+`);
 
 /** Line and value of the bad effect in BAD_ENUM. */
 export const EFFECT_LINE = 16;

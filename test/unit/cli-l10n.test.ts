@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '../helpers/paths';
+import { daemonSet } from '../helpers/manifests';
 
 const cliPath = path.join(repoRoot, 'dist', 'cli.js');
 const HANGUL = /[\uac00-\ud7a3]/;
@@ -19,27 +20,14 @@ function cli(...args: string[]) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const BAD = `apiVersion: apps/v1
-kind: DaemonSet
-metadata:
-  name: agent
-spec:
-  selector:
-    matchLabels:
-      app: agent
-  template:
-    metadata:
-      labels:
-        app: agent
-    spec:
-      tolerations:
+const BAD = daemonSet(`      tolerations:
         - key: example.com/dedicated
           operator: Exists
           effect: NoSchedul
       containers:
         - name: agent
           image: example/agent:1.0
-`;
+`);
 
 let dir: string;
 let file: string;

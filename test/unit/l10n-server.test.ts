@@ -11,24 +11,12 @@ import { sampleInventory } from '../../server/src/inventory/sample';
 import { analyzeText, complete, hover, inventoryHints, placementsOfText, placementSummary, quickFixes, type Diagnostic } from '../../server/src/service';
 import { repoRoot } from '../helpers/paths';
 import { withCursor } from '../helpers/text';
+import { daemonSet } from '../helpers/manifests';
 
 const bundleDir = path.join(repoRoot, 'l10n');
 const HANGUL = /[\uac00-\ud7a3]/;
 
-const ds = (spec: string) => `apiVersion: apps/v1
-kind: DaemonSet
-metadata:
-  name: agent
-spec:
-  selector:
-    matchLabels:
-      app: agent
-  template:
-    metadata:
-      labels:
-        app: agent
-    spec:
-${spec}`;
+const ds = daemonSet;
 
 const one = (diags: Diagnostic[], code: string): Diagnostic => {
   const d = diags.find((x) => x.code === code);

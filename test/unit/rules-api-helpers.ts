@@ -4,6 +4,7 @@ import { parseAllDocuments } from 'yaml';
 import { analyzeText, type AnalyzeOptions, type Diagnostic } from '../../server/src/service';
 
 export { applyEdits, offsetAt } from '../helpers/text';
+import { applyFix as applyFixChecked } from '../helpers/fixes';
 import { applyEdits, offsetAt } from '../helpers/text';
 
 export function errors(text: string, options: AnalyzeOptions = {}): Diagnostic[] {
@@ -25,36 +26,9 @@ export function rangeText(text: string, d: Diagnostic): string {
   return text.slice(offsetAt(text, d.range.start), offsetAt(text, d.range.end));
 }
 
-const key = (d: Diagnostic) => `${d.code}@${d.path}`;
-
-/**
- * Apply a fix of the first diagnostic of `code` and check: that diagnostic is gone, the YAML
- * parses, no new diagnostic appears (none at error severity when the fix removed the last error,
- * since held-back checks then run), every comment survives. Returns the fixed text.
- */
+/** Apply a fix of the first diagnostic of `code` (the first fix, or the one whose title contains `fixTitle`). */
 export function applyFix(text: string, code: string, fixTitle?: string): string {
-  const before = analyzeText(text);
-  const d = before.find((x) => x.code === code);
-  assert.ok(d, `no ${code} diagnostic in:\n${text}\n${before.map((x) => x.code).join(', ')}`);
-  assert.ok(d.fixes?.length, `${code} has no fix`);
-  const fix = fixTitle ? d.fixes!.find((f) => f.title.includes(fixTitle)) : d.fixes![0];
-  assert.ok(fix, `fix "${fixTitle}" not among ${d.fixes!.map((f) => f.title).join(' | ')}`);
-  const after = applyEdits(text, fix.edits);
-  for (const doc of parseAllDocuments(after, { version: '1.1', uniqueKeys: false })) {
-    assert.deepEqual(doc.errors.map((e) => e.message), [], `fixed text does not parse:\n${after}`);
-  }
-  const afterDiags = analyzeText(after);
-  const count = (list: Diagnostic[], k: string) => list.filter((x) => key(x) === k).length;
-  assert.equal(count(afterDiags, key(d)), count(before, key(d)) - 1, `${key(d)} still reported after the fix:\n${after}`);
-  const beforeKeys = new Set(before.map(key));
-  // Checks that are held back while the API server would reject the object (or only run on
-  // apps/v1) run once the last error is fixed: those may appear, nothing at error severity may.
-  const revealed = before.some((x) => x.severity === 'error') && !afterDiags.some((x) => x.severity === 'error');
-  const fresh = afterDiags.filter((x) => !beforeKeys.has(key(x)) && (!revealed || x.severity === 'error'));
-  assert.deepEqual(fresh.map((x) => `${key(x)}: ${x.message}`), [], `the fix introduced new diagnostics:\n${after}`);
-  const comments = (t: string) => t.split('\n').filter((l) => l.includes('#')).map((l) => l.slice(l.indexOf('#')).trim());
-  for (const c of comments(text)) assert.ok(comments(after).includes(c), `comment lost: ${c}`);
-  return after;
+  return applyFixChecked(text, code, { fix: fixTitle });
 }
 
 /** A valid DaemonSet; `pod` replaces the pod spec body (indented for spec.template.spec). */

@@ -2,24 +2,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { complete } from '../../server/src/service';
 import { withCursor } from '../helpers/text';
+import { daemonSetHead } from '../helpers/manifests';
 
 const labels = (src: string) => {
   const { text, pos } = withCursor(src);
   return complete(text, pos).map((c) => c.label);
 };
 
-const head = `apiVersion: apps/v1
-kind: DaemonSet
-metadata:
-  name: agent
-spec:
-  selector:
-    matchLabels: {app: agent}
-  template:
-    metadata:
-      labels: {app: agent}
-    spec:
-`;
+const head = daemonSetHead();
 
 test('taint effect values after `effect: `, on the line being typed', () => {
   assert.deepEqual(labels(`${head}      tolerations:\n      - key: nvidia.com/gpu\n        effect: |\n`).sort(), ['NoExecute', 'NoSchedule', 'PreferNoSchedule']);

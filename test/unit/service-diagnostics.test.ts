@@ -3,21 +3,9 @@ import assert from 'node:assert/strict';
 import { parseAllDocuments } from 'yaml';
 import { analyzeText, fixAll, quickFixes } from '../../server/src/service';
 import { applyEdits } from '../helpers/text';
+import { daemonSet } from '../helpers/manifests';
 
-const ds = (spec: string) => `apiVersion: apps/v1
-kind: DaemonSet
-metadata:
-  name: agent
-spec:
-  selector:
-    matchLabels:
-      app: agent
-  template:
-    metadata:
-      labels:
-        app: agent
-    spec:
-${spec}`;
+const ds = daemonSet;
 
 const base = ds(`      containers:
         - name: agent

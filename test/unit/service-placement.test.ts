@@ -4,23 +4,12 @@ import assert from 'node:assert/strict';
 import { sampleInventory } from '../../server/src/inventory/sample';
 import { complete, daemonSetAtLine, hover, inventoryHints, placementHover, placementsOfText, placementSummary } from '../../server/src/service';
 import { withCursor } from '../helpers/text';
+import { daemonSetHead } from '../helpers/manifests';
 
 const inventory = sampleInventory();
 const hints = inventoryHints(inventory);
 
-const head = `apiVersion: apps/v1
-kind: DaemonSet
-metadata:
-  name: agent
-  namespace: kube-system
-spec:
-  selector:
-    matchLabels: {app: agent}
-  template:
-    metadata:
-      labels: {app: agent}
-    spec:
-`;
+const head = daemonSetHead('kube-system');
 
 const items = (src: string) => {
   const { text, pos } = withCursor(src);
