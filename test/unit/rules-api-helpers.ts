@@ -1,11 +1,10 @@
 /** Test helpers for the API rules: run the service, apply a quick fix, check what a user would see. */
 import assert from 'node:assert/strict';
-import { parseAllDocuments } from 'yaml';
 import { analyzeText, type AnalyzeOptions, type Diagnostic } from '../../server/src/service';
 
 export { applyEdits, offsetAt } from '../helpers/text';
 import { applyFix as applyFixChecked } from '../helpers/fixes';
-import { applyEdits, offsetAt } from '../helpers/text';
+import { offsetAt } from '../helpers/text';
 
 export function errors(text: string, options: AnalyzeOptions = {}): Diagnostic[] {
   return analyzeText(text, options).filter((d) => d.severity === 'error');

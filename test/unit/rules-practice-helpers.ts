@@ -1,10 +1,8 @@
 /** Test helpers for the practice rules: run the service, apply a quick fix's edits, check the result. */
-import assert from 'node:assert/strict';
-import { parseAllDocuments } from 'yaml';
 import { analyzeText, type Diagnostic } from '../../server/src/service';
 
 export { applyEdits, offsetAt } from '../helpers/text';
-import { applyEdits, offsetAt } from '../helpers/text';
+import { offsetAt } from '../helpers/text';
 
 export function diagnostics(text: string, code?: string, options: Parameters<typeof analyzeText>[1] = {}): Diagnostic[] {
   const all = analyzeText(text, options);
