@@ -59,6 +59,7 @@ describe('placement panel in VS Code (code-server)', { timeout: 300_000 }, () =>
     mkdirSync(workspace, { recursive: true });
     for (const f of [FILE, 'gpu-plugin.yaml']) cpSync(path.join(repoRoot, 'test/fixtures/placement', f), path.join(workspace, f));
     cpSync(path.join(repoRoot, 'test/fixtures/inventories/gpu-pools.yaml'), path.join(workspace, 'gpu-pools.yaml'));
+    cpSync(path.join(repoRoot, 'test/fixtures/ui/log-collector.yaml'), path.join(workspace, 'log-collector.yaml'));
     const userDataDir = path.join(runDir, 'user-data');
     lib.writeUserSettings(userDataDir);
     server = await lib.startCodeServer({ dirs, userDataDir, extensionsDir: path.join(runDir, 'extensions'), log: (s) => console.log(s) });
@@ -147,8 +148,38 @@ describe('placement panel in VS Code (code-server)', { timeout: 300_000 }, () =>
       assert.equal(await panel(1).locator('.rollout .stat[data-k="waves"] .stat-value').textContent(), '2');
     }));
 
+  it('a log collector: "Tolerate node-role.kubernetes.io/control-plane" makes the control-plane nodes join', () =>
+    step('07-tolerate-control-plane', async () => {
+      await page.keyboard.press('Control+P');
+      await page.locator('.quick-input-widget input').fill('log-collector.yaml');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'log-collector.yaml' }).first().waitFor();
+      await page.keyboard.press('Enter');
+      await page.locator('.monaco-editor .view-line', { hasText: 'kubernetes.io/arch: amd64' }).first().click();
+      const p = panel(0);
+      await p.locator('.ds-name', { hasText: 'log-collector' }).waitFor();
+      await p.locator('.summary .stat[data-k="desired"] .stat-value', { hasText: /^4$/ }).waitFor();
+      const group = p.locator('.group').filter({ hasText: 'node-role.kubernetes.io/control-plane' });
+      await group.locator('.tolerate').click();
+      await page.locator('.monaco-editor .view-line', { hasText: 'key: node-role.kubernetes.io/control-plane' }).first().waitFor();
+      await p.locator('.summary .stat[data-k="desired"] .stat-value', { hasText: /^7$/ }).waitFor();
+      for (const cp of ['cp-1', 'cp-2', 'cp-3']) await p.locator('.group.runs .row', { hasText: cp }).first().waitFor();
+    }));
+
+  it('editing the nodeSelector (amd64 → arm64) changes the table as you type', () =>
+    step('08-edit-node-selector', async () => {
+      const line = page.locator('.monaco-editor .view-line', { hasText: 'kubernetes.io/arch: amd64' }).first();
+      await line.click();
+      await page.keyboard.press('End');
+      for (let i = 0; i < 'amd64'.length; i++) await page.keyboard.press('Backspace');
+      await page.keyboard.type('arm64');
+      const p = panel(0);
+      await p.locator('.summary .stat[data-k="desired"] .stat-value', { hasText: /^2$/ }).waitFor();
+      for (const n of ['arm-a-1', 'arm-b-1']) await p.locator('.group.runs .row', { hasText: n }).first().waitFor();
+      assert.equal(await p.locator('.group.runs .row', { hasText: 'cp-1' }).count(), 0, 'cp-1 is amd64: no longer selected');
+    }));
+
   it('switches to an inventory file from the command palette; the panel and status bar follow', () =>
-    step('07-inventory-file', async () => {
+    step('09-inventory-file', async () => {
       await runCommand('DaemonSet: Select Inventory Source');
       await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Inventory file' }).first().click();
       // code-server's file dialog is a quick input that takes a path.
@@ -160,8 +191,8 @@ describe('placement panel in VS Code (code-server)', { timeout: 300_000 }, () =>
       const p = panel(0);
       await p.locator('.inventory-name', { hasText: 'gpu-pools.yaml' }).waitFor();
       await page.locator('.statusbar-item', { hasText: 'gpu-pools.yaml' }).first().waitFor();
-      await p.locator('.ds-name', { hasText: 'nvidia-device-plugin' }).waitFor();
+      await p.locator('.ds-name', { hasText: 'log-collector' }).waitFor();
       // The CodeLens is recomputed against the new inventory too.
-      await page.locator('.monaco-editor .codelens-decoration', { hasText: 'Runs on 1 of 4 nodes · inventory gpu-pools.yaml' }).first().waitFor();
+      await page.locator('.monaco-editor .codelens-decoration', { hasText: 'Runs on 0 of 4 nodes · inventory gpu-pools.yaml' }).first().waitFor();
     }));
 });
