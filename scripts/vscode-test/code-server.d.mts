@@ -46,6 +46,7 @@ export declare function launchBrowser(
   o?: { viewport?: { width: number; height: number } },
 ): Promise<{ context: BrowserContext; page: Page }>;
 export declare function waitForWorkbench(page: Page, o?: { explorer?: boolean }): Promise<void>;
+export declare function quickOpen(page: Page, name: string): Promise<void>;
 export declare function saveFailureArtifacts(o: {
   outDir: string;
   name: string;

@@ -345,3 +345,14 @@ export async function saveFailureArtifacts({ outDir, name, page, server, userDat
   for (const s of saved) log?.(`saved ${path.relative(process.cwd(), s) || s}`);
   return saved;
 }
+
+/** Opens a workspace file with Quick Open (Ctrl+P), as a user would, and waits for its tab. */
+export async function quickOpen(page, name) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator(`.tabs-container .tab[aria-label^="${name}"]`).first().waitFor();
+}

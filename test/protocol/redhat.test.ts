@@ -7,19 +7,9 @@ import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { LspClient } from '../helpers/lsp-client';
+import { daemonSetHead } from '../helpers/manifests';
 
-const text = `apiVersion: apps/v1
-kind: DaemonSet
-metadata:
-  name: agent
-spec:
-  selector:
-    matchLabels: {app: agent}
-  template:
-    metadata:
-      labels: {app: agent}
-    spec:
-      nodeselector: {kubernetes.io/os: linux}
+const text = `${daemonSetHead()}      nodeselector: {kubernetes.io/os: linux}
       tolerations:
         - key: nvidia.com/gpu
           operator: Exists

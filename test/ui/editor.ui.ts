@@ -103,13 +103,7 @@ describe('DaemonSet editing in VS Code (code-server)', { timeout: 240_000 }, () 
   it('opens the DaemonSet with Ctrl+P', () =>
     step('01-open', async () => {
       await page.locator('.monaco-workbench').click({ position: { x: 700, y: 450 } }).catch(() => undefined);
-      await page.keyboard.press('Control+P');
-      const input = page.locator('.quick-input-widget input');
-      await input.waitFor({ state: 'visible' });
-      await input.fill(FILE);
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: FILE }).first().waitFor();
-      await page.keyboard.press('Enter');
-      await page.locator(`.tabs-container .tab[aria-label^="${FILE}"]`).waitFor();
+      await lib.quickOpen(page, FILE);
       await page.locator('.monaco-editor .view-line', { hasText: `effect: ${BAD_VALUE}` }).waitFor();
       await shot('01-open');
     }));

@@ -81,10 +81,7 @@ describe('placement panel in VS Code (code-server)', { timeout: 300_000 }, () =>
   it('shows the DaemonSet under the cursor in the sidebar view', () =>
     step('01-view', async () => {
       await page.locator('.monaco-workbench').click({ position: { x: 700, y: 450 } }).catch(() => undefined);
-      await page.keyboard.press('Control+P');
-      await page.locator('.quick-input-widget input').fill(FILE);
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: FILE }).first().waitFor();
-      await page.keyboard.press('Enter');
+      await lib.quickOpen(page, FILE);
       await page.locator('.monaco-editor .view-line', { hasText: 'name: node-agent' }).first().click();
       await runCommand('DaemonSet: Show Placement Preview');
       const p = panel();
@@ -138,10 +135,7 @@ describe('placement panel in VS Code (code-server)', { timeout: 300_000 }, () =>
 
   it('the CodeLens of another file shows its DaemonSet in the open pages', () =>
     step('06-codelens', async () => {
-      await page.keyboard.press('Control+P');
-      await page.locator('.quick-input-widget input').fill('gpu-plugin.yaml');
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'gpu-plugin.yaml' }).first().waitFor();
-      await page.keyboard.press('Enter');
+      await lib.quickOpen(page, 'gpu-plugin.yaml');
       const lens = page.locator('.monaco-editor .codelens-decoration a', { hasText: /Runs on 2 of 15 nodes/ }).first();
       await lens.click();
       for (const p of [panel(0), panel(1)]) await p.locator('.ds-name', { hasText: 'nvidia-device-plugin' }).waitFor();
@@ -150,10 +144,7 @@ describe('placement panel in VS Code (code-server)', { timeout: 300_000 }, () =>
 
   it('a log collector: "Tolerate node-role.kubernetes.io/control-plane" makes the control-plane nodes join', () =>
     step('07-tolerate-control-plane', async () => {
-      await page.keyboard.press('Control+P');
-      await page.locator('.quick-input-widget input').fill('log-collector.yaml');
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'log-collector.yaml' }).first().waitFor();
-      await page.keyboard.press('Enter');
+      await lib.quickOpen(page, 'log-collector.yaml');
       await page.locator('.monaco-editor .view-line', { hasText: 'kubernetes.io/arch: amd64' }).first().click();
       const p = panel(0);
       await p.locator('.ds-name', { hasText: 'log-collector' }).waitFor();

@@ -6,23 +6,12 @@ import { sampleInventory } from '../../server/src/inventory/sample';
 import type { Inventory } from '../../server/src/placement/types';
 import { analyzeText } from '../../server/src/service';
 import { applyEdits } from '../helpers/text';
+import { daemonSetHead } from '../helpers/manifests';
 
 // A copy of the sample marked as a file: findings then keep their real severity.
 const inventory: Inventory = { ...sampleInventory(), source: 'file', name: 'nodes.yaml' };
 
-const ds = (spec: string) => `apiVersion: apps/v1
-kind: DaemonSet
-metadata:
-  name: agent
-  namespace: monitoring
-spec:
-  selector:
-    matchLabels: {app: agent}
-  template:
-    metadata:
-      labels: {app: agent}
-    spec:
-${spec}      containers:
+const ds = (spec: string) => `${daemonSetHead('monitoring')}${spec}      containers:
         - name: agent
           image: registry.example.com/agent:1.0
           resources:
