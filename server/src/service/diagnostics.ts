@@ -5,7 +5,7 @@
 import { isMap, isSeq, type Node } from 'yaml';
 import { rulesById, checkRules } from '../rules';
 import type { Inventory } from '../placement/types';
-import { findDaemonSets, locate, parseFile, rangeOf, type DaemonSetRef, type ParsedDoc, type ParsedFile } from './document';
+import { findDaemonSets, locate, parseFile, rangeOf, splitDocuments, type DaemonSetRef, type ParsedDoc, type ParsedFile } from './document';
 import { Edits } from './edits';
 import { checkSchema } from './schemaCheck';
 import { addSelectorEdits } from '../rules/api/selectorFixes';
@@ -53,34 +53,6 @@ export function analyzeFile(file: ParsedFile, options: AnalyzeOptions = {}): Dia
  * a keystroke re-parses and re-checks only the document it changed, which keeps a 500-document
  * file responsive. Documents are independent in YAML, so nothing is lost.
  */
-interface Segment {
-  text: string;
-  startLine: number;
-}
-
-/** Splits at `---` lines (column 0, which no block content can be) and keeps each separator with the document it opens. */
-export function splitDocuments(text: string): Segment[] {
-  const out: Segment[] = [];
-  const re = /^---(?=[ \t]|\r?$)/gm;
-  let start = 0;
-  let line = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    if (m.index === 0) continue;
-    const chunk = text.slice(start, m.index);
-    out.push({ text: chunk, startLine: line });
-    line += countLines(chunk);
-    start = m.index;
-  }
-  out.push({ text: text.slice(start), startLine: line });
-  return out;
-}
-
-function countLines(s: string): number {
-  let n = 0;
-  for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) n++;
-  return n;
-}
 
 const NO_INVENTORY = {};
 const MAX_CACHED_SEGMENTS = 4000;

@@ -155,3 +155,33 @@ export function nodeSpan(node: Node): [number, number] | undefined {
   if (!r) return undefined;
   return [r[0], r[1]];
 }
+
+/** A YAML document of a file, as its own text, and the line it starts on. */
+export interface Segment {
+  text: string;
+  startLine: number;
+}
+
+/** Splits at `---` lines (column 0, which no block content can be) and keeps each separator with the document it opens. */
+export function splitDocuments(text: string): Segment[] {
+  const out: Segment[] = [];
+  const re = /^---(?=[ \t]|\r?$)/gm;
+  let start = 0;
+  let line = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    if (m.index === 0) continue;
+    const chunk = text.slice(start, m.index);
+    out.push({ text: chunk, startLine: line });
+    line += countLines(chunk);
+    start = m.index;
+  }
+  out.push({ text: text.slice(start), startLine: line });
+  return out;
+}
+
+function countLines(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+}

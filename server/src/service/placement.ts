@@ -6,7 +6,7 @@
 import { computePlacement } from '../placement/placement';
 import type { Inventory, PlacementResult } from '../placement/types';
 import type { InventoryHints } from './completion';
-import { findDaemonSets, offsetToPosition, parseFile } from './document';
+import { findDaemonSets, offsetToPosition, parseFile, splitDocuments } from './document';
 import type { PathSeg } from './types';
 import { currentLocale, t } from '../l10n';
 
@@ -132,14 +132,39 @@ export interface DaemonSetPlacementView {
 }
 
 /** Placement of every apps/v1 DaemonSet of a text (documents with YAML errors are skipped). */
+/**
+ * Placement of every apps/v1 DaemonSet of a text (documents with YAML errors are skipped).
+ * CodeLens and the panel ask on every edit: documents are parsed one by one and cached by their
+ * text, so an edit re-parses only the document it changed.
+ */
 export function placementsOfText(text: string, inventory: Inventory): DaemonSetPlacementView[] {
-  const file = parseFile(text);
   const out: DaemonSetPlacementView[] = [];
+  let offset = 0;
+  for (const segment of splitDocuments(text)) {
+    for (const v of placementsOfDocument(segment.text, inventory)) {
+      out.push({ ...v, start: v.start + offset, end: v.end + offset, line: v.line + segment.startLine });
+    }
+    offset += segment.text.length;
+  }
+  return out;
+}
+
+const MAX_CACHED_DOCUMENTS = 4000;
+const documentViews = new WeakMap<Inventory, Map<string, DaemonSetPlacementView[]>>();
+
+function placementsOfDocument(text: string, inventory: Inventory): DaemonSetPlacementView[] {
+  let cache = documentViews.get(inventory);
+  if (!cache) documentViews.set(inventory, (cache = new Map()));
+  const key = `${currentLocale()}\u0000${text}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const file = parseFile(text);
+  const views: DaemonSetPlacementView[] = [];
   for (const ds of findDaemonSets(file)) {
     if (ds.apiVersion !== 'apps/v1' || ds.parsed.doc.errors.length || ds.parsed.templated) continue;
     const start = ds.node.range?.[0] ?? ds.parsed.start;
     const end = ds.node.range?.[2] ?? ds.parsed.end;
-    out.push({
+    views.push({
       name: typeof ds.value?.metadata?.name === 'string' ? ds.value.metadata.name : t('(unnamed)'),
       namespace: typeof ds.value?.metadata?.namespace === 'string' ? ds.value.metadata.namespace : undefined,
       start,
@@ -149,7 +174,9 @@ export function placementsOfText(text: string, inventory: Inventory): DaemonSetP
       value: ds.value,
     });
   }
-  return out;
+  if (cache.size >= MAX_CACHED_DOCUMENTS) cache.delete(cache.keys().next().value!);
+  cache.set(key, views);
+  return views;
 }
 
 /** Nodes that run the DaemonSet (verdict runs or pending: the controller creates a pod). */
