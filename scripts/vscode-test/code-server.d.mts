@@ -47,6 +47,14 @@ export declare function launchBrowser(
 ): Promise<{ context: BrowserContext; page: Page }>;
 export declare function waitForWorkbench(page: Page, o?: { explorer?: boolean }): Promise<void>;
 export declare function quickOpen(page: Page, name: string): Promise<void>;
+export declare function openWorkbench(o: {
+  runDir: string;
+  folder: string;
+  extensionPath: string;
+  viewport?: { width: number; height: number };
+  stepMs?: number;
+  log?: (s: string) => void;
+}): Promise<{ dirs: RunDirs; server: CodeServer; userDataDir: string; page: Page; closeBrowser: () => Promise<void> }>;
 export declare function saveFailureArtifacts(o: {
   outDir: string;
   name: string;

@@ -356,3 +356,28 @@ export async function quickOpen(page, name) {
   await page.keyboard.press('Enter');
   await page.locator(`.tabs-container .tab[aria-label^="${name}"]`).first().waitFor();
 }
+
+/**
+ * Everything a UI scenario needs before its first step: a fresh run folder and user settings,
+ * code-server, Chromium, and the workbench with `folder` open and the extension loaded.
+ * If any part fails, what was started is stopped before the error is rethrown.
+ */
+export async function openWorkbench({ runDir, folder, extensionPath, viewport, stepMs, log = (s) => console.log(s) }) {
+  const dirs = prepareRunDir(runDir);
+  const userDataDir = path.join(runDir, 'user-data');
+  writeUserSettings(userDataDir);
+  const server = await startCodeServer({ dirs, userDataDir, extensionsDir: path.join(runDir, 'extensions'), log });
+  let browser;
+  try {
+    browser = await launchBrowser(dirs, viewport ? { viewport } : undefined);
+    if (stepMs) browser.page.setDefaultTimeout(stepMs);
+    await browser.page.goto(workbenchUrl(server, { folder, extensionDevelopmentPaths: [extensionPath] }), { waitUntil: 'domcontentloaded' });
+    await waitForWorkbench(browser.page, { explorer: true });
+  } catch (e) {
+    await browser?.context.close().catch(() => undefined);
+    await server.stop();
+    removeRunTmp(dirs);
+    throw e;
+  }
+  return { dirs, server, userDataDir, page: browser.page, closeBrowser: () => browser.context.close() };
+}

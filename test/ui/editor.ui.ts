@@ -70,24 +70,9 @@ describe('DaemonSet editing in VS Code (code-server)', { timeout: 240_000 }, () 
     // ESM module from a CommonJS-compiled test: load it dynamically.
     lib = await import('../../scripts/vscode-test/code-server.mjs');
     mkdirSync(shots, { recursive: true });
-    dirs = lib.prepareRunDir(runDir);
-    const userDataDir = path.join(runDir, 'user-data');
-    lib.writeUserSettings(userDataDir);
-    server = await lib.startCodeServer({
-      dirs,
-      userDataDir,
-      extensionsDir: path.join(runDir, 'extensions'),
-      log: (s) => console.log(s),
-    });
-    const browser = await lib.launchBrowser(dirs);
-    page = browser.page;
-    page.setDefaultTimeout(STEP_MS);
-    close = () => browser.context.close();
-    await page.goto(
-      lib.workbenchUrl(server, { folder: workspace, extensionDevelopmentPaths: [extensionPath] }),
-      { waitUntil: 'domcontentloaded' },
-    );
-    await lib.waitForWorkbench(page, { explorer: true });
+    const wb = await lib.openWorkbench({ runDir, folder: workspace, extensionPath, stepMs: STEP_MS });
+    ({ dirs, server, page } = wb);
+    close = wb.closeBrowser;
   });
 
   after(async () => {

@@ -55,20 +55,13 @@ describe('placement panel in VS Code (code-server)', { timeout: 300_000 }, () =>
   before(async () => {
     lib = await import('../../scripts/vscode-test/code-server.mjs');
     mkdirSync(shots, { recursive: true });
-    dirs = lib.prepareRunDir(runDir);
     mkdirSync(workspace, { recursive: true });
     for (const f of [FILE, 'gpu-plugin.yaml']) cpSync(path.join(repoRoot, 'test/fixtures/placement', f), path.join(workspace, f));
     cpSync(path.join(repoRoot, 'test/fixtures/inventories/gpu-pools.yaml'), path.join(workspace, 'gpu-pools.yaml'));
     cpSync(path.join(repoRoot, 'test/fixtures/ui/log-collector.yaml'), path.join(workspace, 'log-collector.yaml'));
-    const userDataDir = path.join(runDir, 'user-data');
-    lib.writeUserSettings(userDataDir);
-    server = await lib.startCodeServer({ dirs, userDataDir, extensionsDir: path.join(runDir, 'extensions'), log: (s) => console.log(s) });
-    const browser = await lib.launchBrowser(dirs, { viewport: { width: 1500, height: 950 } });
-    page = browser.page;
-    page.setDefaultTimeout(STEP_MS);
-    close = () => browser.context.close();
-    await page.goto(lib.workbenchUrl(server, { folder: workspace, extensionDevelopmentPaths: [repoRoot] }), { waitUntil: 'domcontentloaded' });
-    await lib.waitForWorkbench(page, { explorer: true });
+    const wb = await lib.openWorkbench({ runDir, folder: workspace, extensionPath: repoRoot, viewport: { width: 1500, height: 950 }, stepMs: STEP_MS });
+    ({ dirs, server, page } = wb);
+    close = wb.closeBrowser;
   });
 
   after(async () => {
