@@ -11,7 +11,7 @@ import {
   syncDaemonSet,
 } from '../../server/src/placement/controller';
 import { featureGates } from '../../server/src/placement/featuregates';
-import { selectorString } from '../../server/src/placement/labels';
+import { selectorString } from '../../server/src/k8s/labels';
 import {
   getRequiredNodeAffinity,
   matchNodeSelectorTerms,

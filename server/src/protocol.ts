@@ -3,7 +3,7 @@
  * notifications for the placement preview. Both sides import this module.
  */
 import type { PlacementResult } from './placement/types';
-import type { Range } from './service/types';
+import type { Range } from './yaml/types';
 
 export type InventorySource = 'sample' | 'file' | 'cluster';
 

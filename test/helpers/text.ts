@@ -1,4 +1,4 @@
-import type { Position, TextEdit } from '../../server/src/service/types';
+import type { Position, TextEdit } from '../../server/src/yaml/types';
 
 /** Text with a `|` cursor marker → the text without it, and the cursor position. */
 export function withCursor(src: string): { text: string; pos: Position } {

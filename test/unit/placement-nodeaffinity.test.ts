@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { labelSelectorAsSelector, newRequirement, parseInt64, selectorMatches } from '../../server/src/placement/labels';
+import { labelSelectorAsSelector, newRequirement, parseInt64, selectorMatches } from '../../server/src/k8s/labels';
 import {
   matchNodeSelectorTerms,
   newNodeSelector,
@@ -8,7 +8,7 @@ import {
   PreferredSchedulingTerms,
   RequiredNodeAffinity,
 } from '../../server/src/placement/nodeaffinity';
-import { selectorString } from '../../server/src/placement/labels';
+import { selectorString } from '../../server/src/k8s/labels';
 
 const node = (name: string | undefined, labels: Record<string, string> = {}) => ({ metadata: { ...(name ? { name } : {}), labels } });
 const required = (...terms: any[]) => new RequiredNodeAffinity({ affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: terms } } } });

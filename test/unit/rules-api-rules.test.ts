@@ -20,7 +20,7 @@ describe('selector-template-mismatch', () => {
   it('reports matchExpressions the template labels do not satisfy', () => {
     const text = ds({ selector: '    matchExpressions:\n      - key: tier\n        operator: In\n        values: [node]\n' });
     const d = only(text, 'selector-template-mismatch');
-    assert.match(d.message, /matchExpressions\[0\]` \(`tier In \[node\]`\)/);
+    assert.match(d.message, /matchExpressions\[0\]` \(`tier in \(node\)`\)/);
   });
 
   it('fixes a mismatch by adding the selector labels to the template (preferred), keeping comments', () => {
@@ -346,8 +346,8 @@ describe('selector fixes with matchExpressions', () => {
 describe('the validator runs once per DaemonSet', () => {
   it('caches the routed errors per DaemonSet value', async () => {
     const { parseFile, findDaemonSets } = await import('../../server/src/service');
-    const { Edits } = await import('../../server/src/service/edits');
-    const { apiErrors } = await import('../../server/src/rules/api/validation');
+    const { Edits } = await import('../../server/src/yaml/edits');
+    const { apiErrors } = await import('../../server/src/rules/helpers/api-errors');
     const file = parseFile(pod(`      restartPolicy: Never\n${container}`) + '---\n' + pod(`      restartPolicy: Never\n${container}`));
     const [a, b] = findDaemonSets(file);
     const ctx = (d: typeof a) => ({ file, ds: d, value: d.value, partial: false, edits: new Edits(file, d) });

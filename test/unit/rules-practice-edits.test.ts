@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from 'yaml';
 import { findDaemonSets, parseFile } from '../../server/src/service';
-import { Edits } from '../../server/src/service/edits';
-import type { PathSeg } from '../../server/src/service/types';
+import { Edits } from '../../server/src/yaml/edits';
+import type { PathSeg } from '../../server/src/yaml/types';
 import { applyEdits } from './rules-practice-helpers';
 
 function edits(text: string): Edits {

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { parse } from 'yaml';
-import { locate, parseFile, findDaemonSets } from '../../server/src/service/document';
+import { locate, parseFile, findDaemonSets } from '../../server/src/yaml/document';
 import { footprint, panelState, rolloutPlan, scaledValue, selectorKeys } from '../../client/src/panel/model';
 import { daemonSetValueAt, reasonRange } from '../../client/src/panel/locate';
 import { fmt, panelStrings } from '../../client/src/panel/strings';

@@ -5,9 +5,9 @@
  * reveal lands on the same ranges diagnostics use.
  */
 import { isScalar, type Node } from 'yaml';
-import { findDaemonSets, locate, offsetToPosition, parseFile, type ParsedFile } from '../../../server/src/service/document';
+import { findDaemonSets, locate, offsetToPosition, parseFile, type ParsedFile } from '../../../server/src/yaml/document';
 import type { PlacementReason } from '../../../server/src/placement/types';
-import type { PathSeg, Range } from '../../../server/src/service/types';
+import type { PathSeg, Range } from '../../../server/src/yaml/types';
 
 const POD = ['spec', 'template', 'spec'] as const;
 

@@ -4,9 +4,9 @@
  * `updateDaemonSetStatus`) and pkg/controller/daemon/util/daemonset_util.go
  * (`CreatePodTemplate`, `ReplaceDaemonSetPodNodeNameNodeAffinity`, `GetTargetNodeName`).
  */
-import { list } from './list';
+import { list } from '../util/list';
 import { featureGates, type FeatureGates } from './featuregates';
-import { isEmptyLabelSelector, labelSelectorAsSelector, type LabelSelector, selectorMatches } from './labels';
+import { isEmptyLabelSelector, labelSelectorAsSelector, type LabelSelector, selectorMatches } from '../k8s/labels';
 import { RequiredNodeAffinity } from './nodeaffinity';
 import { addOrUpdateDaemonPodTolerations, doNotScheduleTaintsFilter, findMatchingUntoleratedTaint, noExecuteTaintsFilter } from './tolerations';
 import type { Taint, Toleration } from './types';

@@ -4,7 +4,7 @@
  *
  * Parse once (per DaemonSet), match per node: the parsed forms below hold no node state.
  */
-import { list } from './list';
+import { list } from '../util/list';
 import {
   type FieldRequirement,
   type LabelSelector,
@@ -18,7 +18,7 @@ import {
   selectorFromRequirements,
   selectorMatches,
   selectorString,
-} from './labels';
+} from '../k8s/labels';
 import type { NodeSelector, NodeSelectorRequirement, NodeSelectorTerm } from './types';
 
 const NODE_SELECTOR_OPS: Record<string, SelectionOperator> = {

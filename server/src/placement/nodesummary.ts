@@ -1,5 +1,5 @@
 /** What the placement panel shows about a node besides the verdict (DaemonSet-independent). */
-import { list } from './list';
+import { list } from '../util/list';
 import type { NodePlacement } from './types';
 
 export type NodeSummary = Pick<NodePlacement, 'roles' | 'os' | 'arch' | 'zone' | 'ready' | 'unschedulable' | 'labels' | 'taints'>;

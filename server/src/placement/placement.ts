@@ -13,7 +13,7 @@ import {
   type ShouldRunDecision,
 } from './controller';
 import type { FeatureGates } from './featuregates';
-import { isEmptyLabelSelector, labelSelectorAsSelector, type LabelSelector } from './labels';
+import { isEmptyLabelSelector, labelSelectorAsSelector, type LabelSelector } from '../k8s/labels';
 import { daemonPodsByNode, nodeInfoWithout, type PreparedNode, type PreparedPod, prepareInventory } from './prepare';
 import { type ContainerPort, formatHostPort, getHostPorts } from './scheduler/hostports';
 import * as nodeAffinityPlugin from './scheduler/nodeAffinity';

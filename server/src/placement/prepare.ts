@@ -4,9 +4,9 @@
  * ports, and the scheduler's NodeInfo per node. Per-DaemonSet work then touches only the
  * DaemonSet's own pods and one small record per node.
  */
-import { list } from './list';
+import { list } from '../util/list';
 import { getControllerOf, getTargetNodeName, isOwnedBy, isPodReady } from './controller';
-import { type LabelSelector, selectorMatches } from './labels';
+import { type LabelSelector, selectorMatches } from '../k8s/labels';
 import { type NodeSummary, summarizeNode } from './nodesummary';
 import { addToResource, emptyResource, newResource, nodeAllocatable, podRequests, type Resource } from './resources';
 import { type ContainerPort, getHostPorts, HostPortInfo } from './scheduler/hostports';

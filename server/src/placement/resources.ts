@@ -3,7 +3,7 @@
  * `AggregateContainerRequests`) and the scheduler's `framework.Resource` (kube-scheduler
  * framework/types.go), with exact integer amounts (cpu in milli-units, the rest `Value()`).
  */
-import { list } from './list';
+import { list } from '../util/list';
 import { parseMilliValue, parseValue } from '../k8s/quantity';
 
 /** A v1.ResourceList after parsing: resource name → amount (cpu in milli-units). */

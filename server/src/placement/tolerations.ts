@@ -4,7 +4,7 @@
  * (`FindMatchingUntoleratedTaint`), pkg/apis/core/v1/helper (`AddOrUpdateTolerationInPodSpec`)
  * and pkg/controller/daemon/util (`AddOrUpdateDaemonPodTolerations`).
  */
-import { list } from './list';
+import { list } from '../util/list';
 import type { Taint, Toleration } from './types';
 
 export interface TolerationGates {

@@ -1,7 +1,7 @@
-import type { DaemonSetRef, ParsedFile } from '../service/document';
-import type { Finding, Severity } from '../service/types';
+import type { DaemonSetRef, ParsedFile } from '../yaml/document';
+import type { PathSeg, TextEdit } from '../yaml/types';
 import type { Inventory } from '../placement/types';
-import type { Edits } from '../service/edits';
+import type { Edits } from '../yaml/edits';
 
 export type RuleCategory = 'yaml' | 'schema' | 'api' | 'practice' | 'placement';
 
@@ -39,4 +39,28 @@ export interface Rule {
   meta: RuleMeta;
   /** Rules without `check` are reported by a shared walker (schema and YAML rules). */
   check?(ctx: RuleContext): Finding[];
+}
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export interface Fix {
+  title: string;
+  isPreferred?: boolean;
+  edits: TextEdit[];
+}
+
+/** What a check reports; the service turns it into a Diagnostic with a range. */
+export interface Finding {
+  /** Stable rule id, e.g. "unknown-field", "toleration-exists-with-value". */
+  rule: string;
+  /** Path into the document's value, e.g. ['spec','template','spec','tolerations',0,'effect']. */
+  path: PathSeg[];
+  /** Which part of the node at `path` to point at. Default: 'value' (falls back to the key, then the parent). */
+  target?: 'key' | 'value';
+  message: string;
+  /** Exact offsets to point at, when the path alone is ambiguous (a repeated key). */
+  at?: [number, number];
+  /** Overrides the rule's default severity (rarely needed). */
+  severity?: Severity;
+  fixes?: Fix[];
 }

@@ -1,5 +1,7 @@
 /** Code actions: the quick fixes of the diagnostics under the cursor, and "fix all" of the preferred ones. */
-import type { Diagnostic, Fix, Range, TextEdit } from './types';
+import type { Range, TextEdit } from '../yaml/types';
+import type { Diagnostic } from './types';
+import type { Fix } from '../rules/types';
 import { t } from '../l10n';
 
 export interface Action {

@@ -5,11 +5,12 @@
  */
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type MarkupContent } from 'vscode-languageserver-types';
 import type { FieldDef, FieldType } from '../schema/types';
-import { cursorContext, documentAround, Lines, type CursorContext } from './context';
-import { fieldsOf, firstSentence, resolvePath, typeLabel } from './schema';
+import { cursorContext, documentAround, Lines, type CursorContext } from '../yaml/context';
+import { fieldsOf, firstSentence, resolvePath, typeLabel } from '../schema/schema';
 import { PRIORITY_CLASSES, WELL_KNOWN_LABELS, WELL_KNOWN_TAINTS } from './wellKnown';
-import type { PathSeg, Position } from './types';
+import type { PathSeg, Position } from '../yaml/types';
 import { DAEMONSET_SNIPPET } from './snippets';
+import { taintString } from '../k8s/taints';
 import { t, tData } from '../l10n';
 
 export interface InventoryHints {
@@ -281,7 +282,7 @@ function taintKeyItems(ctx: CursorContext, pos: Position, options: CompletionOpt
     for (const t of inv) byKey.set(t.key, (byKey.get(t.key) ?? 0) + t.count);
     [...byKey.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).forEach(([k, count], i) => {
       seen.add(k);
-      const effects = inv.filter((t) => t.key === k).map((t) => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`);
+      const effects = inv.filter((t) => t.key === k).map(taintString);
       items.push(valueItem(ctx, pos, k, t('Taint on {0} node(s) of {1}: {2}.', count, options.hints?.inventoryName ?? t('the inventory'), effects.map((e) => `\`${e}\``).join(', ')), { sort: `0_${String(i).padStart(4, '0')}`, detail: t('{0} node(s)', count), kind: CompletionItemKind.Value }));
     });
   }

@@ -5,11 +5,13 @@
 import { isMap, isSeq, type Node } from 'yaml';
 import { rulesById, checkRules } from '../rules';
 import type { Inventory } from '../placement/types';
-import { findDaemonSets, locate, parseFile, rangeOf, splitDocuments, type DaemonSetRef, type ParsedDoc, type ParsedFile } from './document';
-import { Edits } from './edits';
-import { checkSchema } from './schemaCheck';
-import { addSelectorEdits } from '../rules/api/selectorFixes';
-import { formatPath, SOURCE, type Diagnostic, type Finding, type Range, type Severity } from './types';
+import { findDaemonSets, locate, parseFile, rangeOf, splitDocuments, type DaemonSetRef, type ParsedDoc, type ParsedFile } from '../yaml/document';
+import { Edits } from '../yaml/edits';
+import { checkSchema } from '../rules/schema/walker';
+import { addSelectorEdits } from '../rules/helpers/selector-fixes';
+import { formatPath, type Range } from '../yaml/types';
+import { SOURCE, type Diagnostic } from './types';
+import { type Finding, type Severity } from '../rules/types';
 import { currentLocale, t } from '../l10n';
 
 export type SeveritySetting = Severity | 'off';

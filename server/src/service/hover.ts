@@ -4,9 +4,9 @@
  */
 import type { Hover } from 'vscode-languageserver-types';
 import type { FieldDef } from '../schema/types';
-import { documentAround, keyPathAt, Lines } from './context';
-import { KUBERNETES_VERSION, resolvePath, typeLabel } from './schema';
-import type { PathSeg, Position } from './types';
+import { documentAround, keyPathAt, Lines } from '../yaml/context';
+import { KUBERNETES_VERSION, resolvePath, typeLabel } from '../schema/schema';
+import type { PathSeg, Position } from '../yaml/types';
 import { knownLabel, knownTaint, PRIORITY_CLASSES } from './wellKnown';
 import { t, tData } from '../l10n';
 

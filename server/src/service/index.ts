@@ -3,8 +3,10 @@ export { analyzeText, analyzeFile, DEFAULT_MAX_FILE_SIZE, type AnalyzeOptions, t
 export { complete, type CompletionOptions, type InventoryHints } from './completion';
 export { hover } from './hover';
 export { quickFixes, fixAll, type Action } from './codeActions';
-export { parseFile, findDaemonSets } from './document';
-export { Lines } from './context';
-export { KUBERNETES_VERSION } from './schema';
+export { parseFile, findDaemonSets } from '../yaml/document';
+export { Lines } from '../yaml/context';
+export { KUBERNETES_VERSION } from '../schema/schema';
+export * from '../yaml/types';
 export * from './types';
-export { daemonSetAtLine, placementFor, placementsOfText, placementSummary, placementHover, inventoryHints, inventoryLabel, targetedNodes, type DaemonSetPlacementView } from './placement';
+export type { Severity, Fix, Finding } from '../rules/types';
+export { daemonSetAtLine, placementFor, placementsOfText, placementSummary, placementHover, inventoryHints, inventoryLabel, targetedNodes, type DaemonSetPlacementView } from '../analysis/placement';

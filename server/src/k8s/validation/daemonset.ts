@@ -6,7 +6,8 @@
  */
 import { type ErrorList, Path, forbidden, invalid, notSupported, required } from './field';
 import { int, isSet, obj, semanticEqual, str } from './json';
-import { labelSelectorAsSelector, selectorMatches, validateLabelSelector } from './labelselector';
+import { labelSet, parseLabelSelector, selectorMatches } from '../labels';
+import { validateLabelSelector } from './labelselector';
 import { nameIsDNSSubdomain, validateImmutableField, validateObjectMeta, validateObjectMetaUpdate } from './objectmeta';
 import type { ValidateOptions } from './options';
 import { validatePodTemplateSpec } from './podspec';
@@ -108,9 +109,9 @@ export function validateDaemonSetSpec(specValue: unknown, path: Path, opts: Vali
 
   const template = obj(spec.template) ?? {};
   const tplMeta = obj(template.metadata) ?? {};
-  const selector = labelSelectorAsSelector(spec.selector);
+  const selector = parseLabelSelector(spec.selector);
   // A nil selector selects nothing, so it never matches the template: that is the error users see.
-  if (selector !== null && !selectorMatches(selector, tplMeta.labels)) {
+  if (selector !== null && !selectorMatches(selector, labelSet(tplMeta.labels))) {
     errs.push(invalid(path.child('template', 'metadata', 'labels'), tplMeta.labels ?? null, '`selector` does not match template `labels`'));
   }
   const sel = obj(spec.selector);

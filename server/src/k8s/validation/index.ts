@@ -23,7 +23,7 @@ export {
 export { validatePodCreate, validatePodSpec, validatePodTemplateSpec } from './podspec';
 export { validateContainers, validateInitContainers } from './containers';
 export { validateTolerations } from './tolerations';
-export { validateLabelSelector, labelSelectorAsSelector, selectorMatches } from './labelselector';
+export { validateLabelSelector } from './labelselector';
 export { validateObjectMeta } from './objectmeta';
 
 export function validateDaemonSetForAuthoring(userObject: unknown, opts: ValidateOptions & PrepareOptions = {}): ErrorList {

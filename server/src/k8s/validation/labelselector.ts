@@ -1,11 +1,10 @@
 /**
  * metav1 label selectors: `ValidateLabels`, `ValidateLabelName`, `ValidateLabelSelector`
- * (apimachinery pkg/apis/meta/v1/validation) and `LabelSelectorAsSelector` + `Selector.Matches`
- * (pkg/labels) for the "selector matches template labels" rule.
+ * (apimachinery pkg/apis/meta/v1/validation). Matching is the one selector engine's (k8s/labels.ts).
  */
 import { isLabelKey, isLabelValue } from '../syntax';
 import { type ErrorList, type Path, forbidden, invalid, required } from './field';
-import { arr, isSet, list, obj, str, stringMap } from './json';
+import { arr, list, obj, str, stringMap } from './json';
 
 /** ValidateLabelName: errors are reported on `path` itself (the map, not the key). */
 export function validateLabelName(key: string, path: Path): ErrorList {
@@ -68,80 +67,4 @@ function validateLabelSelectorRequirement(req: unknown, path: Path, opts: LabelS
     });
   }
   return errs;
-}
-
-/** One parsed requirement of a labels.Selector. */
-interface Requirement {
-  key: string;
-  op: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
-  values: string[];
-}
-
-/**
- * LabelSelectorAsSelector: 'nothing' for a nil selector, 'everything' for an empty one, a list of
- * requirements otherwise, or null when it does not parse (then no match check is made).
- */
-export type ParsedSelector = 'nothing' | 'everything' | Requirement[];
-
-export function labelSelectorAsSelector(selector: unknown): ParsedSelector | null {
-  if (!isSet(selector)) return 'nothing';
-  const ps = obj(selector);
-  if (!ps) return null;
-  const matchLabels = isSet(ps.matchLabels) ? obj(ps.matchLabels) : {};
-  const exprs = list(ps.matchExpressions);
-  if (!matchLabels || !exprs) return null;
-  const labelEntries = Object.entries(matchLabels);
-  if (labelEntries.length + exprs.length === 0) return 'everything';
-  const reqs: Requirement[] = [];
-  for (const [k, v] of labelEntries) {
-    if (typeof v !== 'string') return null;
-    const r = newRequirement(k, 'In', [v], true);
-    if (!r) return null;
-    reqs.push(r);
-  }
-  for (const e of exprs) {
-    const expr = obj(e);
-    if (!expr) return null;
-    const op = expr.operator;
-    if (op !== 'In' && op !== 'NotIn' && op !== 'Exists' && op !== 'DoesNotExist') return null;
-    const key = str(expr.key);
-    const values = list(expr.values);
-    if (key === undefined || !values || !values.every((v): v is string => typeof v === 'string')) return null;
-    const r = newRequirement(key, op, values, false);
-    if (!r) return null;
-    reqs.push(r);
-  }
-  return reqs;
-}
-
-/** labels.NewRequirement: key must be a label key, value counts by operator, values label values. */
-function newRequirement(key: string, op: Requirement['op'], values: string[], equals: boolean): Requirement | null {
-  if (isLabelKey(key).length > 0) return null;
-  if (equals && values.length !== 1) return null;
-  if ((op === 'In' || op === 'NotIn') && values.length === 0) return null;
-  if ((op === 'Exists' || op === 'DoesNotExist') && values.length !== 0) return null;
-  if (values.some((v) => isLabelValue(v).length > 0)) return null;
-  return { key, op, values };
-}
-
-/** Selector.Matches(labels.Set(labels)). */
-export function selectorMatches(selector: ParsedSelector, labels: unknown): boolean {
-  if (selector === 'nothing') return false;
-  if (selector === 'everything') return true;
-  const set = new Map(stringMap(labels));
-  return selector.every((r) => {
-    const has = set.has(r.key);
-    const v = set.get(r.key) ?? '';
-    switch (r.op) {
-      case 'In':
-        return has && r.values.includes(v);
-      case 'NotIn':
-        return !has || !r.values.includes(v);
-      case 'Exists':
-        return has;
-      case 'DoesNotExist':
-        return !has;
-    }
-    return false;
-  });
 }

@@ -2,7 +2,7 @@
  * Host ports: kube-scheduler framework/types.go (`HostPortInfo`) and pkg/scheduler/util
  * (`GetHostPorts`).
  */
-import { list } from '../list';
+import { list } from '../../util/list';
 
 export const DefaultBindAllHostIP = '0.0.0.0';
 

@@ -1,26 +1,26 @@
 /** Rules for what the Kubernetes API server rejects (one file per concern, Kubernetes' own wording). */
 import type { Rule } from '../types';
-import { activeDeadlineSeconds } from './activeDeadlineSeconds';
-import { annotationSyntax } from './annotationSyntax';
-import { apiValidation } from './apiValidation';
-import { containerInvalid } from './containerInvalid';
-import { containerNameDuplicate } from './containerNameDuplicate';
-import { containerPortInvalid } from './containerPortInvalid';
-import { dnsConfig } from './dnsConfig';
-import { hostPortConflict } from './hostPortConflict';
-import { labelSyntax } from './labelSyntax';
-import { negativeValue } from './negativeValue';
-import { nodeAffinityInvalid } from './nodeAffinityInvalid';
-import { objectName } from './objectName';
-import { placeholderValue } from './placeholderValue';
-import { podAffinityInvalid } from './podAffinityInvalid';
-import { requestsExceedLimits } from './requestsExceedLimits';
-import { resourceInvalid } from './resourceInvalid';
-import { restartPolicy } from './restartPolicy';
-import { rollingUpdateParams } from './rollingUpdateParams';
-import { selectorTemplateMismatch } from './selectorTemplateMismatch';
-import { tolerationInvalid } from './tolerationInvalid';
-import { volumeInvalid } from './volumeInvalid';
+import { activeDeadlineSeconds } from './active-deadline-seconds';
+import { annotationSyntax } from './annotation-syntax';
+import { apiValidation } from './api-validation';
+import { containerInvalid } from './container-invalid';
+import { containerNameDuplicate } from './container-name-duplicate';
+import { containerPortInvalid } from './container-port-invalid';
+import { dnsConfig } from './dns-config';
+import { hostPortConflict } from './host-port-conflict';
+import { labelSyntax } from './label-syntax';
+import { negativeValue } from './negative-value';
+import { nodeAffinityInvalid } from './node-affinity-invalid';
+import { objectName } from './object-name';
+import { placeholderValue } from './placeholder-value';
+import { podAffinityInvalid } from './pod-affinity-invalid';
+import { requestsExceedLimits } from './requests-exceed-limits';
+import { resourceInvalid } from './resource-invalid';
+import { restartPolicy } from './restart-policy';
+import { rollingUpdateParams } from './rolling-update-params';
+import { selectorTemplateMismatch } from './selector-template-mismatch';
+import { tolerationInvalid } from './toleration-invalid';
+import { volumeInvalid } from './volume-invalid';
 
 export const apiRules: Rule[] = [
   selectorTemplateMismatch,

@@ -1,11 +1,9 @@
-import type { Finding, Fix, TextEdit } from '../../service/types';
+import type { TextEdit } from '../../yaml/types';
+import type { Finding, Fix } from '../types';
 import type { Rule, RuleContext } from '../types';
-import { firstPresent, nodeList, placementOf } from './common';
+import { firstPresent, nodeList, placementOf } from '../helpers/placement';
+import { taintString } from '../../k8s/taints';
 import { t } from '../../l10n';
-
-export function taintLabel(t: { key: string; value?: string; effect: string }): string {
-  return `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`;
-}
 
 /**
  * The quick fix "Tolerate <taint>": a new toleration with operator Exists (any value) and the taint's effect.
@@ -40,7 +38,7 @@ export const excludedByTaint: Rule = {
       if (n.verdict !== 'excluded' || n.reasons.length === 0 || !n.reasons.every((r) => r.predicate === 'TaintToleration')) continue;
       const taint = n.reasons.find((r) => r.taint)?.taint;
       if (!taint) continue;
-      const id = taintLabel(taint);
+      const id = taintString(taint);
       const e = byTaint.get(id) ?? { taint, nodes: [] };
       e.nodes.push(n.name);
       byTaint.set(id, e);

@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { firstPresent, placementOf } from './common';
+import { firstPresent, placementOf } from '../helpers/placement';
 import { t } from '../../l10n';
 
 export const noMatchingNodes: Rule = {

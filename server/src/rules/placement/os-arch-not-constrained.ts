@@ -1,6 +1,6 @@
-import type { Finding } from '../../service/types';
+import type { Finding } from '../types';
 import type { Rule, RuleContext } from '../types';
-import { firstPresent, nodeList, placementOf } from './common';
+import { firstPresent, nodeList, placementOf } from '../helpers/placement';
 import { t } from '../../l10n';
 
 /** Does the DaemonSet constrain a label key anywhere (nodeSelector or required affinity)? */

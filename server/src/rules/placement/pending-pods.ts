@@ -1,6 +1,7 @@
-import type { Finding, PathSeg } from '../../service/types';
+import type { PathSeg } from '../../yaml/types';
+import type { Finding } from '../types';
 import type { Rule } from '../types';
-import { firstPresent, nodeList, placementOf } from './common';
+import { firstPresent, nodeList, placementOf } from '../helpers/placement';
 import { t } from '../../l10n';
 
 export const pendingPods: Rule = {

@@ -1,6 +1,7 @@
-import type { Fix, Finding, PathSeg } from '../../service/types';
-import { inventoryHints, inventoryLabel } from '../../service/placement';
-import { suggest } from '../../service/suggest';
+import type { PathSeg } from '../../yaml/types';
+import type { Fix, Finding } from '../types';
+import { inventoryHints, inventoryLabel } from '../../analysis/placement';
+import { suggest } from '../../util/suggest';
 import type { Rule, RuleContext } from '../types';
 import { t } from '../../l10n';
 

@@ -1,8 +1,8 @@
 /** Containers that allow privilege escalation (setuid binaries, file capabilities) without needing it. */
-import type { Finding } from '../../service/types';
+import type { Finding } from '../types';
 import type { Rule } from '../types';
 import { t } from '../../l10n';
-import { addedCapabilities, containers, describe, isPrivileged, isWindowsPod, podSpec, securityContext } from './pod';
+import { addedCapabilities, containers, describe, isPrivileged, isWindowsPod, podSpec, securityContext } from '../helpers/pod';
 
 export const allowPrivilegeEscalation: Rule = {
   meta: {

@@ -1,8 +1,8 @@
 /** Added Linux capabilities that give host-level power (one finding per container). */
-import type { Finding } from '../../service/types';
+import type { Finding } from '../types';
 import type { Rule } from '../types';
 import { t } from '../../l10n';
-import { addedCapabilities, containers, describe, hostAccessReason, isPrivileged, podSpec, securityContext } from './pod';
+import { addedCapabilities, containers, describe, hostAccessReason, isPrivileged, podSpec, securityContext } from '../helpers/pod';
 
 /** What each capability allows, for messages (in the configured language). NET_ADMIN is special-cased: it only reaches the host with hostNetwork. */
 export const DANGEROUS_CAPABILITIES: Record<string, () => string> = {

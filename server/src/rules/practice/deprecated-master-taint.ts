@@ -1,9 +1,11 @@
 /** `node-role.kubernetes.io/master` without its `control-plane` twin: no longer matches current control-plane nodes. */
-import { plainOrQuoted } from '../../service/edits';
-import type { Finding, PathSeg } from '../../service/types';
+import { plainOrQuoted } from '../../yaml/edits';
+import type { PathSeg } from '../../yaml/types';
+import type { Finding } from '../types';
 import type { Rule } from '../types';
 import { t } from '../../l10n';
-import { isObject, POD, podSpec, tolerations, toleratesTaint } from './pod';
+import { toleratesTaint } from '../../placement/tolerations';
+import { isObject, POD, podSpec, tolerations } from '../helpers/pod';
 
 export const MASTER = 'node-role.kubernetes.io/master';
 export const CONTROL_PLANE = 'node-role.kubernetes.io/control-plane';

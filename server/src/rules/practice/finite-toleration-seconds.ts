@@ -1,8 +1,8 @@
 /** Finite tolerationSeconds on a NoExecute toleration of a DaemonSet: an evict/recreate loop, or no effect at all. */
-import type { Finding } from '../../service/types';
+import type { Finding } from '../types';
 import type { Rule } from '../types';
 import { t } from '../../l10n';
-import { POD, podSpec, tolerations } from './pod';
+import { POD, podSpec, tolerations } from '../helpers/pod';
 
 /** The NoExecute tolerations the DaemonSet controller adds to every daemon pod (semantics §A.2). */
 export const AUTO_NOEXECUTE_KEYS = ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable'];

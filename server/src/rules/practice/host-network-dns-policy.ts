@@ -1,8 +1,8 @@
 /** hostNetwork pods with the default dnsPolicy: cluster DNS names do not resolve. */
-import type { Finding, Fix } from '../../service/types';
+import type { Finding, Fix } from '../types';
 import type { Rule } from '../types';
 import { t } from '../../l10n';
-import { containers, isObject, POD, podSpec } from './pod';
+import { containers, isObject, POD, podSpec } from '../helpers/pod';
 
 const CLUSTER_NAME_RE = /\b[a-z0-9-]+\.[a-z0-9-]+\.svc(\.cluster\.local)?\b|\.svc\.cluster\.local\b/;
 

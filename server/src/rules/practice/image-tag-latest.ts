@@ -1,8 +1,8 @@
 /** Images without a tag or with `:latest`: every node may run a different build. */
-import type { Finding } from '../../service/types';
+import type { Finding } from '../types';
 import type { Rule } from '../types';
 import { t } from '../../l10n';
-import { containers, describe, podSpec } from './pod';
+import { containers, describe, podSpec } from '../helpers/pod';
 
 /** How an image reference pins its content. */
 export function imagePin(image: string): 'digest' | 'latest' | 'none' | 'tag' {

@@ -1,8 +1,8 @@
 /** maxUnavailable 1 (the default): a rollout replaces one node's pod at a time. */
-import type { PathSeg } from '../../service/types';
+import type { PathSeg } from '../../yaml/types';
 import type { Rule } from '../types';
 import { t } from '../../l10n';
-import { intOrPercent, isObject } from './pod';
+import { intOrPercent, isObject } from '../helpers/pod';
 
 /** Below this many nodes a one-at-a-time rollout is quick enough not to mention. */
 export const LARGE_CLUSTER_NODES = 10;

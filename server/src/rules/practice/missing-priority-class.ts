@@ -1,8 +1,8 @@
 /** Node-critical agents without a priority class cannot preempt their way onto a full node. */
-import type { Finding } from '../../service/types';
+import type { Finding } from '../types';
 import type { Rule } from '../types';
 import { t } from '../../l10n';
-import { POD, podSpec, toleratesAll } from './pod';
+import { POD, podSpec, toleratesAll } from '../helpers/pod';
 
 /** Why the DaemonSet looks node-critical, or undefined. */
 export function nodeCriticalSignal(ds: any): string | undefined {

@@ -1,9 +1,9 @@
 /** Long-running containers with requests but no memory limit. */
-import type { Finding } from '../../service/types';
+import type { Finding } from '../types';
 import type { Rule } from '../types';
 import { t } from '../../l10n';
 import { DEFAULT_MEMORY, effectiveRequests } from './no-resource-requests';
-import { containers, describe, isObject, podSpec } from './pod';
+import { containers, describe, isObject, podSpec } from '../helpers/pod';
 
 export const noMemoryLimit: Rule = {
   meta: {

@@ -1,8 +1,8 @@
 /** A rolling update without readiness probes advances on "started", not on "works". */
-import type { Fix } from '../../service/types';
+import type { Fix } from '../types';
 import type { Rule } from '../types';
 import { t } from '../../l10n';
-import { containers, POD, podSpec } from './pod';
+import { containers, POD, podSpec } from '../helpers/pod';
 
 /** A minReadySeconds at least this long already catches agents that start and then crash. */
 export const MIN_READY_SECONDS = 10;

@@ -1,9 +1,9 @@
 /** Containers without CPU/memory requests: the per-node cost of the DaemonSet is invisible to the scheduler. */
-import type { Fix, Finding } from '../../service/types';
-import type { Edits } from '../../service/edits';
+import type { Fix, Finding } from '../types';
+import type { Edits } from '../../yaml/edits';
 import type { Rule } from '../types';
 import { t } from '../../l10n';
-import { containers, describe, isObject, podSpec, type ContainerRef } from './pod';
+import { containers, describe, isObject, podSpec, type ContainerRef } from '../helpers/pod';
 
 /** Starting values for the quick fix; the message asks the user to size them from real usage. */
 export const DEFAULT_CPU = '100m';

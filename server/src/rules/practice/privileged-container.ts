@@ -1,8 +1,8 @@
 /** Privileged containers: node-level access, often needed by node agents, suspicious otherwise. */
-import type { Finding } from '../../service/types';
+import type { Finding } from '../types';
 import type { Rule } from '../types';
 import { t } from '../../l10n';
-import { containers, describe, hostAccessReason, isPrivileged, podSpec } from './pod';
+import { containers, describe, hostAccessReason, isPrivileged, podSpec } from '../helpers/pod';
 
 export const privilegedContainer: Rule = {
   meta: {

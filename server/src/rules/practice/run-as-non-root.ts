@@ -1,8 +1,8 @@
 /** Containers that may run as root without the author having decided so. */
-import type { Finding } from '../../service/types';
+import type { Finding } from '../types';
 import type { Rule } from '../types';
 import { t } from '../../l10n';
-import { containers, describe, isObject, isPrivileged, isWindowsPod, podSpec, securityContext } from './pod';
+import { containers, describe, isObject, isPrivileged, isWindowsPod, podSpec, securityContext } from '../helpers/pod';
 
 export const runAsNonRoot: Rule = {
   meta: {

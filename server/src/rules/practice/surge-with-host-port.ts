@@ -1,8 +1,8 @@
 /** maxSurge > 0 with a host port: the surge pod can never be scheduled beside the old one. */
-import type { TextEdit } from '../../service/types';
+import type { TextEdit } from '../../yaml/types';
 import type { Rule } from '../types';
 import { t } from '../../l10n';
-import { containers, intOrPercent, isObject, podSpec } from './pod';
+import { containers, intOrPercent, isObject, podSpec } from '../helpers/pod';
 
 const RU = ['spec', 'updateStrategy', 'rollingUpdate'];
 

@@ -1,8 +1,8 @@
 /** hostPath volumes mounted writable: the agent can change the node. */
-import type { Finding, Severity } from '../../service/types';
+import type { Finding, Severity } from '../types';
 import type { Rule } from '../types';
 import { t } from '../../l10n';
-import { describe, hostPathMounts, isPrivileged, podSpec, type HostPathMount } from './pod';
+import { describe, hostPathMounts, isPrivileged, podSpec, type HostPathMount } from '../helpers/pod';
 
 /** Container runtime sockets (and the directories holding them): connecting to one is root on the node. */
 const RUNTIME_SOCKET_RE = /(^|\/)(docker|containerd|crio|podman|cri-dockerd|dockershim)\.sock$/;
@@ -81,7 +81,7 @@ export const writableHostPath: Rule = {
   },
 };
 
-function finding(edits: import('../../service/edits').Edits, m: HostPathMount, kind: HostPathKind): Finding {
+function finding(edits: import('../../yaml/edits').Edits, m: HostPathMount, kind: HostPathKind): Finding {
   const mountPath = [...m.container.path, 'volumeMounts', m.mountIndex];
   const at = m.mount.mountPath !== undefined ? [...mountPath, 'mountPath'] : [...mountPath, 'name'];
   const who = describe(m.container);

@@ -1,0 +1,243 @@
+/**
+ * The label selector engine of k8s.io/apimachinery pkg/labels (selector.go): `NewRequirement`
+ * validation, `Requirement.Matches`, `Requirement.String`, plus the one-term field selectors of
+ * pkg/fields that node affinity's `matchFields` use.
+ */
+import { list } from '../util/list';
+import { isLabelKey, isLabelValue } from './syntax';
+
+export type LabelSet = Readonly<Record<string, string>>;
+
+/** selection.Operator spelled as in apimachinery (`in`, `notin`, `exists`, `!`, `gt`, `lt`, `=`, `==`, `!=`). */
+export type SelectionOperator = 'in' | 'notin' | 'exists' | '!' | 'gt' | 'lt' | '=' | '==' | '!=';
+
+export interface Requirement {
+  readonly key: string;
+  readonly operator: SelectionOperator;
+  readonly values: readonly string[];
+  /** For gt/lt: the parsed integer (validated by NewRequirement). */
+  readonly intValue?: bigint;
+}
+
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+
+/** Go `strconv.ParseInt(s, 10, 64)`: optional sign, decimal digits (leading zeros fine), int64 range. */
+export function parseInt64(s: string | undefined): bigint | null {
+  if (typeof s !== 'string' || !/^[+-]?[0-9]+$/.test(s)) return null;
+  const v = BigInt(s);
+  return v < INT64_MIN || v > INT64_MAX ? null : v;
+}
+
+/** A field.Error-like string: `<path>: <type>: <detail>`. */
+function fieldError(path: string, type: string, value: unknown, detail: string): string {
+  return `${path}: ${type}: ${JSON.stringify(value)}: ${detail}`;
+}
+
+/**
+ * `labels.NewRequirement(key, op, vals)`: returns the requirement or the validation errors
+ * (field-error strings rooted at `path`).
+ */
+export function newRequirement(key: string, op: SelectionOperator, vals: readonly string[] | null | undefined, path: string): Requirement | string[] {
+  const errs: string[] = [];
+  const values = list<string>(vals);
+  for (const msg of isLabelKey(typeof key === 'string' ? key : '')) errs.push(fieldError(`${path}.key`, 'Invalid value', key, msg));
+  const valuePath = `${path}.values`;
+  let intValue: bigint | undefined;
+  switch (op) {
+    case 'in':
+    case 'notin':
+      if (values.length === 0) errs.push(fieldError(valuePath, 'Invalid value', values, "for 'in', 'notin' operators, values set can't be empty"));
+      break;
+    case '=':
+    case '==':
+    case '!=':
+      if (values.length !== 1) errs.push(fieldError(valuePath, 'Invalid value', values, 'exact-match compatibility requires one single value'));
+      break;
+    case 'exists':
+    case '!':
+      if (values.length !== 0) errs.push(fieldError(valuePath, 'Invalid value', values, 'values set must be empty for exists and does not exist'));
+      break;
+    case 'gt':
+    case 'lt':
+      if (values.length !== 1) errs.push(fieldError(valuePath, 'Invalid value', values, "for 'Gt', 'Lt' operators, exactly one value is required"));
+      for (let i = 0; i < values.length; i++) {
+        const v = parseInt64(values[i]);
+        if (v === null) errs.push(fieldError(`${valuePath}[${i}]`, 'Invalid value', values[i], "for 'Gt', 'Lt' operators, the value must be an integer"));
+        else intValue = v;
+      }
+      break;
+    default:
+      errs.push(`${path}.operator: Unsupported value: ${JSON.stringify(op)}`);
+  }
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    for (const msg of isLabelValue(typeof v === 'string' ? v : String(v))) errs.push(fieldError(`${valuePath}[${i}]`, 'Invalid value', v, msg));
+  }
+  if (errs.length > 0) return errs;
+  return { key, operator: op, values: [...values], ...(intValue !== undefined ? { intValue } : {}) };
+}
+
+function has(ls: LabelSet, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(ls, key);
+}
+
+/** `Requirement.Matches(labels)`. */
+export function requirementMatches(r: Requirement, ls: LabelSet): boolean {
+  switch (r.operator) {
+    case 'in':
+    case '=':
+    case '==':
+      return has(ls, r.key) && r.values.includes(ls[r.key]);
+    case 'notin':
+    case '!=':
+      return !has(ls, r.key) || !r.values.includes(ls[r.key]);
+    case 'exists':
+      return has(ls, r.key);
+    case '!':
+      return !has(ls, r.key);
+    case 'gt':
+    case 'lt': {
+      if (!has(ls, r.key)) return false;
+      const lsValue = parseInt64(ls[r.key]);
+      if (lsValue === null || r.intValue === undefined) return false;
+      return r.operator === 'gt' ? lsValue > r.intValue : lsValue < r.intValue;
+    }
+  }
+}
+
+const requirementStrings = new WeakMap<Requirement, string>();
+
+/** `Requirement.String()`: `key in (a,b)`, `key notin (a)`, `key`, `!key`, `key>1`, `key<7`, `key=v`. */
+export function requirementString(r: Requirement): string {
+  // Placement explains a mismatch on every excluded node: format each requirement once.
+  let s = requirementStrings.get(r);
+  if (s === undefined) requirementStrings.set(r, (s = formatRequirement(r)));
+  return s;
+}
+
+function formatRequirement(r: Requirement): string {
+  const vals = r.values.length === 1 ? r.values[0] : [...r.values].sort().join(',');
+  switch (r.operator) {
+    case '!':
+      return `!${r.key}`;
+    case 'exists':
+      return r.key;
+    case 'in':
+      return `${r.key} in (${vals})`;
+    case 'notin':
+      return `${r.key} notin (${vals})`;
+    case 'gt':
+      return `${r.key}>${vals}`;
+    case 'lt':
+      return `${r.key}<${vals}`;
+    case '=':
+      return `${r.key}=${vals}`;
+    case '==':
+      return `${r.key}==${vals}`;
+    case '!=':
+      return `${r.key}!=${vals}`;
+  }
+}
+
+/** A conjunction of requirements (`labels.Selector`); requirements kept sorted by key like `Selector.Add`. */
+export interface LabelSelector {
+  readonly requirements: readonly Requirement[];
+  /** labels.Nothing(): matches nothing. */
+  readonly nothing?: boolean;
+}
+
+export function selectorFromRequirements(reqs: Requirement[]): LabelSelector {
+  return { requirements: [...reqs].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)) };
+}
+
+export function selectorMatches(s: LabelSelector, ls: LabelSet): boolean {
+  if (s.nothing) return false;
+  for (const r of s.requirements) if (!requirementMatches(r, ls)) return false;
+  return true;
+}
+
+/** `Selector.String()`: requirements joined by `,`. */
+export function selectorString(s: LabelSelector): string {
+  return s.requirements.map(requirementString).join(',');
+}
+
+/** The first requirement that does not match, for explanations. */
+export function firstUnmatchedRequirement(s: LabelSelector, ls: LabelSet): Requirement | undefined {
+  return s.requirements.find((r) => !requirementMatches(r, ls));
+}
+
+/** A one-term field selector (fields.OneTermEqualSelector / OneTermNotEqualSelector). */
+export interface FieldRequirement {
+  readonly key: string;
+  readonly operator: '=' | '!=';
+  readonly value: string;
+}
+
+/** Field selectors: a missing field reads as "" (fields.Set.Get). */
+export function fieldRequirementMatches(r: FieldRequirement, fieldSet: LabelSet): boolean {
+  const v = has(fieldSet, r.key) ? fieldSet[r.key] : '';
+  return r.operator === '=' ? v === r.value : v !== r.value;
+}
+
+/** labels.Everything(): no requirements, matches every label set. */
+export const EVERYTHING: LabelSelector = Object.freeze({ requirements: [] });
+/** labels.Nothing(): matches no label set. */
+export const NOTHING: LabelSelector = Object.freeze({ requirements: [], nothing: true });
+
+const LABEL_SELECTOR_OPS: Record<string, SelectionOperator> = { In: 'in', NotIn: 'notin', Exists: 'exists', DoesNotExist: '!' };
+
+/**
+ * metav1 `LabelSelectorAsSelector(ps)`: nil ⇒ Nothing, no matchLabels and no matchExpressions ⇒
+ * Everything, otherwise matchLabels AND matchExpressions. Returns null where Go returns an error
+ * (an invalid key or value, an unknown operator, the wrong number of values, a value of the wrong
+ * JSON type): callers decide what an unparsable selector means.
+ */
+export function parseLabelSelector(sel: unknown): LabelSelector | null {
+  if (sel === null || sel === undefined) return NOTHING;
+  if (typeof sel !== 'object' || Array.isArray(sel)) return null;
+  const ps = sel as { matchLabels?: unknown; matchExpressions?: unknown };
+  const matchLabels = ps.matchLabels ?? {};
+  const exprs = ps.matchExpressions ?? [];
+  if (typeof matchLabels !== 'object' || Array.isArray(matchLabels) || !Array.isArray(exprs)) return null;
+  const labelEntries = Object.entries(matchLabels as Record<string, unknown>);
+  if (labelEntries.length + exprs.length === 0) return EVERYTHING;
+  const reqs: Requirement[] = [];
+  for (const [k, v] of labelEntries) {
+    if (typeof v !== 'string') return null;
+    const r = newRequirement(k, '=', [v], 'matchLabels');
+    if (Array.isArray(r)) return null;
+    reqs.push(r);
+  }
+  for (const [i, e] of exprs.entries()) {
+    if (!e || typeof e !== 'object') return null;
+    const op = LABEL_SELECTOR_OPS[(e as any).operator];
+    const values = (e as any).values ?? [];
+    if (!op || typeof (e as any).key !== 'string' || !Array.isArray(values) || !values.every((v: unknown) => typeof v === 'string')) return null;
+    const r = newRequirement((e as any).key, op, values, `matchExpressions[${i}]`);
+    if (Array.isArray(r)) return null;
+    reqs.push(r);
+  }
+  return selectorFromRequirements(reqs);
+}
+
+/** A DaemonSet's `spec.selector` as the controller uses it: a selector that does not parse matches nothing. */
+export function labelSelectorAsSelector(sel: unknown): LabelSelector {
+  return parseLabelSelector(sel) ?? NOTHING;
+}
+
+/** The string-valued entries of a labels map (other values are a type error reported elsewhere). */
+export function labelSet(labels: unknown): LabelSet {
+  if (!labels || typeof labels !== 'object' || Array.isArray(labels)) return {};
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(labels)) if (typeof v === 'string') out[k] = v;
+  return out;
+}
+
+/**
+ * `reflect.DeepEqual(selector, &metav1.LabelSelector{})`: `spec.selector: {}` (fields absent or
+ * null). The controller refuses to sync it; `{matchLabels: {}}` is not DeepEqual and selects all.
+ */
+export function isEmptyLabelSelector(sel: any): boolean {
+  return !!sel && typeof sel === 'object' && Object.values(sel).every((v) => v === null || v === undefined);
+}

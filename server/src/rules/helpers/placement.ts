@@ -1,0 +1,32 @@
+/** Shared by the placement rules: the placement of the DaemonSet against the context's inventory. */
+import type { PlacementResult } from '../../placement/types';
+import { inventoryLabel, placementFor } from '../../analysis/placement';
+import type { RuleContext } from '../types';
+import { t } from '../../l10n';
+
+export function placementOf(ctx: RuleContext): { result: PlacementResult; where: string } | undefined {
+  if (!ctx.inventory || ctx.inventory.nodes.length === 0 || ctx.partial) return undefined;
+  return { result: placementFor(ctx.value, ctx.inventory), where: inventoryLabel(ctx.inventory) };
+}
+
+export function nodeList(names: string[], max = 5): string {
+  if (names.length <= max) return names.join(', ');
+  return t('{0} and {1} more', names.slice(0, max).join(', '), names.length - max);
+}
+
+/** The first existing path among candidates (the tightest place to point at). */
+export function firstPresent(value: any, candidates: (string | number)[][]): (string | number)[] {
+  for (const c of candidates) {
+    let v = value;
+    let ok = true;
+    for (const seg of c) {
+      if (v == null || typeof v !== 'object' || !(seg in v)) {
+        ok = false;
+        break;
+      }
+      v = v[seg as any];
+    }
+    if (ok) return c;
+  }
+  return candidates[candidates.length - 1];
+}
