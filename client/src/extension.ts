@@ -9,6 +9,7 @@ import { registerCommands } from './commands';
 import { InventoryState } from './commands/inventoryState';
 import { createInventoryStatusBar } from './statusBar';
 import { registerPlacementPanel } from './panel';
+import { Notifications } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
 
@@ -42,7 +43,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Daemon
   await client.start();
   registerPlacementPanel(context, client, inventory.onDidChange);
   void inventory.fetch().catch(() => undefined);
-  const environment = () => void client?.sendNotification('daemonset/environment', { redHatKubernetesSchema: redHatKubernetesSchemaActive() });
+  const environment = () => void client?.sendNotification(Notifications.environment, { redHatKubernetesSchema: redHatKubernetesSchemaActive() });
   context.subscriptions.push(
     vscode.extensions.onDidChange(environment),
     vscode.workspace.onDidChangeConfiguration((e) => {

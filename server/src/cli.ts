@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { analyzeText, inventoryLabel, placementsOfText, KUBERNETES_VERSION, type DaemonSetPlacementView, type Diagnostic } from './service';
+import { createLanguageService, inventoryLabel, KUBERNETES_VERSION, type DaemonSetPlacementView, type Diagnostic } from './service';
 import { isKustomizePatch } from './kustomize';
 import type { Inventory, NodePlacement } from './placement/types';
 import { sampleInventory } from './inventory/sample';
@@ -28,7 +28,6 @@ interface FileReport {
   path: string;
   diagnostics: Diagnostic[];
   placements?: DaemonSetPlacementView[];
-  text?: string;
 }
 
 type InventoryChoice = { kind: 'sample' } | { kind: 'file'; files: string[] } | { kind: 'cluster'; context: string; kubeconfig?: string };
@@ -150,14 +149,6 @@ function formatText(reports: FileReport[], inventory?: Inventory): string {
   return lines.join('\n') + '\n';
 }
 
-function rangeOfOffsets(text: string, start: number, end: number) {
-  const pos = (o: number) => {
-    const before = text.slice(0, o).split('\n');
-    return { line: before.length - 1, character: before[before.length - 1].length };
-  };
-  return { start: pos(start), end: pos(end) };
-}
-
 function formatJson(reports: FileReport[], inventory?: Inventory): string {
   return (
     JSON.stringify(
@@ -171,7 +162,7 @@ function formatJson(reports: FileReport[], inventory?: Inventory): string {
                 daemonsets: (r.placements ?? []).map((p) => ({
                   name: p.name,
                   namespace: p.namespace,
-                  range: rangeOfOffsets(r.text ?? '', p.start, p.end),
+                  range: p.range,
                   placement: {
                     inventory: { source: inventory.source, name: inventory.name, nodes: inventory.nodes.length },
                     desired: p.placement.desired,
@@ -222,6 +213,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     for (const m of inventory.messages) process.stderr.write(`daemonset-check: ${inventoryLabel(inventory)}: ${m}\n`);
   }
+  // The CLI checks whole files whatever their size: no editor to keep responsive.
+  const service = createLanguageService({ inventory, maxFileSize: Number.MAX_SAFE_INTEGER });
   const reports: FileReport[] = [];
   for (const file of files) {
     let text: string;
@@ -231,9 +224,8 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`daemonset-check: ${t('cannot read {0}: {1}', file, (e as Error).message)}\n`);
       return 2;
     }
-    // The CLI checks whole files whatever their size: no editor to keep responsive.
-    const diagnostics = analyzeText(text, { partial: isKustomizePatch(file), maxFileSize: Number.MAX_SAFE_INTEGER, inventory });
-    reports.push({ path: file, diagnostics, placements: inventory ? placementsOfText(text, inventory) : undefined, text: inventory ? text : undefined });
+    const diagnostics = service.diagnostics(text, { partial: isKustomizePatch(file) });
+    reports.push({ path: file, diagnostics, placements: inventory ? service.placements(text) : undefined });
   }
   process.stdout.write(args.format === 'json' ? formatJson(reports, inventory) : formatText(reports, inventory));
   return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;

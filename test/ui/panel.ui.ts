@@ -98,7 +98,7 @@ describe('placement panel in VS Code (code-server)', { timeout: 300_000 }, () =>
     step('03-tolerate', async () => {
       const p = panel();
       const group = p.locator('.group').filter({ hasText: 'edge.example.com/remote' });
-      await group.locator('.tolerate').click();
+      await group.locator('.fix').click();
       await page.locator('.monaco-editor .view-line', { hasText: 'key: edge.example.com/remote' }).first().waitFor();
       await p.locator('.summary .count[data-verdict="excluded"] .count-value', { hasText: /^4$/ }).waitFor();
       // Unsaved now: the gained nodes are listed against the saved file.
@@ -143,7 +143,7 @@ describe('placement panel in VS Code (code-server)', { timeout: 300_000 }, () =>
       await p.locator('.ds-name', { hasText: 'log-collector' }).waitFor();
       await p.locator('.summary .stat[data-k="desired"] .stat-value', { hasText: /^4$/ }).waitFor();
       const group = p.locator('.group').filter({ hasText: 'node-role.kubernetes.io/control-plane' });
-      await group.locator('.tolerate').click();
+      await group.locator('.fix').click();
       await page.locator('.monaco-editor .view-line', { hasText: 'key: node-role.kubernetes.io/control-plane' }).first().waitFor();
       await p.locator('.summary .stat[data-k="desired"] .stat-value', { hasText: /^7$/ }).waitFor();
       for (const cp of ['cp-1', 'cp-2', 'cp-3']) await p.locator('.group.runs .row', { hasText: cp }).first().waitFor();

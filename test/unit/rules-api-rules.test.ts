@@ -343,17 +343,17 @@ describe('selector fixes with matchExpressions', () => {
   });
 });
 
-describe('the validator runs once per DaemonSet', () => {
-  it('caches the routed errors per DaemonSet value', async () => {
+describe('the validator runs once per DaemonSet check', () => {
+  it('shares the routed errors among the rules of one check', async () => {
     const { parseFile, findDaemonSets } = await import('../../server/src/service');
-    const { Edits } = await import('../../server/src/yaml/edits');
+    const { ruleContext } = await import('../../server/src/analysis/document');
     const { apiErrors } = await import('../../server/src/rules/helpers/api-errors');
     const file = parseFile(pod(`      restartPolicy: Never\n${container}`) + '---\n' + pod(`      restartPolicy: Never\n${container}`));
     const [a, b] = findDaemonSets(file);
-    const ctx = (d: typeof a) => ({ file, ds: d, value: d.value, partial: false, edits: new Edits(file, d) });
-    const first = apiErrors(ctx(a));
-    assert.equal(apiErrors(ctx(a)), first);
-    assert.notEqual(apiErrors(ctx(b)), first);
+    const ctxA = ruleContext(file, a);
+    const first = apiErrors(ctxA);
+    assert.equal(apiErrors(ctxA), first);
+    assert.notEqual(apiErrors(ruleContext(file, b)), first);
     assert.deepEqual(first.map((e) => e.rule), ['restart-policy']);
   });
 });

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sampleInventory } from '../../server/src/inventory/sample';
-import { complete, daemonSetAtLine, hover, inventoryHints, placementHover, placementsOfText, placementSummary } from '../../server/src/service';
+import { complete, createLanguageService, inventoryHints, placementHover, placementsOfText, placementSummary } from '../../server/src/service';
 import { withCursor } from '../helpers/text';
 import { daemonSetHead } from '../helpers/manifests';
 
@@ -53,15 +53,17 @@ const ds = `${head}      nodeSelector:
 `;
 
 test('hover on a nodeSelector entry says which nodes match', () => {
-  const value = placementHover(daemonSetAtLine(ds, 13), inventory, ['spec', 'template', 'spec', 'nodeSelector', 'kubernetes.io/arch'])!;
+  const [view] = placementsOfText(ds, inventory);
+  const value = placementHover(view.value, view.placement, inventory, ['spec', 'template', 'spec', 'nodeSelector', 'kubernetes.io/arch'])!;
   assert.match(value, /2 of 15 nodes have `kubernetes\.io\/arch=arm64`: arm-a-1, arm-b-1/);
-  const h = hover(ds, { line: 13, character: 10 }, (path) => placementHover(daemonSetAtLine(ds, 13), inventory, path));
+  const h = createLanguageService({ inventory }).hover(ds, { line: 13, character: 10 });
   assert.match((h!.contents as { value: string }).value, /\*\*Placement\*\* on the sample cluster/);
+  assert.match((h!.contents as { value: string }).value, /2 of 15 nodes have `kubernetes\.io\/arch=arm64`/);
 });
 
 test('hover on tolerations lists the tainted nodes tolerated and excluded', () => {
-  const v = placementHover(daemonSetAtLine(ds, 14), inventory, ['spec', 'template', 'spec', 'tolerations'])!;
-  assert.match(v, /excluded by an untolerated taint/);
+  const h = createLanguageService({ inventory }).hover(ds, { line: 14, character: 8 });
+  assert.match((h!.contents as { value: string }).value, /excluded by an untolerated taint/);
 });
 
 test('the CodeLens summary reads like kubectl get ds', () => {

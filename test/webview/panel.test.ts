@@ -161,9 +161,9 @@ describe('escaping', () => {
     n.labels = { ...n.labels, 'evil/<script>alert(2)</script>': '<img src=y onerror=alert(3)>' };
     n.zone = '<b onmouseover=alert(4)>zone</b>';
     n.roles = ['<svg onload=alert(5)>'];
-    n.reasons = [{ predicate: 'NodeAffinity', message: `<img src=z onerror=alert(6)> didn't match`, detail: '<iframe src=javascript:alert(7)>' }];
-    n.taints = [{ key: '<svg/onload=alert(8)>', effect: 'NoSchedule' }];
-    st.selectorKeys = ['evil/<script>alert(2)</script>'];
+    n.reasons = [{ predicate: 'NodeAffinity', message: `<img src=z onerror=alert(6)> didn't match`, label: `<img src=z onerror=alert(6)> didn't match`, detail: '<iframe src=javascript:alert(7)>', fixes: [{ title: '<img src=t onerror=alert(13)>', edits: [] }] }];
+    n.taints = [{ text: '<svg/onload=alert(8)>:NoSchedule', untolerated: true }];
+    n.selectorLabels = [{ key: 'evil/<script>alert(2)</script>', value: '<img src=y onerror=alert(3)>', mismatch: false }];
     st.daemonSet!.name = '<img src=q onerror=alert(9)>';
     st.inventory = { ...st.inventory!, name: '<img src=r onerror=alert(10)>', messages: ['<img src=s onerror=alert(11)>'] };
     st.fileName = '<script>alert(12)</script>.yaml';
@@ -230,7 +230,7 @@ describe('changes since the last save', () => {
       assert.equal(await p.page.locator('.changes .lost').count(), 0);
       assert.equal(await text(p, '.file'), 'node-agent.yaml ●');
       const st = loadState('node-agent');
-      st.changes = { gained: [], lost: [] };
+      st.daemonSet!.changes = { gained: [], lost: [] };
       await p.setState(st);
       await p.page.waitForSelector('.changes p.muted');
       assert.equal(await text(p, '.changes p.muted'), 'Runs on the same nodes as the saved file.');
@@ -239,16 +239,16 @@ describe('changes since the last save', () => {
 });
 
 describe('actions post to the extension', () => {
-  it('reveal, tolerate, switch inventory, refresh, open beside', async () => {
+  it('reveal, apply a fix, switch inventory, refresh, open beside', async () => {
     const st = loadState('node-agent');
     await withPanel('actions', { state: st }, async (p) => {
       const edge = p.page.locator('.group').filter({ hasText: 'edge.example.com/remote' });
       await edge.locator('.group-block .reason').click();
       const [reveal] = await postedOf(p, 'reveal');
-      assert.deepEqual(reveal, { type: 'reveal', uri: st.uri, line: st.daemonSet!.line, reason: st.daemonSet!.placement.nodes.find((n) => n.name === 'edge-berlin-1')!.reasons[0] });
-      assert.equal(await edge.locator('.tolerate').textContent(), 'Tolerate edge.example.com/remote:NoSchedule');
-      await edge.locator('.tolerate').click();
-      assert.deepEqual(await postedOf(p, 'tolerate'), [{ type: 'tolerate', uri: st.uri, line: st.daemonSet!.line, key: 'edge.example.com/remote', effect: 'NoSchedule' }]);
+      assert.deepEqual(reveal, { type: 'reveal', uri: st.uri, node: 'edge-berlin-1', reason: 0 });
+      assert.equal(await edge.locator('.fix').textContent(), 'Tolerate edge.example.com/remote:NoSchedule');
+      await edge.locator('.fix').click();
+      assert.deepEqual(await postedOf(p, 'applyFix'), [{ type: 'applyFix', uri: st.uri, node: 'edge-berlin-1', reason: 0, fix: 0 }]);
       await p.page.click('.inventory-row .link-button');
       assert.equal((await postedOf(p, 'selectInventory')).length, 1);
       await p.page.click('.inventory-row .icon-button');
@@ -280,7 +280,7 @@ describe('keyboard', () => {
       const last = await focused();
       await p.page.keyboard.press('Enter');
       const [reveal] = await postedOf(p, 'reveal');
-      assert.equal((reveal as Extract<FromPage, { type: 'reveal' }>).reason.message, st.daemonSet!.placement.nodes.find((n) => n.name === last)!.reasons[0].message);
+      assert.deepEqual(reveal as Extract<FromPage, { type: 'reveal' }>, { type: 'reveal', uri: st.uri, node: last, reason: 0 });
       await p.page.keyboard.press('Home');
       assert.equal(await focused(), 'cp-1');
       await p.page.keyboard.press('ArrowUp');
@@ -457,7 +457,7 @@ describe('themes and strings', () => {
       assert.deepEqual(await texts(p, '#sort option'), [strings.sortVerdict, strings.sortName, strings.sortZone]);
       // Page chrome text: everything outside data-bearing elements is wrapped in ‹…›.
       const stray = await p.page.evaluate(() => {
-        const skip = '.node-name, .chip, .reason-message, .predicate, .detail, .inventory-name, .ds-name, .namespace, .file, .stat-value, .count-value, .count-badge, .group-title, td, code, .kv .k, .muted, .plan, .gained, .lost, .eviction';
+        const skip = '.node-name, .chip, .fix, .reason-message, .predicate, .detail, .inventory-name, .ds-name, .namespace, .file, .stat-value, .count-value, .count-badge, .group-title, td, code, .kv .k, .muted, .plan, .gained, .lost, .eviction';
         const out: string[] = [];
         const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
         for (let n = walker.nextNode(); n; n = walker.nextNode()) {

@@ -50,7 +50,7 @@ export async function snapshotCluster(client: BaseLanguageClient, state: Invento
   if (!target) return;
   let text: string | null;
   try {
-    text = await client.sendRequest<string | null>(Requests.snapshot);
+    text = await client.sendRequest(Requests.snapshot);
   } catch (e) {
     text = null;
     void vscode.window.showErrorMessage(vscode.l10n.t('The snapshot failed: {0}', errorText(e)));

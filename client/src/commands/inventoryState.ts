@@ -26,11 +26,11 @@ export class InventoryState implements vscode.Disposable {
 
   /** Asks the server (the notification may have gone out before the client listened). */
   async fetch(): Promise<InventoryInfo> {
-    return this.set(await this.client.sendRequest<InventoryInfo>(Requests.inventory));
+    return this.set(await this.client.sendRequest(Requests.inventory));
   }
 
   async refresh(): Promise<InventoryInfo> {
-    return this.set(await this.client.sendRequest<InventoryInfo>(Requests.refreshInventory));
+    return this.set(await this.client.sendRequest(Requests.refreshInventory));
   }
 
   /** The next change, or undefined when none comes within `timeoutMs` (settings that change nothing send none). */

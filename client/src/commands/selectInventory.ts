@@ -42,7 +42,7 @@ export async function selectInventory(client: BaseLanguageClient, state: Invento
   pick.matchOnDescription = true;
 
   void client
-    .sendRequest<ContextsAnswer>(Requests.listContexts, { kubeconfig: settings.kubeconfig })
+    .sendRequest(Requests.listContexts, { kubeconfig: settings.kubeconfig })
     .then(
       (answer) => answer,
       (e: unknown): ContextsAnswer => ({ contexts: [], error: e instanceof Error ? e.message : String(e) }),

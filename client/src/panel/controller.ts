@@ -2,15 +2,15 @@
  * The extension side of the placement page: follows the active YAML editor, asks the language
  * server for placement, posts the panel state to every open page (the sidebar view and the
  * panel beside the editor), and carries out what a page asks for. Decides nothing about
- * Kubernetes: the server computes placement, model.ts derives footprint and rollout.
+ * Kubernetes: the server computes everything the page shows, including each reason's YAML range
+ * and the edits that remedy it.
  */
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { Requests, type InventoryInfo, type PlacementAnswer, type PlacementParams } from '../../../server/src/protocol';
+import { Requests, type InventoryInfo, type PanelReason, type PlacementAnswer, type PlacementParams } from '../../../server/src/protocol';
 import { makeNonce, pageHtml } from './html';
-import { daemonSetValueAt, reasonRange } from './locate';
 import type { FromPage, ToPage } from './messages';
 import { panelState, type PanelState } from './model';
 import { panelStrings } from './strings';
@@ -33,7 +33,8 @@ export class PlacementPanel implements vscode.Disposable {
   /** The YAML editor the panel follows; kept while focus is in the panel itself. */
   private target: vscode.TextEditor | undefined;
   private state: PanelState = { empty: 'noEditor' };
-  private lastAnswer: PlacementAnswer | undefined;
+  /** The last answer and the document it is for: what a page's reveal or fix is looked up in. */
+  private lastAnswer: { uri: string; answer: PlacementAnswer } | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private seq = 0;
   /** An update was skipped because no page was visible. */
@@ -190,7 +191,7 @@ export class PlacementPanel implements vscode.Disposable {
 
   private async inventoryInfo(): Promise<InventoryInfo | undefined> {
     if (!this.client.isRunning()) return undefined;
-    return (await this.client.sendRequest<InventoryInfo>(Requests.inventory).then(undefined, () => undefined)) ?? undefined;
+    return (await this.client.sendRequest(Requests.inventory).then(undefined, () => undefined)) ?? undefined;
   }
 
   private async compute(): Promise<PanelState> {
@@ -200,7 +201,6 @@ export class PlacementPanel implements vscode.Disposable {
     const doc = editor.document;
     const fileName = path.basename(doc.uri.path) || doc.uri.toString();
     if (doc.languageId !== 'yaml') return { empty: 'notYaml', fileName, uri: doc.uri.toString(), inventory: await this.inventoryInfo() };
-    const text = doc.getText();
     const params: PlacementParams = {
       uri: doc.uri.toString(),
       position: { line: editor.selection.active.line, character: editor.selection.active.character },
@@ -208,13 +208,13 @@ export class PlacementPanel implements vscode.Disposable {
     };
     let answer: PlacementAnswer | null;
     try {
-      answer = await this.client.sendRequest<PlacementAnswer | null>(Requests.placement, params);
+      answer = await this.client.sendRequest(Requests.placement, params);
     } catch (e) {
       return { empty: 'error', error: e instanceof Error ? e.message : String(e), uri: params.uri, fileName };
     }
     if (!answer) return { empty: 'error', error: vscode.l10n.t('The language server returned no placement.'), uri: params.uri, fileName };
-    this.lastAnswer = answer;
-    return panelState(answer, { uri: params.uri, fileName, dirty: doc.isDirty }, (ds) => daemonSetValueAt(text, ds.line));
+    this.lastAnswer = { uri: params.uri, answer };
+    return panelState(answer, { uri: params.uri, fileName, dirty: doc.isDirty });
   }
 
   // ------------------------------------------------------------ page requests
@@ -233,12 +233,15 @@ export class PlacementPanel implements vscode.Disposable {
           if (this.seq !== seqAtStart) this.refresh(0);
           return;
         }
-        case 'reveal':
-          return await this.reveal(m.uri, m.line, (text) => reasonRange(text, m.line, m.reason));
+        case 'reveal': {
+          const reason = this.reasonOf(m.uri, m.node, m.reason);
+          const line = this.lastAnswer?.answer.daemonSet?.line ?? 0;
+          return await this.reveal(m.uri, reason?.range ?? { start: { line, character: 0 }, end: { line, character: 0 } });
+        }
         case 'goToLine':
-          return await this.reveal(m.uri, m.line, () => ({ start: { line: m.line, character: 0 }, end: { line: m.line, character: 0 } }));
-        case 'tolerate':
-          return await this.tolerate(m.uri, m.line, m.key, m.effect);
+          return await this.reveal(m.uri, { start: { line: m.line, character: 0 }, end: { line: m.line, character: 0 } });
+        case 'applyFix':
+          return await this.applyFix(m.uri, m.node, m.reason, m.fix);
         case 'selectInventory':
           await vscode.commands.executeCommand('daemonset.selectInventory');
           return;
@@ -261,10 +264,13 @@ export class PlacementPanel implements vscode.Disposable {
     return vscode.window.showTextDocument(doc, { viewColumn: existing?.viewColumn ?? this.target?.viewColumn ?? vscode.ViewColumn.One, preserveFocus: false });
   }
 
-  private async reveal(uri: string, _line: number, range: (text: string) => { start: { line: number; character: number }; end: { line: number; character: number } } | undefined): Promise<void> {
+  private reasonOf(uri: string, node: unknown, reason: unknown): PanelReason | undefined {
+    if (this.lastAnswer?.uri !== uri || typeof node !== 'string' || typeof reason !== 'number') return undefined;
+    return this.lastAnswer.answer.daemonSet?.placement.nodes.find((n) => n.name === node)?.reasons[reason];
+  }
+
+  private async reveal(uri: string, r: { start: { line: number; character: number }; end: { line: number; character: number } }): Promise<void> {
     const editor = await this.editorFor(uri);
-    const r = range(editor.document.getText());
-    if (!r) return;
     const sel = new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
     editor.selection = new vscode.Selection(sel.start, sel.end);
     editor.revealRange(sel, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
@@ -272,32 +278,20 @@ export class PlacementPanel implements vscode.Disposable {
   }
 
   /**
-   * Applies the server's quick fix "Tolerate <key>:<effect>" for the DaemonSet at a line. Client and
-   * server translate its title from the same bundle, so the title in the user's language finds it.
-   * (Actions from vscode.executeCodeActionProvider carry no diagnostics to match on.)
+   * Applies a remedy the server computed for the version of the file it answered for. A file that
+   * changed since gets no edit (it would land in the wrong place): the panel refreshes instead.
    */
-  private async tolerate(uri: string, line: number, key: string, effect: string): Promise<void> {
-    const u = vscode.Uri.parse(uri);
-    const title = vscode.l10n.t('Tolerate {0}:{1}', key, effect);
-    const doc = await vscode.workspace.openTextDocument(u);
-    const ds = this.lastAnswer?.daemonSets.find((d) => d.line === line);
-    const range = ds
-      ? new vscode.Range(ds.range.start.line, ds.range.start.character, ds.range.end.line, ds.range.end.character)
-      : new vscode.Range(line, 0, doc.lineCount, 0);
-    const actions = (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', u, range, vscode.CodeActionKind.QuickFix.value)) ?? [];
-    const action = actions.find((a) => a.title === title);
-    if (!action) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('No quick fix "{0}" is offered here: the taint may already be tolerated, or the file changed.', title));
+  private async applyFix(uri: string, node: string, reason: number, index: number): Promise<void> {
+    const fix = typeof index === 'number' ? this.reasonOf(uri, node, reason)?.fixes?.[index] : undefined;
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+    if (!fix || this.lastAnswer?.answer.version !== doc.version) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('The file changed since the panel was drawn; the panel is up to date again, try once more.'));
+      this.refresh(0);
       return;
     }
-    if (typeof (action as vscode.Command).command === 'string') {
-      const cmd = action as vscode.Command;
-      await vscode.commands.executeCommand(cmd.command, ...(cmd.arguments ?? []));
-    } else {
-      const ca = action as vscode.CodeAction;
-      if (ca.edit) await vscode.workspace.applyEdit(ca.edit);
-      if (ca.command) await vscode.commands.executeCommand(ca.command.command, ...(ca.command.arguments ?? []));
-    }
+    const edit = new vscode.WorkspaceEdit();
+    for (const e of fix.edits) edit.replace(doc.uri, new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character), e.newText);
+    await vscode.workspace.applyEdit(edit);
     this.refresh(0);
   }
 

@@ -1,8 +1,8 @@
 /**
  * Messages between the extension and the placement page (webview.postMessage both ways).
- * The page imports only types from here; it never trusts a field to be what it claims.
+ * The page imports only types from here; the extension never trusts a field to be what it
+ * claims: a node and a reason are looked up in the answer it holds, never taken from the page.
  */
-import type { PlacementReason } from '../../../server/src/placement/types';
 import type { PanelState } from './model';
 import type { PanelStrings } from './strings';
 
@@ -14,11 +14,11 @@ export type ToPage =
 
 export type FromPage =
   | { type: 'ready' }
-  /** Reveal the YAML responsible for a reason of a node. */
-  | { type: 'reveal'; uri: string; line: number; reason: PlacementReason }
-  /** Apply the quick fix `Tolerate <key>:<effect>`. */
-  | { type: 'tolerate'; uri: string; line: number; key: string; effect: string }
+  /** Reveal the YAML behind reason `reason` of node `node` of the DaemonSet shown. */
+  | { type: 'reveal'; uri: string; node: string; reason: number }
+  /** Apply fix `fix` of that reason (edits the server computed for the version shown). */
+  | { type: 'applyFix'; uri: string; node: string; reason: number; fix: number }
   | { type: 'selectInventory' }
   | { type: 'refreshInventory' }
-  /** Move the cursor to another DaemonSet of the file. */
+  /** Move the cursor to a line of the file (another DaemonSet, or the one shown). */
   | { type: 'goToLine'; uri: string; line: number };

@@ -78,7 +78,6 @@ export function panelStrings(l10n: L10n) {
     taintUntolerated: l10n.t('not tolerated'),
     revealReason: l10n.t('Show the YAML responsible: {0}'),
     showInYaml: l10n.t('Show in YAML'),
-    tolerate: l10n.t('Tolerate {0}'),
     existingKept: l10n.t('an existing daemon pod keeps running'),
     existingEvicted: l10n.t('an existing daemon pod is evicted'),
     rowLabel: l10n.t('{0}: {1}. {2}'),

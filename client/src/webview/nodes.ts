@@ -1,7 +1,9 @@
 /**
  * Filtering, sorting and grouping of node verdicts for the page. Pure (no DOM).
  */
-import type { NodePlacement, Verdict } from '../../../server/src/placement/types';
+import type { PanelNode } from '../../../server/src/protocol';
+
+type Verdict = PanelNode['verdict'];
 
 export type SortKey = 'name' | 'verdict' | 'zone';
 
@@ -9,8 +11,8 @@ export const VERDICT_ORDER: Record<Verdict, number> = { runs: 0, pending: 1, exc
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
-export function compareNodes(sort: SortKey): (a: NodePlacement, b: NodePlacement) => number {
-  const byName = (a: NodePlacement, b: NodePlacement) => collator.compare(a.name, b.name);
+export function compareNodes(sort: SortKey): (a: PanelNode, b: PanelNode) => number {
+  const byName = (a: PanelNode, b: PanelNode) => collator.compare(a.name, b.name);
   if (sort === 'verdict') return (a, b) => VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict] || byName(a, b);
   if (sort === 'zone') {
     // Nodes without a zone label sort last.
@@ -20,18 +22,18 @@ export function compareNodes(sort: SortKey): (a: NodePlacement, b: NodePlacement
 }
 
 /** Everything a user may type to find a node: name, roles, zone, os/arch, labels, taints, reasons. */
-export function searchText(n: NodePlacement): string {
+export function searchText(n: PanelNode): string {
   const parts = [n.name, ...n.roles, n.zone ?? '', n.os ?? '', n.arch ?? '', `${n.os ?? ''}/${n.arch ?? ''}`, n.verdict];
   for (const [k, v] of Object.entries(n.labels ?? {})) parts.push(`${k}=${v}`);
-  for (const t of n.taints ?? []) parts.push(`${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`);
-  for (const r of n.reasons) parts.push(r.message, r.predicate);
+  for (const t of n.taints) parts.push(t.text);
+  for (const r of n.reasons) parts.push(r.label, r.predicate);
   if (n.unschedulable) parts.push('cordoned', 'SchedulingDisabled');
   parts.push(n.ready === 'True' ? 'Ready' : n.ready === 'False' ? 'NotReady' : 'Unknown');
   return parts.join('\n').toLowerCase();
 }
 
 /** Every whitespace-separated word of the filter must occur somewhere in the node's text. */
-export function matchesFilter(n: NodePlacement, filter: string): boolean {
+export function matchesFilter(n: PanelNode, filter: string): boolean {
   const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return true;
   const text = searchText(n);
@@ -44,14 +46,14 @@ export interface NodeGroup {
   verdict: Verdict;
   /** The reasons shared by the group (Kubernetes wording); empty for nodes that run it. */
   reasons: string[];
-  nodes: NodePlacement[];
+  nodes: PanelNode[];
 }
 
 /** Groups by verdict, then by the exact reasons; verdicts in order runs, pending, excluded; bigger groups first. */
-export function groupNodes(nodes: NodePlacement[], sort: SortKey): NodeGroup[] {
+export function groupNodes(nodes: PanelNode[], sort: SortKey): NodeGroup[] {
   const groups = new Map<string, NodeGroup>();
   for (const n of nodes) {
-    const reasons = n.verdict === 'runs' ? [] : n.reasons.map((r) => r.message);
+    const reasons = n.verdict === 'runs' ? [] : n.reasons.map((r) => r.label);
     const key = `${n.verdict}|${reasons.join('\n')}`;
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { key, verdict: n.verdict, reasons, nodes: [] }));

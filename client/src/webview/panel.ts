@@ -4,9 +4,8 @@
  * sections re-render only when their data changed, node rows are kept by name, and the filter
  * box, scroll position and focus survive every update.
  */
-import type { NodePlacement, PlacementReason, Taint } from '../../../server/src/placement/types';
 import type { FromPage, ToPage } from '../panel/messages';
-import type { PanelState, RolloutPlan } from '../panel/model';
+import type { PanelNode, PanelReason, PanelState, RolloutPlan } from '../panel/model';
 import { fmt, type PanelStrings } from '../panel/strings';
 import { append, breakable, type Child, h, icon, updateSection } from './dom';
 import { compareNodes, groupNodes, matchesFilter, type NodeGroup, type SortKey } from './nodes';
@@ -115,22 +114,18 @@ function button(label: Child[], opts: { cls?: string; title?: string; aria?: str
   );
 }
 
-function taintText(t: { key: string; value?: string; effect: string }): string {
-  return `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`;
-}
-
-function verdictLabel(v: NodePlacement['verdict']): string {
+function verdictLabel(v: PanelNode['verdict']): string {
   return v === 'runs' ? s().verdictRuns : v === 'pending' ? s().verdictPending : s().verdictExcluded;
 }
-function verdictHelp(v: NodePlacement['verdict']): string {
+function verdictHelp(v: PanelNode['verdict']): string {
   return v === 'runs' ? s().verdictRunsHelp : v === 'pending' ? s().verdictPendingHelp : s().verdictExcludedHelp;
 }
-function verdictIcon(v: NodePlacement['verdict']): HTMLSpanElement {
+function verdictIcon(v: PanelNode['verdict']): HTMLSpanElement {
   return icon(v === 'runs' ? 'pass' : v === 'pending' ? 'warning' : 'circle-slash', `verdict-icon ${v}`);
 }
 
 /** kubectl get nodes STATUS: Ready / NotReady / Unknown, with `,SchedulingDisabled` when cordoned. */
-function statusText(n: NodePlacement): string {
+function statusText(n: PanelNode): string {
   const ready = n.ready === 'True' ? s().statusReady : n.ready === 'False' ? s().statusNotReady : s().statusUnknown;
   return n.unschedulable ? `${ready},${s().statusCordoned}` : ready;
 }
@@ -294,7 +289,7 @@ function renderSummary(st: PanelState): void {
 }
 
 function renderChanges(st: PanelState): void {
-  const c = st.changes;
+  const c = st.daemonSet?.changes;
   const show = !!st.dirty && !!c;
   changes.hidden = !show;
   if (!show) return;
@@ -317,53 +312,45 @@ function rows(): HTMLElement[] {
 }
 
 /**
- * One reason: a link that reveals the responsible YAML, the scheduler plugin's name, the
- * "Tolerate" quick fix for taints, and the engine's detail. `compact` (in a group block, under
- * a header that already says the message) shows "Show in YAML" instead of repeating it.
+ * One reason: a link that reveals the responsible YAML, the scheduler plugin's name, a button per
+ * remedy the server proved, and the engine's detail. `compact` (in a group block, under a header
+ * that already says the reason) shows "Show in YAML" instead of repeating it. `node` is the node
+ * the reason belongs to (for a group: its first node, whose reasons every node of it shares).
  */
-function reasonItem(st: PanelState, r: PlacementReason, focusKey: string, compact: boolean): HTMLElement {
+function reasonItem(st: PanelState, node: string, index: number, r: PanelReason, focusKey: string, compact: boolean): HTMLElement {
   const t = s();
   const uri = st.uri!;
-  const line = st.daemonSet!.line;
   const parts: Child[] = [
     h('span', { class: 'predicate' }, r.predicate),
-    button([icon('go-to-file'), h('span', { class: 'reason-message' }, compact ? t.showInYaml : breakable(r.message))], {
+    button([icon('go-to-file'), h('span', { class: 'reason-message' }, compact ? t.showInYaml : breakable(r.label))], {
       cls: 'link-button reason',
-      title: fmt(t.revealReason, r.message),
-      aria: fmt(t.revealReason, r.message),
+      title: fmt(t.revealReason, r.label),
+      aria: fmt(t.revealReason, r.label),
       focusKey: `reason:${focusKey}`,
-      onClick: () => post({ type: 'reveal', uri, line, reason: r }),
+      onClick: () => post({ type: 'reveal', uri, node, reason: index }),
     }),
   ];
-  if (r.predicate === 'TaintToleration' && r.taint) {
-    const taint = r.taint;
-    const label = fmt(t.tolerate, `${taint.key}:${taint.effect}`);
-    parts.push(button([icon('lightbulb'), h('span', null, label)], { cls: 'button secondary small tolerate', focusKey: `tolerate:${focusKey}`, onClick: () => post({ type: 'tolerate', uri, line, key: taint.key, effect: taint.effect }) }));
-  }
+  (r.fixes ?? []).forEach((f, i) => {
+    parts.push(button([icon('lightbulb'), h('span', null, f.title)], { cls: 'button secondary small fix', focusKey: `fix:${focusKey}:${i}`, onClick: () => post({ type: 'applyFix', uri, node, reason: index, fix: i }) }));
+  });
   if (r.detail) parts.push(h('div', { class: 'detail muted' }, breakable(r.detail)));
   return h('li', null, ...parts);
 }
 
 /** Labels the DaemonSet selects on (with the node's value, or its absence) and the node's taints. */
-function facts(st: PanelState, n: NodePlacement): HTMLElement | null {
+function facts(n: PanelNode): HTMLElement | null {
   const t = s();
   const chips: HTMLElement[] = [];
-  const selectorReasonKeys = new Set(n.reasons.flatMap((r) => (r.selector?.kind === 'nodeSelector' ? [r.selector.key] : [])));
-  for (const k of st.selectorKeys ?? []) {
-    const has = Object.prototype.hasOwnProperty.call(n.labels ?? {}, k);
-    const miss = selectorReasonKeys.has(k);
-    chips.push(h('span', { class: `chip label${miss ? ' bad' : ''}`, attrs: { title: k } }, icon('tag'), breakable(has ? `${k}=${n.labels[k]}` : fmt(t.labelMissing, k))));
+  for (const l of n.selectorLabels) {
+    chips.push(h('span', { class: `chip label${l.mismatch ? ' bad' : ''}`, attrs: { title: l.key } }, icon('tag'), breakable(l.value !== undefined ? `${l.key}=${l.value}` : fmt(t.labelMissing, l.key))));
   }
-  const untolerated = new Set(n.reasons.flatMap((r) => (r.taint ? [taintText(r.taint)] : [])));
-  for (const taint of n.taints ?? []) {
-    const txt = taintText(taint as Taint);
-    const bad = untolerated.has(txt);
-    chips.push(h('span', { class: `chip taint${bad ? ' bad' : ' ok'}`, attrs: { title: bad ? t.taintUntolerated : t.taintTolerated } }, icon(bad ? 'shield' : 'check'), breakable(txt)));
+  for (const taint of n.taints) {
+    chips.push(h('span', { class: `chip taint${taint.untolerated ? ' bad' : ' ok'}`, attrs: { title: taint.untolerated ? t.taintUntolerated : t.taintTolerated } }, icon(taint.untolerated ? 'shield' : 'check'), breakable(taint.text)));
   }
   return chips.length ? h('div', { class: 'facts' }, ...chips) : null;
 }
 
-function rowContent(st: PanelState, n: NodePlacement, withReasons: boolean): Child[] {
+function rowContent(st: PanelState, n: PanelNode, withReasons: boolean): Child[] {
   const t = s();
   const roles = n.roles.length ? n.roles.join(',') : t.rolesNone;
   const osArch = [n.os, n.arch].filter(Boolean).join('/');
@@ -385,21 +372,21 @@ function rowContent(st: PanelState, n: NodePlacement, withReasons: boolean): Chi
         n.existingPod === 'kept' && n.verdict !== 'runs' ? h('span', { class: 'chip' }, t.existingKept) : null,
         n.existingPod === 'evicted' ? h('span', { class: 'chip bad' }, t.existingEvicted) : null,
       ),
-      facts(st, n),
-      withReasons && n.reasons.length ? h('ul', { class: 'reasons' }, ...n.reasons.map((r, i) => reasonItem(st, r, `${n.name}:${i}`, false))) : null,
-      ...(n.evictionWarnings ?? []).map((w) => h('div', { class: 'eviction' }, icon('warning'), h('span', null, w.message))),
+      facts(n),
+      withReasons && n.reasons.length ? h('ul', { class: 'reasons' }, ...n.reasons.map((r, i) => reasonItem(st, n.name, i, r, `${n.name}:${i}`, false))) : null,
+      ...n.evictionWarnings.map((w) => h('div', { class: 'eviction' }, icon('warning'), h('span', null, w))),
     ),
   ];
 }
 
-function rowAria(n: NodePlacement): string {
-  const reasons = n.reasons.length ? n.reasons.map((r) => r.message).join('; ') : s().noReason;
+function rowAria(n: PanelNode): string {
+  const reasons = n.reasons.length ? n.reasons.map((r) => r.label).join('; ') : s().noReason;
   return fmt(s().rowLabel, n.name, verdictLabel(n.verdict), `${statusText(n)}. ${reasons}`);
 }
 
 /** A node's row; in grouped mode its reasons are the group's and are not repeated on the row. */
-function rowFor(st: PanelState, n: NodePlacement, withReasons: boolean): HTMLElement {
-  const sig = JSON.stringify([n, st.selectorKeys, st.uri, st.daemonSet?.line, withReasons]);
+function rowFor(st: PanelState, n: PanelNode, withReasons: boolean): HTMLElement {
+  const sig = JSON.stringify([n, st.uri, st.daemonSet?.line, withReasons]);
   let cached = rowCache.get(n.name);
   if (!cached) {
     const el = h('div', { class: 'row', attrs: { role: 'listitem', tabindex: 0, 'data-node': n.name, 'data-focus-key': `row:${n.name}` } });
@@ -464,9 +451,10 @@ function groupFor(st: PanelState, g: NodeGroup): HTMLElement {
   c.list.hidden = collapsed;
   c.block.hidden = collapsed || g.reasons.length === 0;
   // The group's reasons, once: every node of the group has exactly these (the first node's carry the details).
-  const reasons = g.nodes[0]?.reasons ?? [];
-  updateSection(c.block, JSON.stringify([reasons, st.uri, st.daemonSet?.line]), () => [
-    h('ul', { class: 'reasons' }, ...reasons.map((r, i) => reasonItem(st, r, `${g.key}:${i}`, reasons.length === 1))),
+  const first = g.nodes[0];
+  const reasons = first?.reasons ?? [];
+  updateSection(c.block, JSON.stringify([reasons, first?.name, st.uri, st.daemonSet?.line]), () => [
+    h('ul', { class: 'reasons' }, ...reasons.map((r, i) => reasonItem(st, first.name, i, r, `${g.key}:${i}`, reasons.length === 1))),
   ]);
   return c.el;
 }
@@ -520,7 +508,7 @@ function restoreFocus(key: string | undefined): void {
 // ---------------------------------------------------------------- footprint and rollout
 
 function renderFootprint(st: PanelState): void {
-  const f = st.footprint;
+  const f = st.daemonSet?.footprint;
   footprintEl.hidden = !f;
   if (!f) return;
   updateSection(footprintEl, JSON.stringify(f), () => {
@@ -551,22 +539,10 @@ function renderFootprint(st: PanelState): void {
     if (none) out.push(banner('warning', undefined, [t.noRequests]));
     else out.push(h('p', { class: 'muted grows' }, fmt(t.footprintGrows, f.text.cpu, f.text.memory)));
     if (f.pending > 0 && !none) {
-      out.push(h('p', { class: 'muted pending-note' }, fmt(t.footprintPending, f.pending, fmtMilli(f.perPod.cpuMilli * f.pending), fmtBytes(f.perPod.memoryBytes * f.pending))));
+      out.push(h('p', { class: 'muted pending-note' }, fmt(t.footprintPending, f.pending, f.text.pendingCpu, f.text.pendingMemory)));
     }
     return out;
   });
-}
-
-// The extension formats the main numbers; these two only scale them for the pending note.
-function fmtMilli(m: number): string {
-  return m % 1000 === 0 ? String(m / 1000) : `${m}m`;
-}
-function fmtBytes(b: number): string {
-  for (const [suffix, shift] of [['Ei', 60], ['Pi', 50], ['Ti', 40], ['Gi', 30], ['Mi', 20], ['Ki', 10]] as const) {
-    const unit = 2 ** shift;
-    if (b !== 0 && b % unit === 0) return `${b / unit}${suffix}`;
-  }
-  return String(b);
 }
 
 function intOrPercent(label: string, v: NonNullable<RolloutPlan['maxUnavailable']>, desired: number, key: string): HTMLElement {
@@ -581,7 +557,7 @@ function intOrPercent(label: string, v: NonNullable<RolloutPlan['maxUnavailable'
 }
 
 function renderRollout(st: PanelState): void {
-  const r = st.rollout;
+  const r = st.daemonSet?.rollout;
   rolloutEl.hidden = !r;
   if (!r) return;
   updateSection(rolloutEl, JSON.stringify(r), () => {
@@ -684,7 +660,7 @@ function activateRow(row: HTMLElement): void {
   if (!st?.daemonSet || !st.uri) return;
   const n = st.daemonSet.placement.nodes.find((x) => x.name === row.dataset.node);
   if (!n) return;
-  if (n.reasons[0]) post({ type: 'reveal', uri: st.uri, line: st.daemonSet.line, reason: n.reasons[0] });
+  if (n.reasons[0]) post({ type: 'reveal', uri: st.uri, node: n.name, reason: 0 });
   else post({ type: 'goToLine', uri: st.uri, line: st.daemonSet.line });
 }
 

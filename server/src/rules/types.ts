@@ -1,6 +1,8 @@
+/** What a rule is, what it is given, and what it reports. */
 import type { DaemonSetRef, ParsedFile } from '../yaml/document';
 import type { PathSeg, TextEdit } from '../yaml/types';
-import type { Inventory } from '../placement/types';
+import type { InventoryHints } from '../placement/inventory';
+import type { Inventory, PlacementResult } from '../placement/types';
 import type { Edits } from '../yaml/edits';
 
 export type RuleCategory = 'yaml' | 'schema' | 'api' | 'practice' | 'placement';
@@ -33,6 +35,17 @@ export interface RuleContext {
   partial: boolean;
   inventory?: Inventory;
   edits: Edits;
+  /** What the schema walker reported on this DaemonSet (paths relative to it). */
+  walker: readonly Finding[];
+  /**
+   * The placement engine's verdicts for this DaemonSet on `inventory`, computed once on first use
+   * and shared with CodeLens, hover and the panel; undefined without an inventory.
+   */
+  placement(): PlacementResult | undefined;
+  /** Labels and taints of the inventory's nodes; undefined without an inventory. */
+  hints(): InventoryHints | undefined;
+  /** A value computed once per DaemonSet check (keyed by identity), for helpers several rules share. */
+  once<T>(key: object, compute: () => T): T;
 }
 
 export interface Rule {
@@ -42,6 +55,8 @@ export interface Rule {
 }
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
+/** A user's severity for a rule: a severity, or off. */
+export type SeveritySetting = Severity | 'off';
 
 export interface Fix {
   title: string;

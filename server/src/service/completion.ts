@@ -11,15 +11,10 @@ import { PRIORITY_CLASSES, WELL_KNOWN_LABELS, WELL_KNOWN_TAINTS } from './wellKn
 import type { PathSeg, Position } from '../yaml/types';
 import { DAEMONSET_SNIPPET } from './snippets';
 import { taintString } from '../k8s/taints';
+import type { InventoryHints } from '../placement/inventory';
 import { t, tData } from '../l10n';
 
-export interface InventoryHints {
-  /** Label keys on the inventory's nodes with their values and how many nodes carry each. */
-  labels?: Map<string, Map<string, number>>;
-  /** Taints on the inventory's nodes: key → effect/value → count. */
-  taints?: { key: string; value?: string; effect: string; count: number }[];
-  inventoryName?: string;
-}
+export type { InventoryHints };
 
 export interface CompletionOptions {
   hints?: InventoryHints;

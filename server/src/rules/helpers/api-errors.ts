@@ -5,7 +5,6 @@
  */
 import { formatFieldError, validateDaemonSetForAuthoring, type FieldError } from '../../k8s/validation';
 import { isLabelKey, isLabelValue } from '../../k8s/syntax';
-import { checkSchema } from '../schema/walker';
 import { resolvePath } from '../../schema/schema';
 import type { PathSeg } from '../../yaml/types';
 import type { RuleContext } from '../types';
@@ -23,17 +22,11 @@ export interface ApiError {
   target: 'key' | 'value';
 }
 
-const cache = new WeakMap<object, ApiError[]>();
+const API_ERRORS = {};
 
-/** The API errors of the DaemonSet in `ctx`, computed once per DaemonSet value. */
+/** The API errors of the DaemonSet in `ctx`, computed once per check and shared by the API rules. */
 export function apiErrors(ctx: RuleContext): ApiError[] {
-  const key = ctx.value as object;
-  let out = cache.get(key);
-  if (!out) {
-    out = computeApiErrors(ctx);
-    cache.set(key, out);
-  }
-  return out;
+  return ctx.once(API_ERRORS, () => computeApiErrors(ctx));
 }
 
 function computeApiErrors(ctx: RuleContext): ApiError[] {
@@ -72,14 +65,11 @@ interface WalkerView {
   types: PathSeg[][];
 }
 
-/**
- * What the walker reports on this DaemonSet. It is re-run here (it is cheap, and pure) rather
- * than guessed, so the rules drop exactly the errors the walker already explains.
- */
+/** What the walker reported on this DaemonSet, so the rules drop exactly the errors it already explains. */
 function walkerFindings(ctx: RuleContext): WalkerView {
   const enums = new Set<string>();
   const types: PathSeg[][] = [];
-  for (const f of checkSchema(ctx.ds, ctx.edits, { partial: true })) {
+  for (const f of ctx.walker) {
     if (f.rule === 'invalid-enum') enums.add(key(f.path));
     else if (f.rule === 'invalid-type' || f.rule === 'invalid-quantity') types.push(f.path);
   }

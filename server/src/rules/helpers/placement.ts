@@ -1,12 +1,13 @@
 /** Shared by the placement rules: the placement of the DaemonSet against the context's inventory. */
 import type { PlacementResult } from '../../placement/types';
-import { inventoryLabel, placementFor } from '../../analysis/placement';
+import { inventoryLabel } from '../../placement/inventory';
 import type { RuleContext } from '../types';
 import { t } from '../../l10n';
 
 export function placementOf(ctx: RuleContext): { result: PlacementResult; where: string } | undefined {
   if (!ctx.inventory || ctx.inventory.nodes.length === 0 || ctx.partial) return undefined;
-  return { result: placementFor(ctx.value, ctx.inventory), where: inventoryLabel(ctx.inventory) };
+  const result = ctx.placement();
+  return result && { result, where: inventoryLabel(ctx.inventory) };
 }
 
 export function nodeList(names: string[], max = 5): string {

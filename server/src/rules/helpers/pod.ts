@@ -113,16 +113,6 @@ export function toleratesAll(spec: Record<string, any> | undefined, effect: stri
   return tolerations(spec).some(({ t }) => !t.key && t.operator === 'Exists' && (!t.effect || t.effect === effect));
 }
 
-/** `1`, `"1"`, `"10%"` → a number and whether it is a percentage; undefined when not an int-or-string. */
-export function intOrPercent(v: unknown): { n: number; percent: boolean } | undefined {
-  if (typeof v === 'number' && Number.isInteger(v)) return { n: v, percent: false };
-  if (typeof v === 'string') {
-    const m = /^(\d+)(%?)$/.exec(v.trim());
-    if (m) return { n: Number(m[1]), percent: m[2] === '%' };
-  }
-  return undefined;
-}
-
 /** The container's own hostPath mounts. */
 export function mountsOf(spec: Record<string, any> | undefined, ref: ContainerRef): HostPathMount[] {
   return hostPathMounts(spec).filter((m) => m.container.list === ref.list && m.container.index === ref.index);

@@ -1,22 +1,10 @@
 import type { TextEdit } from '../../yaml/types';
 import type { Finding, Fix } from '../types';
-import type { Rule, RuleContext } from '../types';
+import type { Rule } from '../types';
 import { firstPresent, nodeList, placementOf } from '../helpers/placement';
+import { tolerateFix } from '../helpers/toleration-fix';
 import { taintString } from '../../k8s/taints';
 import { t } from '../../l10n';
-
-/**
- * The quick fix "Tolerate <taint>": a new toleration with operator Exists (any value) and the taint's effect.
- * Its title stays English in every locale: the placement panel finds this fix by its exact title.
- */
-export function tolerateFix(ctx: RuleContext, taint: { key: string; effect: string }): Fix | undefined {
-  const item = `key: ${taint.key}\noperator: Exists\neffect: ${taint.effect}`;
-  const spec = ctx.value?.spec?.template?.spec;
-  let edit: TextEdit | undefined;
-  if (Array.isArray(spec?.tolerations) && spec.tolerations.length > 0) edit = ctx.edits.appendItem(['spec', 'template', 'spec', 'tolerations'], item);
-  else if (spec && typeof spec === 'object' && !('tolerations' in spec)) edit = ctx.edits.insertKey(['spec', 'template', 'spec'], 'tolerations', `\n- ${item.replace(/\n/g, '\n  ')}`);
-  return edit ? { title: t('Tolerate {0}:{1}', taint.key, taint.effect), isPreferred: true, edits: [edit] } : undefined;
-}
 
 export const excludedByTaint: Rule = {
   meta: {
@@ -48,7 +36,7 @@ export const excludedByTaint: Rule = {
     // Taints an administrator sets (roles, dedicated pools) first; node-condition taints last.
     const groups = [...byTaint.entries()].sort((a, b) => Number(a[0].startsWith('node.kubernetes.io/')) - Number(b[0].startsWith('node.kubernetes.io/')) || b[1].nodes.length - a[1].nodes.length);
     const total = groups.reduce((n, [, g]) => n + g.nodes.length, 0);
-    const fixes = groups.map(([, g]) => tolerateFix(ctx, g.taint)).filter((f): f is Fix => !!f);
+    const fixes = groups.map(([, g]) => tolerateFix(ctx.edits, ctx.value, g.taint)).filter((f): f is Fix => !!f);
     fixes.forEach((f, i) => (f.isPreferred = i === 0 && fixes.length === 1));
     const list = groups.map(([id, g]) => `${id} (${nodeList(g.nodes, 3)})`).join('; ');
     const finding: Finding = {

@@ -1,6 +1,5 @@
 import type { PathSeg } from '../../yaml/types';
 import type { Fix, Finding } from '../types';
-import { inventoryHints, inventoryLabel } from '../../analysis/placement';
 import { suggest } from '../../util/suggest';
 import type { Rule, RuleContext } from '../types';
 import { t } from '../../l10n';
@@ -35,10 +34,10 @@ export const unknownNodeLabel: Rule = {
     fix: 'Replace the key or value with the closest one present on the nodes.',
   },
   check(ctx) {
-    const inv = ctx.inventory;
-    if (!inv || inv.nodes.length === 0) return [];
-    const labels = inventoryHints(inv).labels!;
-    const where = inventoryLabel(inv);
+    const hints = ctx.inventory && ctx.inventory.nodes.length > 0 ? ctx.hints() : undefined;
+    if (!hints) return [];
+    const labels = hints.labels;
+    const where = hints.inventoryName;
     const out: Finding[] = [];
     const spec = ctx.value?.spec?.template?.spec;
     const base: PathSeg[] = ['spec', 'template', 'spec'];

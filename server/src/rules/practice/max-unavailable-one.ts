@@ -2,7 +2,8 @@
 import type { PathSeg } from '../../yaml/types';
 import type { Rule } from '../types';
 import { t } from '../../l10n';
-import { intOrPercent, isObject } from '../helpers/pod';
+import { parseIntOrPercent } from '../../k8s/intstr';
+import { isObject } from '../helpers/pod';
 
 /** Below this many nodes a one-at-a-time rollout is quick enough not to mention. */
 export const LARGE_CLUSTER_NODES = 10;
@@ -30,9 +31,9 @@ export const maxUnavailableOne: Rule = {
     if (strategy?.type !== undefined && strategy.type !== 'RollingUpdate') return [];
     const ru = strategy?.rollingUpdate;
     if (ru != null && !isObject(ru)) return [];
-    const surge = ru?.maxSurge === undefined ? { n: 0, percent: false } : intOrPercent(ru.maxSurge);
+    const surge = ru?.maxSurge === undefined ? { n: 0, percent: false } : parseIntOrPercent(ru.maxSurge);
     if (!surge || surge.n !== 0) return [];
-    const mu = ru?.maxUnavailable === undefined ? { n: 1, percent: false } : intOrPercent(ru.maxUnavailable);
+    const mu = ru?.maxUnavailable === undefined ? { n: 1, percent: false } : parseIntOrPercent(ru.maxUnavailable);
     if (!mu || mu.n !== 1 || mu.percent) return [];
     // The bundled sample inventory says nothing about the user's cluster.
     const nodes = ctx.inventory && ctx.inventory.source !== 'sample' ? ctx.inventory.nodes.length : 0;

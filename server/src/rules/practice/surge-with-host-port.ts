@@ -2,7 +2,8 @@
 import type { TextEdit } from '../../yaml/types';
 import type { Rule } from '../types';
 import { t } from '../../l10n';
-import { containers, intOrPercent, isObject, podSpec } from '../helpers/pod';
+import { parseIntOrPercent } from '../../k8s/intstr';
+import { containers, isObject, podSpec } from '../helpers/pod';
 
 const RU = ['spec', 'updateStrategy', 'rollingUpdate'];
 
@@ -36,7 +37,7 @@ export const surgeWithHostPort: Rule = {
     const ds = ctx.value;
     const strategy = ds?.spec?.updateStrategy;
     if (!isObject(strategy) || (strategy.type !== undefined && strategy.type !== 'RollingUpdate')) return [];
-    const surge = intOrPercent(strategy.rollingUpdate?.maxSurge);
+    const surge = parseIntOrPercent(strategy.rollingUpdate?.maxSurge);
     if (!surge || surge.n === 0) return [];
     const hp = firstHostPort(podSpec(ds));
     if (!hp) return [];

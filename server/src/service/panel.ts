@@ -1,0 +1,204 @@
+/**
+ * The placement panel's data: for the DaemonSet under the cursor, every node with its verdict,
+ * the reasons worded by the engine, where in the YAML each reason comes from, the edits that
+ * remedy it, the labels and taints that matter, the footprint and the rollout, and what changed
+ * against the saved file. The client and the page only relay and render this.
+ */
+import { isScalar } from 'yaml';
+import { formatQuantity } from '../k8s/quantity';
+import { taintString } from '../k8s/taints';
+import { podRequests } from '../placement/resources';
+import { rolloutPlan } from '../placement/rollout';
+import type { NodePlacement, PlacementReason, PlacementResult } from '../placement/types';
+import type { Footprint, PanelDaemonSet, PanelNode, PanelReason } from '../protocol';
+import { tolerateFix } from '../rules/helpers/toleration-fix';
+import { locate, offsetToPosition, type DaemonSetRef, type ParsedFile } from '../yaml/document';
+import { Edits } from '../yaml/edits';
+import type { PathSeg, Range, TextEdit } from '../yaml/types';
+import { targetedNodes, type DaemonSetPlacementView } from './placement';
+
+const POD = ['spec', 'template', 'spec'] as const;
+
+/** The panel's view of one DaemonSet; `baseline` is the same DaemonSet in the saved file, when there is one. */
+export function panelDaemonSet(view: DaemonSetPlacementView, baseline?: DaemonSetPlacementView): PanelDaemonSet {
+  const ranges = new Map<string, Range | undefined>();
+  const selectorKeys = selectorKeysOf(view.value);
+  const edits = new Edits(view.file, view.ref);
+  const nodes = view.placement.nodes.map((n) => panelNode(view, n, selectorKeys, ranges, edits));
+  const p = view.placement;
+  const out: PanelDaemonSet = {
+    name: view.name,
+    namespace: view.namespace,
+    line: view.line,
+    range: view.range,
+    placement: { inventory: p.inventory, desired: p.desired, current: p.current, ready: p.ready, misscheduled: p.misscheduled, counts: p.counts, messages: p.messages ?? [], nodes },
+    footprint: footprint(view.value, p),
+    rollout: rolloutPlan(view.value, p.desired),
+  };
+  if (baseline) {
+    const now = targetedNodes(p);
+    const then = targetedNodes(baseline.placement);
+    out.changes = { gained: [...now].filter((n) => !then.has(n)), lost: [...then].filter((n) => !now.has(n)) };
+  }
+  return out;
+}
+
+function panelNode(view: DaemonSetPlacementView, n: NodePlacement, selectorKeys: string[], ranges: Map<string, Range | undefined>, edits: Edits): PanelNode {
+  const mismatched = new Set(n.reasons.flatMap((r) => (r.selector?.kind === 'nodeSelector' ? [r.selector.key] : [])));
+  const untolerated = new Set(n.reasons.flatMap((r) => (r.taint ? [taintString(r.taint)] : [])));
+  // Tolerating the taint makes the node run only when the taint is all that keeps it out.
+  const onlyTaints = n.verdict === 'excluded' && n.reasons.length > 0 && n.reasons.every((r) => r.predicate === 'TaintToleration');
+  return {
+    name: n.name,
+    verdict: n.verdict,
+    existingPod: n.existingPod,
+    roles: n.roles,
+    os: n.os,
+    arch: n.arch,
+    zone: n.zone,
+    ready: n.ready,
+    unschedulable: n.unschedulable,
+    labels: n.labels,
+    selectorLabels: selectorKeys.map((key) => ({ key, value: Object.prototype.hasOwnProperty.call(n.labels, key) ? n.labels[key] : undefined, mismatch: mismatched.has(key) })),
+    taints: n.taints.map((t) => {
+      const text = taintString(t);
+      return { text, untolerated: untolerated.has(text) };
+    }),
+    reasons: n.reasons.map((r) => panelReason(view, r, ranges, onlyTaints ? edits : undefined)),
+    evictionWarnings: (n.evictionWarnings ?? []).map((w) => w.message),
+  };
+}
+
+function panelReason(view: DaemonSetPlacementView, r: PlacementReason, ranges: Map<string, Range | undefined>, edits: Edits | undefined): PanelReason {
+  const label = r.taint ? `${r.message} (${taintString(r.taint)})` : r.message;
+  const key = `${r.predicate}\u0000${label}\u0000${r.selector?.kind === 'nodeSelector' ? r.selector.key : ''}\u0000${r.resource?.name ?? ''}\u0000${(r.ports ?? []).join(',')}`;
+  if (!ranges.has(key)) ranges.set(key, reasonRange(view, r));
+  const out: PanelReason = { predicate: r.predicate, message: r.message, label, detail: r.detail, range: ranges.get(key) };
+  if (edits && r.taint) {
+    const fix = tolerateFix(edits, view.value, r.taint);
+    if (fix) out.fixes = [{ title: fix.title, edits: fix.edits.map((e) => shiftEdit(e, view.documentLine)) }];
+  }
+  return out;
+}
+
+/** Candidate paths (relative to the DaemonSet) of the YAML behind a reason, most specific first. */
+function candidates(reason: PlacementReason, ds: any): PathSeg[][] {
+  const pod = ds?.spec?.template?.spec ?? {};
+  const containers: any[] = Array.isArray(pod.containers) ? pod.containers : [];
+  const out: PathSeg[][] = [];
+  switch (reason.predicate) {
+    case 'NodeAffinity': {
+      const req = [...POD, 'affinity', 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution', 'nodeSelectorTerms'];
+      if (reason.selector?.kind === 'nodeSelector') out.push([...POD, 'nodeSelector', reason.selector.key], [...POD, 'nodeSelector']);
+      else if (reason.selector?.kind === 'requiredAffinity') out.push(req);
+      out.push([...POD, 'nodeSelector'], req, [...POD, 'affinity']);
+      break;
+    }
+    case 'TaintToleration':
+    case 'NodeUnschedulable':
+      // Where a toleration would go: the list when there is one, else the pod spec.
+      out.push([...POD, 'tolerations'], [...POD]);
+      break;
+    case 'NodeName':
+      out.push([...POD, 'nodeName']);
+      break;
+    case 'NodeResourcesFit': {
+      const name = reason.resource?.name;
+      if (name) {
+        containers.forEach((c, i) => {
+          if (c?.resources?.requests?.[name] !== undefined) out.push([...POD, 'containers', i, 'resources', 'requests', name]);
+          else if (c?.resources?.limits?.[name] !== undefined) out.push([...POD, 'containers', i, 'resources', 'limits', name]);
+        });
+      }
+      out.push([...POD, 'containers']);
+      break;
+    }
+    case 'NodePorts': {
+      // ports look like `TCP/0.0.0.0:9100`: find the container port with that hostPort.
+      const wanted = new Set((reason.ports ?? []).map((p) => Number(/:(\d+)$/.exec(p)?.[1])).filter((n) => n > 0));
+      containers.forEach((c, i) => {
+        (Array.isArray(c?.ports) ? c.ports : []).forEach((p: any, j: number) => {
+          if (typeof p?.hostPort === 'number' && (wanted.size === 0 || wanted.has(p.hostPort))) out.push([...POD, 'containers', i, 'ports', j, 'hostPort']);
+        });
+      });
+      out.push([...POD, 'hostNetwork'], [...POD, 'containers']);
+      break;
+    }
+  }
+  return out;
+}
+
+/** The range of a reason in the whole text: the entry behind it, or the DaemonSet's first line. */
+export function reasonRange(view: DaemonSetPlacementView, reason: PlacementReason): Range {
+  for (const path of candidates(reason, view.value)) {
+    const r = pathRange(view.file, view.ref, path);
+    if (r) return shiftRange(r, view.documentLine);
+  }
+  const start = { line: view.line, character: 0 };
+  return { start, end: start };
+}
+
+function pathRange(file: ParsedFile, ref: DaemonSetRef, path: PathSeg[]): Range | undefined {
+  const found = locate(ref.node, path);
+  if (found.depth !== path.length) return undefined;
+  const start = found.key?.range?.[0] ?? found.node?.range?.[0];
+  if (start === undefined) return undefined;
+  // A scalar entry selects `key: value`; a block selects its key, so the reveal stays one line.
+  const end = found.node && isScalar(found.node) ? found.node.range?.[1] : (found.key?.range?.[1] ?? found.node?.range?.[1]);
+  return { start: offsetToPosition(file, start), end: offsetToPosition(file, end ?? start) };
+}
+
+function shiftRange(r: Range, lines: number): Range {
+  return lines === 0 ? r : { start: { line: r.start.line + lines, character: r.start.character }, end: { line: r.end.line + lines, character: r.end.character } };
+}
+
+function shiftEdit(e: TextEdit, lines: number): TextEdit {
+  return lines === 0 ? e : { ...e, range: shiftRange(e.range, lines) };
+}
+
+/** Label keys of spec.template.spec.nodeSelector and the required node affinity's matchExpressions. */
+export function selectorKeysOf(ds: any): string[] {
+  const spec = ds?.spec?.template?.spec;
+  const keys = new Set<string>();
+  const ns = spec?.nodeSelector;
+  if (ns && typeof ns === 'object' && !Array.isArray(ns)) for (const k of Object.keys(ns)) keys.add(k);
+  const terms = spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
+  if (Array.isArray(terms)) {
+    for (const t of terms) {
+      for (const e of Array.isArray(t?.matchExpressions) ? t.matchExpressions : []) if (typeof e?.key === 'string') keys.add(e.key);
+    }
+  }
+  return [...keys];
+}
+
+/** Per-pod requests × nodes where the pod runs. */
+export function footprint(ds: any, placement: PlacementResult): Footprint {
+  // The controller's pod is defaulted on creation (limits fill missing requests): count that pod.
+  const req = podRequests(ds?.spec?.template?.spec, { defaultRequestsFromLimits: true });
+  const nodes = placement.counts.runs;
+  const pending = placement.counts.pending;
+  const cpu = req.get('cpu') ?? 0;
+  const mem = req.get('memory') ?? 0;
+  const other = [...req.entries()]
+    .filter(([k, v]) => k !== 'cpu' && k !== 'memory' && v > 0)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, v]) => {
+      const kind = name === 'ephemeral-storage' || name.startsWith('hugepages-') ? 'bytes' : 'count';
+      return { name, perPod: formatQuantity(v, kind), total: formatQuantity(v * nodes, kind) };
+    });
+  return {
+    perPod: { cpuMilli: cpu, memoryBytes: mem },
+    nodes,
+    pending,
+    total: { cpuMilli: cpu * nodes, memoryBytes: mem * nodes },
+    text: {
+      cpu: formatQuantity(cpu, 'milli'),
+      memory: formatQuantity(mem, 'bytes'),
+      totalCpu: formatQuantity(cpu * nodes, 'milli'),
+      totalMemory: formatQuantity(mem * nodes, 'bytes'),
+      pendingCpu: formatQuantity(cpu * pending, 'milli'),
+      pendingMemory: formatQuantity(mem * pending, 'bytes'),
+    },
+    other,
+  };
+}

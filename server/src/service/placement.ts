@@ -1,0 +1,137 @@
+/**
+ * Placement as the editor shows it: a view per DaemonSet of a document's analysis (for CodeLens
+ * and the panel), the CodeLens summary, and hover text saying which nodes a selector or
+ * toleration matches. The verdicts come from the DaemonSet's analysis (analysis/document.ts).
+ */
+import { analyzeDocument, type DocumentAnalysis } from '../analysis/document';
+import { inventoryHints, inventoryLabel } from '../placement/inventory';
+import type { Inventory, PlacementResult } from '../placement/types';
+import { offsetToPosition, parseFile, splitDocuments, type DaemonSetRef, type ParsedFile } from '../yaml/document';
+import type { PathSeg, Range } from '../yaml/types';
+import { t } from '../l10n';
+
+function listNodes(names: string[], max = 6): string {
+  if (names.length <= max) return names.join(', ');
+  return t('{0} and {1} more', names.slice(0, max).join(', '), names.length - max);
+}
+
+/**
+ * Hover text for the placement-relevant parts of a DaemonSet: nodeSelector (and its entries),
+ * node affinity, tolerations. `path` is relative to the DaemonSet.
+ */
+export function placementHover(ds: any, result: PlacementResult, inventory: Inventory, path: PathSeg[]): string | undefined {
+  const p = path.map(String);
+  if (p[0] !== 'spec' || p[1] !== 'template' || p[2] !== 'spec') return undefined;
+  const field = p[3];
+  if (field !== 'nodeSelector' && field !== 'affinity' && field !== 'tolerations') return undefined;
+  const total = result.nodes.length;
+  const where = inventoryLabel(inventory);
+  if (field === 'nodeSelector' && p.length === 5) {
+    const key = p[4];
+    const want = ds?.spec?.template?.spec?.nodeSelector?.[key];
+    const matching = inventory.nodes.filter((n) => n?.metadata?.labels?.[key] === want).map((n) => n.metadata.name);
+    const values = inventoryHints(inventory).labels.get(key);
+    const spread = values ? [...values.entries()].map(([v, c]) => `\`${v}\` (${c})`).join(', ') : t('none');
+    return matching.length
+      ? t('**Placement** on {0}: {1} of {2} nodes have `{3}={4}`: {5}. Values of `{3}` on nodes: {6}.', where, matching.length, total, key, String(want), listNodes(matching), spread)
+      : t('**Placement** on {0}: {1} of {2} nodes have `{3}={4}`. Values of `{3}` on nodes: {5}.', where, matching.length, total, key, String(want), spread);
+  }
+  if (field === 'tolerations') {
+    const byTaint = result.nodes.filter((n) => n.reasons.some((r) => r.predicate === 'TaintToleration'));
+    const tolerated = result.nodes.filter((n) => n.taints.some((t) => t.effect !== 'PreferNoSchedule') && !n.reasons.some((r) => r.predicate === 'TaintToleration'));
+    const names = listNodes(tolerated.map((n) => n.name));
+    const head = tolerated.length
+      ? byTaint.length
+        ? t('**Placement** on {0}: {1} tainted node(s) tolerated ({2}); {3} excluded by an untolerated taint:', where, tolerated.length, names, byTaint.length)
+        : t('**Placement** on {0}: {1} tainted node(s) tolerated ({2}); {3} excluded by an untolerated taint.', where, tolerated.length, names, byTaint.length)
+      : byTaint.length
+        ? t('**Placement** on {0}: {1} tainted node(s) tolerated; {2} excluded by an untolerated taint:', where, tolerated.length, byTaint.length)
+        : t('**Placement** on {0}: {1} tainted node(s) tolerated; {2} excluded by an untolerated taint.', where, tolerated.length, byTaint.length);
+    const lines = [head];
+    // The scheduler's own reason wording stays as kubectl describe prints it.
+    for (const n of byTaint.slice(0, 8)) lines.push(`- ${n.name}: ${n.reasons.find((r) => r.predicate === 'TaintToleration')!.message}`);
+    if (byTaint.length > 8) lines.push(`- ${t('… and {0} more', byTaint.length - 8)}`);
+    return lines.join('\n');
+  }
+  const excluded = result.nodes.filter((n) => n.reasons.some((r) => r.predicate === 'NodeAffinity'));
+  const matched = total - excluded.length;
+  return excluded.length
+    ? t('**Placement** on {0}: node selector and required affinity match {1} of {2} nodes; not {3}.', where, matched, total, listNodes(excluded.map((n) => n.name)))
+    : t('**Placement** on {0}: node selector and required affinity match {1} of {2} nodes.', where, matched, total);
+}
+
+export interface DaemonSetPlacementView {
+  name: string;
+  namespace?: string;
+  /** Offsets of the DaemonSet's document, and the line where its `kind:` (or first key) sits. */
+  start: number;
+  end: number;
+  line: number;
+  /** The line where the DaemonSet's YAML ends. */
+  endLine: number;
+  /** The DaemonSet's YAML in the whole text. */
+  range: Range;
+  placement: PlacementResult;
+  value: any;
+  /** The DaemonSet in its parsed document, and the line that document starts on in the whole text. */
+  ref: DaemonSetRef;
+  file: ParsedFile;
+  documentLine: number;
+}
+
+/** The placeable DaemonSets of a document's analysis with their placement (offsets and lines within the document). */
+export function placementViews(analysis: DocumentAnalysis): DaemonSetPlacementView[] {
+  const views: DaemonSetPlacementView[] = [];
+  for (const ds of analysis.daemonSets) {
+    const placement = ds.placement();
+    if (!placement) continue;
+    const { ref } = ds;
+    const start = ref.node.range?.[0] ?? ref.parsed.start;
+    const end = ref.node.range?.[2] ?? ref.parsed.end;
+    views.push({
+      name: typeof ref.value?.metadata?.name === 'string' ? ref.value.metadata.name : t('(unnamed)'),
+      namespace: typeof ref.value?.metadata?.namespace === 'string' ? ref.value.metadata.namespace : undefined,
+      start,
+      end,
+      line: offsetToPosition(analysis.file, start).line,
+      endLine: offsetToPosition(analysis.file, end).line,
+      range: { start: offsetToPosition(analysis.file, start), end: offsetToPosition(analysis.file, end) },
+      placement,
+      value: ref.value,
+      ref,
+      file: analysis.file,
+      documentLine: 0,
+    });
+  }
+  return views;
+}
+
+/** A view moved by the offset and line its document starts at. */
+export function shiftView(v: DaemonSetPlacementView, offset: number, line: number): DaemonSetPlacementView {
+  return offset === 0 && line === 0 ? v : { ...v, start: v.start + offset, end: v.end + offset, line: v.line + line, endLine: v.endLine + line, documentLine: v.documentLine + line, range: { start: { ...v.range.start, line: v.range.start.line + line }, end: { ...v.range.end, line: v.range.end.line + line } } };
+}
+
+/** Placement of every placeable DaemonSet of a text, uncached (the language service caches per document). */
+export function placementsOfText(text: string, inventory: Inventory): DaemonSetPlacementView[] {
+  const out: DaemonSetPlacementView[] = [];
+  let offset = 0;
+  for (const segment of splitDocuments(text)) {
+    for (const v of placementViews(analyzeDocument(parseFile(segment.text), { inventory }))) out.push(shiftView(v, offset, segment.startLine));
+    offset += segment.text.length;
+  }
+  return out;
+}
+
+/** Nodes that run the DaemonSet (verdict runs or pending: the controller creates a pod). */
+export function targetedNodes(result: PlacementResult): Set<string> {
+  return new Set(result.nodes.filter((n) => n.verdict !== 'excluded').map((n) => n.name));
+}
+
+/** "Runs on 9 of 14 nodes · sample cluster · 2 pending" */
+export function placementSummary(result: PlacementResult, inventoryName: string): string {
+  const pending = result.counts.pending;
+  const runs = result.counts.runs;
+  return pending
+    ? t('Runs on {0} of {1} nodes · {2} · {3} pending', runs, result.nodes.length, inventoryName, pending)
+    : t('Runs on {0} of {1} nodes · {2}', runs, result.nodes.length, inventoryName);
+}
