@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createLanguageService, inventoryLabel, KUBERNETES_VERSION, type DaemonSetPlacementView, type Diagnostic } from './service';
 import { isKustomizePatch } from './kustomize';
+import { reasonLabel } from './placement/reasons';
 import type { Inventory, NodePlacement } from './placement/types';
 import { sampleInventory } from './inventory/sample';
 import { loadInventoryFiles } from './inventory/file-reader';
@@ -101,7 +102,7 @@ function pad(s: string, n: number): string {
 
 function reasonText(n: NodePlacement): string {
   if (n.verdict === 'runs') return n.existingPod === 'kept' ? t('already running') : '';
-  return n.reasons.map((r) => `${r.predicate}: ${r.message}`).join('; ');
+  return n.reasons.map((r) => `${r.predicate}: ${reasonLabel(r)}`).join('; ');
 }
 
 function formatPlacement(p: DaemonSetPlacementView, inventory: Inventory): string {
@@ -170,7 +171,7 @@ function formatJson(reports: FileReport[], inventory?: Inventory): string {
                     ready: p.placement.ready,
                     misscheduled: p.placement.misscheduled,
                     counts: p.placement.counts,
-                    nodes: p.placement.nodes.map((n) => ({ name: n.name, verdict: n.verdict, existingPod: n.existingPod, reasons: n.reasons.map((x) => ({ predicate: x.predicate, message: x.message })) })),
+                    nodes: p.placement.nodes.map((n) => ({ name: n.name, verdict: n.verdict, existingPod: n.existingPod, reasons: n.reasons.map((x) => ({ predicate: x.predicate, message: x.message, ...(x.taint ? { taint: x.taint } : {}), ...(x.detail ? { detail: x.detail } : {}) })) })),
                   },
                 })),
               }

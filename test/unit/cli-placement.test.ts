@@ -30,10 +30,13 @@ test('--sample --format json adds a placement per DaemonSet in the documented sh
     assert.deepEqual(Object.keys(n).sort(), ['existingPod', 'name', 'reasons', 'verdict']);
     assert.ok(['runs', 'excluded', 'pending'].includes(n.verdict));
     assert.ok(['none', 'kept', 'evicted'].includes(n.existingPod));
-    for (const reason of n.reasons) assert.deepEqual(Object.keys(reason).sort(), ['message', 'predicate']);
+    for (const reason of n.reasons) {
+      assert.deepEqual(Object.keys(reason).filter((k) => k !== 'taint' && k !== 'detail').sort(), ['message', 'predicate']);
+      assert.equal(reason.predicate === 'TaintToleration', 'taint' in reason, 'a taint reason names its taint, and only it does');
+    }
   }
   const gpu = ds.placement.nodes.find((n: any) => n.name === 'gpu-a-1');
-  assert.deepEqual(gpu.reasons, [{ predicate: 'TaintToleration', message: 'node(s) had untolerated taint {nvidia.com/gpu: present}' }]);
+  assert.deepEqual(gpu.reasons, [{ predicate: 'TaintToleration', message: 'node(s) had untolerated taint(s)', taint: { key: 'nvidia.com/gpu', value: 'present', effect: 'NoSchedule' }, detail: 'untolerated taint nvidia.com/gpu=present:NoSchedule; no new pod is created; an existing daemon pod would keep running (NoSchedule)' }]);
 });
 
 test('the text output has a kubectl-like table per DaemonSet', () => {

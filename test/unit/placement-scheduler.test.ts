@@ -120,7 +120,8 @@ describe('NodeResourcesFit', () => {
 describe('NodeUnschedulable / TaintToleration / NodeAffinity / NodeName', () => {
   it('an unschedulable node needs the unschedulable toleration', () => {
     const n = { spec: { unschedulable: true } };
-    assert.deepEqual(nodeUnschedulable.filter({ spec: {} }, n), { code: 'UnschedulableAndUnresolvable', reasons: ['node(s) were unschedulable'] });
+    const r = nodeUnschedulable.filter({ spec: {} }, n);
+    assert.deepEqual({ code: r.code, reasons: r.reasons }, { code: 'UnschedulableAndUnresolvable', reasons: ['node(s) were unschedulable'] });
     assert.equal(nodeUnschedulable.filter({ spec: { tolerations: [{ operator: 'Exists' }] } }, n).code, 'Success');
     assert.equal(nodeUnschedulable.filter({ spec: { tolerations: [{ key: 'node.kubernetes.io/unschedulable', operator: 'Equal', value: 'x' }] } }, n).code, 'UnschedulableAndUnresolvable');
   });
@@ -130,7 +131,8 @@ describe('NodeUnschedulable / TaintToleration / NodeAffinity / NodeName', () => 
     const s = taintToleration.filter({ spec: {} }, n);
     assert.equal(s.code, 'UnschedulableAndUnresolvable');
     assert.deepEqual(s.reasons, ['node(s) had untolerated taint(s)']);
-    assert.deepEqual(s.taint, { key: 'hard', value: 'v', effect: 'NoExecute' });
+    assert.deepEqual(s.failures[0].taint, { key: 'hard', value: 'v', effect: 'NoExecute' });
+    assert.equal(s.failures[0].detail, 'untolerated taint hard=v:NoExecute');
     assert.equal(taintToleration.filter({ spec: { tolerations: [{ key: 'hard', operator: 'Exists' }] } }, n).code, 'Success');
   });
 

@@ -79,7 +79,7 @@ describe('summary and grouping', () => {
       const excluded = groups.slice(3);
       assert.deepEqual(excluded.map((g) => g.count), [2, 2, 1, 1]);
       assert.ok(excluded.some((g) => g.title === "Excluded · node(s) didn't match Pod's node affinity/selector" && g.rows[0] === 'win-a-1'));
-      assert.ok(excluded.some((g) => g.title === 'Excluded · node(s) had untolerated taint {edge.example.com/remote: true}' && g.rows.join() === 'edge-berlin-1,edge-munich-1'));
+      assert.ok(excluded.some((g) => g.title === 'Excluded · node(s) had untolerated taint(s) (edge.example.com/remote=true:NoSchedule)' && g.rows.join() === 'edge-berlin-1,edge-munich-1'));
       for (const g of groups) assert.equal(g.rows.length, g.count);
     });
   });

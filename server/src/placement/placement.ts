@@ -14,38 +14,29 @@ import {
 } from './controller';
 import type { FeatureGates } from './featuregates';
 import { isEmptyLabelSelector, labelSelectorAsSelector, type LabelSelector } from '../k8s/labels';
+import { taintString } from '../k8s/taints';
 import { daemonPodsByNode, nodeInfoWithout, type PreparedNode, type PreparedPod, prepareInventory } from './prepare';
-import { type ContainerPort, formatHostPort, getHostPorts } from './scheduler/hostports';
-import * as nodeAffinityPlugin from './scheduler/nodeAffinity';
-import * as nodeName from './scheduler/nodeName';
-import * as nodePorts from './scheduler/nodePorts';
-import * as nodeResourcesFit from './scheduler/nodeResourcesFit';
-import * as nodeUnschedulable from './scheduler/nodeUnschedulable';
-import type { Resource } from './resources';
-import { doNotScheduleTaintsFilter, finiteNoExecuteTolerations, findMatchingUntoleratedTaint, formatTaint } from './tolerations';
+import { CONTROLLER_PLUGINS, DEFAULT_FILTER_PLUGINS, preFilter, type CycleState, type FilterPlugin, type FitArgs } from './scheduler';
+import type { NodeInfo } from './scheduler/nodeinfo';
+import { finiteNoExecuteTolerations } from './tolerations';
 import type { EvictionWarning, Inventory, NodePlacement, PlacementReason, PlacementResult, Taint, Verdict } from './types';
 
 export interface PlacementOptions {
   gates?: Partial<FeatureGates> | null;
   /** kube-scheduler NodeResourcesFit args. */
-  fitArgs?: nodeResourcesFit.FitArgs;
+  fitArgs?: FitArgs;
 }
 
 const NO_PODS: PreparedPod[] = [];
 
-/** The controller's wording for an untolerated taint (the scheduler's 1.36 status omits the taint). */
-export function untoleratedTaintMessage(t: Taint): string {
-  return `node(s) had untolerated taint ${formatTaint(t)}`;
-}
-
-/** Everything about the created daemon pod, computed once per DaemonSet. */
+/** Everything about the daemon pod, computed once per DaemonSet. */
 interface DaemonPodPlan {
   plan: DaemonSetPlan;
   selector: LabelSelector;
-  /** The pod the controller creates (CreatePodTemplate), before node pinning. */
-  pod: any;
-  request: Resource;
-  hostPorts: ContainerPort[];
+  /** PreFilter state of the pod NewPod evaluates a node with (the controller's own checks). */
+  controllerState: CycleState;
+  /** PreFilter state of the pod the controller creates (CreatePodTemplate, defaulted as the API server would). */
+  podState: CycleState;
   surge: boolean;
   /** Template spec.nodeName: the pod bypasses the scheduler (kubelet admits it directly). */
   bypassesScheduler: boolean;
@@ -55,70 +46,49 @@ function planDaemonPod(ds: any, opts: PlacementOptions): DaemonPodPlan {
   const plan = planDaemonSet(ds, opts.gates);
   const template = createPodTemplate(ds?.spec?.template);
   const pod = { metadata: { ...(template.metadata ?? {}), namespace: ds?.metadata?.namespace }, spec: template.spec };
+  const prefilter = { gates: plan.gates, fitArgs: opts.fitArgs };
   return {
     plan,
     selector: labelSelectorAsSelector(ds?.spec?.selector),
-    pod,
-    request: nodeResourcesFit.computePodResourceRequest(pod, {
-      enablePodLevelResources: plan.gates.PodLevelResources,
-      enableSidecarContainers: plan.gates.SidecarContainers,
-      // Pod defaulting copies limits into missing requests when the pod is created.
-      defaultRequestsFromLimits: true,
-    }),
-    hostPorts: getHostPorts(pod, true),
+    controllerState: preFilter({ metadata: pod.metadata, spec: { ...pod.spec, nodeName: plan.templateNodeName } }, prefilter),
+    // The created pod: Pod defaulting copies limits into missing requests; its required affinity
+    // is replaced by `metadata.name In [this node]`, which passes on the node it is made for.
+    podState: preFilter(pod, { ...prefilter, applyPodDefaults: true }),
     surge: allowsSurge(ds),
     bypassesScheduler: !!ds?.spec?.template?.spec?.nodeName,
   };
 }
 
-/** Why the controller creates no pod on the node: every failing controller check, in its order. */
-function controllerReasons(dp: DaemonPodPlan, node: any, decision: ShouldRunDecision): PlacementReason[] {
-  const reasons: PlacementReason[] = [];
-  const { plan } = dp;
-  const name = node?.metadata?.name ?? '';
-  if (plan.templateNodeName && plan.templateNodeName !== name) {
-    reasons.push({ predicate: 'NodeName', message: nodeName.ErrReason, code: 'UnschedulableAndUnresolvable', detail: `spec.template.spec.nodeName is ${plan.templateNodeName}` });
-    return reasons;
+/** Every failure of the plugins in order (the first failing NodeName check stands alone, as the controller returns at once). */
+function runPlugins(plugins: readonly FilterPlugin[], state: CycleState, info: NodeInfo): PlacementReason[] {
+  const out: PlacementReason[] = [];
+  for (const p of plugins) {
+    const r = p.filter(state, info);
+    if (r.failures.length === 0) continue;
+    out.push(...r.failures);
+    if (p.name === 'NodeName') break;
   }
-  const affinity = plan.affinity;
-  if (!affinity.match(node).match) {
-    const sel = affinity.nodeSelectorMismatch(node);
-    if (sel) {
-      reasons.push({
-        predicate: 'NodeAffinity',
-        message: nodeAffinityPlugin.ErrReasonPod,
-        code: 'UnschedulableAndUnresolvable',
-        selector: { kind: 'nodeSelector', ...sel },
-        detail: sel.have === undefined ? `nodeSelector ${sel.key}=${sel.want}: node has no label ${sel.key}` : `nodeSelector ${sel.key}=${sel.want}: node has ${sel.key}=${sel.have}`,
-      });
-    } else if (affinity.nodeSelector) {
-      const terms = affinity.nodeSelector.explainMismatch(node);
-      const parseErrors = affinity.nodeSelector.terms.flatMap((t) => t.parseErrors);
-      reasons.push({
-        predicate: 'NodeAffinity',
-        message: nodeAffinityPlugin.ErrReasonPod,
-        code: 'UnschedulableAndUnresolvable',
-        selector: { kind: 'requiredAffinity', terms, ...(parseErrors.length ? { parseErrors } : {}) },
-        detail:
-          terms.length === 0
-            ? 'requiredDuringSchedulingIgnoredDuringExecution has no usable nodeSelectorTerms (matches no node)'
-            : `no required node affinity term matches: ${terms.map((t) => `(${t})`).join(' or ')}`,
-      });
-    }
-  }
-  const taint = findMatchingUntoleratedTaint(node?.spec?.taints, plan.tolerations, doNotScheduleTaintsFilter, plan.gates);
-  if (taint) {
-    reasons.push({
-      predicate: 'TaintToleration',
-      message: untoleratedTaintMessage(decision.untoleratedTaint ?? taint),
-      code: 'UnschedulableAndUnresolvable',
-      taint: taintOf(decision.untoleratedTaint ?? taint),
-      detail: decision.shouldContinueRunning
+  return out;
+}
+
+/** Why the controller creates no pod on the node, worded by the scheduler plugins that check the same. */
+function controllerReasons(dp: DaemonPodPlan, pn: PreparedNode, decision: ShouldRunDecision): PlacementReason[] {
+  const reasons = runPlugins(CONTROLLER_PLUGINS, dp.controllerState, pn.info);
+  for (const r of reasons) {
+    if (r.predicate !== 'TaintToleration') continue;
+    // The controller looks for an untolerated NoExecute taint first: it decides whether a running pod stays.
+    const t = decision.untoleratedTaint;
+    if (t) r.taint = taintOf(t);
+    r.detail = [
+      `untolerated taint ${taintString(r.taint!)}`,
+      decision.shouldContinueRunning
         ? 'no new pod is created; an existing daemon pod would keep running (NoSchedule)'
-        : decision.untoleratedTaint?.effect === 'NoExecute'
+        : t?.effect === 'NoExecute'
           ? 'no pod is created and an existing daemon pod would be deleted (NoExecute)'
           : undefined,
-    });
+    ]
+      .filter(Boolean)
+      .join('; ');
   }
   return reasons;
 }
@@ -127,52 +97,15 @@ function taintOf(t: Taint): { key: string; value?: string; effect: string } {
   return t.value === undefined || t.value === '' ? { key: t.key, effect: t.effect } : { key: t.key, value: t.value, effect: t.effect };
 }
 
-/** The scheduler filters the created pod still has to pass on its node (default profile order). */
-function schedulerReasons(dp: DaemonPodPlan, pn: PreparedNode, ownPods: PreparedPod[], fitArgs: nodeResourcesFit.FitArgs): PlacementReason[] {
-  const reasons: PlacementReason[] = [];
-  const node = pn.node;
-  const { plan } = dp;
-  const pod = dp.pod;
-
-  if (node?.spec?.unschedulable) {
-    const unsched = nodeUnschedulable.filter(pod, node, plan.gates);
-    if (unsched.code !== 'Success') reasons.push({ predicate: 'NodeUnschedulable', message: unsched.reasons[0], code: unsched.code });
-  }
-  if (dp.bypassesScheduler && !nodeName.fits(pod, node)) reasons.push({ predicate: 'NodeName', message: nodeName.ErrReason, code: 'UnschedulableAndUnresolvable' });
-  // TaintToleration and NodeAffinity are not re-run: the created pod carries the same
-  // tolerations and nodeSelector the controller just accepted, and its required affinity is
-  // replaced by `metadata.name In [this node]` (ReplaceDaemonSetPodNodeNameNodeAffinity).
-
+/** The scheduler filters the created pod has to pass on its node, in the default profile's order. */
+function schedulerReasons(dp: DaemonPodPlan, pn: PreparedNode, ownPods: PreparedPod[]): PlacementReason[] {
   // The node as the scheduler sees it when the new pod arrives: without this DaemonSet's old pod
   // (it is deleted first) unless maxSurge starts the new pod beside it.
   const info = !dp.surge && ownPods.length > 0 ? nodeInfoWithout(pn, ownPods) : pn.info;
-
-  if (dp.hostPorts.length > 0) {
-    const conflicts = nodePorts.conflictingPorts(dp.hostPorts, info);
-    if (conflicts.length > 0) {
-      reasons.push({
-        predicate: 'NodePorts',
-        message: nodePorts.ErrReason,
-        code: 'Unschedulable',
-        ports: conflicts.map(formatHostPort),
-        detail: dp.surge && ownPods.some((p) => p.hostPorts.length > 0) ? 'maxSurge starts the new pod beside the old one, which holds the same host port' : undefined,
-      });
-    }
-  }
-  // A node object without status.allocatable is hand-written (kubelet always reports it):
-  // resources cannot be judged, so the fit check is skipped rather than failing every pod.
-  if (node?.status?.allocatable) {
-    for (const r of nodeResourcesFit.fitsRequest(dp.request, info, fitArgs)) {
-      reasons.push({
-        predicate: 'NodeResourcesFit',
-        message: r.reason,
-        code: r.unresolvable ? 'UnschedulableAndUnresolvable' : 'Unschedulable',
-        resource: { name: r.resourceName, requested: r.requested, used: r.used, capacity: r.capacity, unresolvable: r.unresolvable },
-      });
-    }
-  }
-  if (reasons.length > 0 && dp.bypassesScheduler) {
-    for (const r of reasons) r.detail = [r.detail, 'spec.nodeName bypasses the scheduler: the kubelet rejects the pod (Failed) instead of leaving it Pending'].filter(Boolean).join('; ');
+  const reasons = runPlugins(DEFAULT_FILTER_PLUGINS, dp.podState, info);
+  for (const r of reasons) {
+    if (r.predicate === 'NodePorts' && dp.surge && ownPods.some((p) => p.hostPorts.length > 0)) r.detail = [r.detail, 'maxSurge starts the new pod beside the old one, which holds the same host port'].filter(Boolean).join('; ');
+    if (dp.bypassesScheduler) r.detail = [r.detail, 'spec.nodeName bypasses the scheduler: the kubelet rejects the pod (Failed) instead of leaving it Pending'].filter(Boolean).join('; ');
   }
   return reasons;
 }
@@ -181,7 +114,7 @@ function evictionWarnings(dp: DaemonPodPlan, node: any): EvictionWarning[] {
   return finiteNoExecuteTolerations(node?.spec?.taints, dp.plan.tolerations, dp.plan.gates).map(({ taint, tolerationSeconds }) => ({
     taint: taintOf(taint),
     tolerationSeconds,
-    message: `toleration with tolerationSeconds: ${tolerationSeconds} matches NoExecute taint ${formatTaint(taint)}: the daemon pod is evicted after ${tolerationSeconds}s and recreated by the controller, repeatedly`,
+    message: `toleration with tolerationSeconds: ${tolerationSeconds} matches NoExecute taint ${taintString(taint)}: the daemon pod is evicted after ${tolerationSeconds}s and recreated by the controller, repeatedly`,
   }));
 }
 
@@ -189,7 +122,6 @@ function evictionWarnings(dp: DaemonPodPlan, node: any): EvictionWarning[] {
 export function computePlacement(ds: any, inventory: Inventory, opts: PlacementOptions = {}): PlacementResult {
   const prepared = prepareInventory(inventory);
   const dp = planDaemonPod(ds, opts);
-  const fitArgs = opts.fitArgs ?? {};
   const counts: Record<Verdict, number> = { runs: 0, excluded: 0, pending: 0 };
   const nodes: NodePlacement[] = [];
   let desired = 0;
@@ -207,9 +139,9 @@ export function computePlacement(ds: any, inventory: Inventory, opts: PlacementO
     let reasons: PlacementReason[];
     if (!decision.shouldRun) {
       verdict = 'excluded';
-      reasons = controllerReasons(dp, node, decision);
+      reasons = controllerReasons(dp, pn, decision);
     } else {
-      reasons = schedulerReasons(dp, pn, ownPods, fitArgs);
+      reasons = schedulerReasons(dp, pn, ownPods);
       verdict = reasons.length > 0 ? 'pending' : 'runs';
     }
     counts[verdict]++;

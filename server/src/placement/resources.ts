@@ -169,3 +169,21 @@ export function newResource(rl: ResourceAmounts): Resource {
 export function nodeAllocatable(node: any): Resource {
   return newResource(toAmounts(node?.status?.allocatable));
 }
+
+export interface PodRequestOptions {
+  enablePodLevelResources?: boolean;
+  enableSidecarContainers?: boolean;
+  /** The pod is a template the controller is about to create: apply limits→requests defaulting. */
+  defaultRequestsFromLimits?: boolean;
+}
+
+/** NodeResourcesFit's `computePodResourceRequest`: the pod's effective request as a Resource. */
+export function computePodResourceRequest(pod: any, opts: PodRequestOptions = {}): Resource {
+  return newResource(
+    podRequests(pod?.spec, {
+      skipPodLevelResources: opts.enablePodLevelResources === false,
+      disableSidecars: opts.enableSidecarContainers === false,
+      defaultRequestsFromLimits: opts.defaultRequestsFromLimits,
+    }),
+  );
+}

@@ -151,11 +151,6 @@ export function addOrUpdateDaemonPodTolerations<T extends { tolerations?: Tolera
   return { ...podSpec, tolerations };
 }
 
-/** How a taint is shown in Kubernetes messages: `{key: value}` (NodeUnschedulable/TaintToleration logs). */
-export function formatTaint(taint: Taint): string {
-  return `{${taint.key}: ${taint.value ?? ''}}`;
-}
-
 /**
  * `GetMatchingTolerations` (taint eviction): for each taint, the first toleration (list order)
  * that tolerates it; null when some taint is untolerated.

@@ -8,6 +8,7 @@ import { isScalar } from 'yaml';
 import { formatQuantity } from '../k8s/quantity';
 import { taintString } from '../k8s/taints';
 import { podRequests } from '../placement/resources';
+import { reasonLabel } from '../placement/reasons';
 import { rolloutPlan } from '../placement/rollout';
 import type { NodePlacement, PlacementReason, PlacementResult } from '../placement/types';
 import type { Footprint, PanelDaemonSet, PanelNode, PanelReason } from '../protocol';
@@ -70,7 +71,7 @@ function panelNode(view: DaemonSetPlacementView, n: NodePlacement, selectorKeys:
 }
 
 function panelReason(view: DaemonSetPlacementView, r: PlacementReason, ranges: Map<string, Range | undefined>, edits: Edits | undefined): PanelReason {
-  const label = r.taint ? `${r.message} (${taintString(r.taint)})` : r.message;
+  const label = reasonLabel(r);
   const key = `${r.predicate}\u0000${label}\u0000${r.selector?.kind === 'nodeSelector' ? r.selector.key : ''}\u0000${r.resource?.name ?? ''}\u0000${(r.ports ?? []).join(',')}`;
   if (!ranges.has(key)) ranges.set(key, reasonRange(view, r));
   const out: PanelReason = { predicate: r.predicate, message: r.message, label, detail: r.detail, range: ranges.get(key) };

@@ -5,6 +5,7 @@
  */
 import { analyzeDocument, type DocumentAnalysis } from '../analysis/document';
 import { inventoryHints, inventoryLabel } from '../placement/inventory';
+import { reasonLabel } from '../placement/reasons';
 import type { Inventory, PlacementResult } from '../placement/types';
 import { offsetToPosition, parseFile, splitDocuments, type DaemonSetRef, type ParsedFile } from '../yaml/document';
 import type { PathSeg, Range } from '../yaml/types';
@@ -49,7 +50,7 @@ export function placementHover(ds: any, result: PlacementResult, inventory: Inve
         : t('**Placement** on {0}: {1} tainted node(s) tolerated; {2} excluded by an untolerated taint.', where, tolerated.length, byTaint.length);
     const lines = [head];
     // The scheduler's own reason wording stays as kubectl describe prints it.
-    for (const n of byTaint.slice(0, 8)) lines.push(`- ${n.name}: ${n.reasons.find((r) => r.predicate === 'TaintToleration')!.message}`);
+    for (const n of byTaint.slice(0, 8)) lines.push(`- ${n.name}: ${reasonLabel(n.reasons.find((r) => r.predicate === 'TaintToleration')!)}`);
     if (byTaint.length > 8) lines.push(`- ${t('… and {0} more', byTaint.length - 8)}`);
     return lines.join('\n');
   }

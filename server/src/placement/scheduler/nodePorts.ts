@@ -1,21 +1,28 @@
 /** NodePorts filter: pkg/scheduler/framework/plugins/nodeports/node_ports.go. */
-import type { Status } from '../types';
-import { success } from '../types';
-import { type ContainerPort, formatHostPort, getHostPorts } from './hostports';
+import { type CycleState, failed, type FilterPlugin, type FilterResult, preFilter, SUCCESS } from './framework';
+import { type ContainerPort, formatHostPort } from './hostports';
 import type { NodeInfo } from './nodeinfo';
 
 export const Name = 'NodePorts';
 export const ErrReason = "node(s) didn't have free ports for the requested pod ports";
 
-/** `fitsPorts`: none of the wanted host ports is in use on the node. */
+/** `fitsPorts`: the wanted host ports that are in use on the node. */
 export function conflictingPorts(wantPorts: readonly ContainerPort[], nodeInfo: NodeInfo): ContainerPort[] {
   return wantPorts.filter((p) => nodeInfo.usedPorts.checkConflict(p.hostIP, p.protocol, p.hostPort));
 }
 
-export function filter(pod: any, nodeInfo: NodeInfo): Status & { conflicts?: string[] } {
-  const want = getHostPorts(pod);
-  if (want.length === 0) return success();
-  const conflicts = conflictingPorts(want, nodeInfo);
-  if (conflicts.length === 0) return success();
-  return { code: 'Unschedulable', reasons: [ErrReason], conflicts: conflicts.map(formatHostPort) };
+export const plugin: FilterPlugin = {
+  name: Name,
+  filter(state: CycleState, nodeInfo: NodeInfo): FilterResult {
+    if (state.hostPorts.length === 0) return SUCCESS;
+    const conflicts = conflictingPorts(state.hostPorts, nodeInfo);
+    if (conflicts.length === 0) return SUCCESS;
+    const ports = conflicts.map(formatHostPort);
+    return failed([{ predicate: Name, message: ErrReason, code: 'Unschedulable', ports, detail: `host port ${ports.join(', ')} already in use on the node` }]);
+  },
+};
+
+export function filter(pod: any, nodeInfo: NodeInfo): FilterResult & { conflicts?: string[] } {
+  const r = plugin.filter(preFilter(pod), nodeInfo);
+  return r.failures.length ? { ...r, conflicts: r.failures[0].ports } : r;
 }

@@ -1,10 +1,12 @@
 /** NodeResourcesFit filter: pkg/scheduler/framework/plugins/noderesources/fit.go. */
-import { isExtendedResourceName, newResource, podRequests, type Resource } from '../resources';
-import type { Status } from '../types';
-import { success } from '../types';
+import { formatQuantity } from '../../k8s/quantity';
+import { computePodResourceRequest, isExtendedResourceName, type PodRequestOptions, type Resource } from '../resources';
+import type { PlacementReason } from '../types';
+import { type CycleState, failed, type FitArgs, type FilterPlugin, type FilterResult, preFilter, SUCCESS } from './framework';
 import type { NodeInfo } from './nodeinfo';
 
 export const Name = 'NodeResourcesFit';
+export type { FitArgs };
 
 export interface InsufficientResource {
   resourceName: string;
@@ -14,31 +16,6 @@ export interface InsufficientResource {
   capacity: number;
   /** The request exceeds allocatable: no preemption can help. */
   unresolvable: boolean;
-}
-
-export interface FitArgs {
-  /** `NodeResourcesFitArgs.IgnoredResources`: extended resource names to skip. */
-  ignoredResources?: readonly string[];
-  /** `NodeResourcesFitArgs.IgnoredResourceGroups`: extended resource prefixes (before `/`) to skip. */
-  ignoredResourceGroups?: readonly string[];
-}
-
-export interface FitOptions {
-  enablePodLevelResources?: boolean;
-  enableSidecarContainers?: boolean;
-  /** The pod is a template the controller is about to create: apply limits→requests defaulting. */
-  defaultRequestsFromLimits?: boolean;
-}
-
-/** `computePodResourceRequest`. */
-export function computePodResourceRequest(pod: any, opts: FitOptions = {}): Resource {
-  return newResource(
-    podRequests(pod?.spec, {
-      skipPodLevelResources: opts.enablePodLevelResources === false,
-      disableSidecars: opts.enableSidecarContainers === false,
-      defaultRequestsFromLimits: opts.defaultRequestsFromLimits,
-    }),
-  );
 }
 
 function insufficient(name: string, requested: number, used: number, capacity: number): InsufficientResource {
@@ -74,13 +51,41 @@ export function fitsRequest(podRequest: Resource, nodeInfo: NodeInfo, args: FitA
   return out;
 }
 
-export function filter(pod: any, nodeInfo: NodeInfo, args: FitArgs = {}, opts: FitOptions = {}): Status & { insufficientResources: InsufficientResource[] } {
-  return statusFor(fitsRequest(computePodResourceRequest(pod, opts), nodeInfo, args));
+function amount(name: string, v: number): string {
+  return formatQuantity(v, name === 'cpu' ? 'milli' : name === 'memory' || name === 'ephemeral-storage' || name.startsWith('hugepages-') ? 'bytes' : 'count');
 }
 
-/** Filter with a precomputed pod request (PreFilter state), as the placement loop uses it. */
-export function statusFor(insufficientResources: InsufficientResource[]): Status & { insufficientResources: InsufficientResource[] } {
-  if (insufficientResources.length === 0) return { ...success(), insufficientResources };
-  const code = insufficientResources.some((r) => r.unresolvable) ? 'UnschedulableAndUnresolvable' : 'Unschedulable';
-  return { code, reasons: insufficientResources.map((r) => r.reason), insufficientResources };
+/** The numbers behind an `Insufficient …` reason, the way a person checks them. */
+function failure(r: InsufficientResource): PlacementReason {
+  const free = Math.max(0, r.capacity - r.used);
+  const detail =
+    r.resourceName === 'pods'
+      ? `${r.used} of ${r.capacity} pods already on the node`
+      : `requests ${amount(r.resourceName, r.requested)}; the node has ${amount(r.resourceName, free)} free of ${amount(r.resourceName, r.capacity)} allocatable (${amount(r.resourceName, r.used)} requested by its pods)`;
+  return {
+    predicate: Name,
+    message: r.reason,
+    code: r.unresolvable ? 'UnschedulableAndUnresolvable' : 'Unschedulable',
+    resource: { name: r.resourceName, requested: r.requested, used: r.used, capacity: r.capacity, unresolvable: r.unresolvable },
+    detail,
+  };
+}
+
+export const plugin: FilterPlugin = {
+  name: Name,
+  filter(state: CycleState, nodeInfo: NodeInfo): FilterResult {
+    // A node object without status.allocatable is hand-written (kubelet always reports it):
+    // resources cannot be judged, so the fit check is skipped rather than failing every pod.
+    if (!nodeInfo.node?.status?.allocatable) return SUCCESS;
+    return failed(fitsRequest(state.request, nodeInfo, state.fitArgs).map(failure));
+  },
+};
+
+/** The filter for a pod, as the scheduler's tests call it; `insufficientResources` as Go's test helpers list them. */
+export function filter(pod: any, nodeInfo: NodeInfo, args: FitArgs = {}, opts: PodRequestOptions = {}): FilterResult & { insufficientResources: InsufficientResource[] } {
+  const state = preFilter(pod, { fitArgs: args, gates: { PodLevelResources: opts.enablePodLevelResources !== false, SidecarContainers: opts.enableSidecarContainers !== false } });
+  if (opts.defaultRequestsFromLimits) state.request = computePodResourceRequest(pod, opts);
+  const status = plugin.filter(state, nodeInfo);
+  const insufficientResources = status.failures.map((f) => ({ resourceName: f.resource!.name, reason: f.message, requested: f.resource!.requested, used: f.resource!.used, capacity: f.resource!.capacity, unresolvable: f.resource!.unresolvable }));
+  return { ...status, insufficientResources };
 }

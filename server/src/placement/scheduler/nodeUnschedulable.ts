@@ -1,15 +1,22 @@
 /** NodeUnschedulable filter: pkg/scheduler/framework/plugins/nodeunschedulable/node_unschedulable.go. */
-import { tolerationsTolerateTaint, TaintNodeUnschedulable, type TolerationGates } from '../tolerations';
-import type { Status } from '../types';
-import { success } from '../types';
+import { tolerationsTolerateTaint, TaintNodeUnschedulable } from '../tolerations';
+import { type CycleState, failed, type FilterPlugin, type FilterResult, preFilter, type PreFilterOptions, SUCCESS } from './framework';
+import type { NodeInfo } from './nodeinfo';
 
 export const Name = 'NodeUnschedulable';
 export const ErrReasonUnschedulable = 'node(s) were unschedulable';
 
-export function filter(pod: any, node: any, gates?: Partial<TolerationGates>): Status {
-  if (!node?.spec?.unschedulable) return success();
-  // A pod tolerating the unschedulable taint also tolerates spec.unschedulable.
-  const tolerates = tolerationsTolerateTaint(pod?.spec?.tolerations, { key: TaintNodeUnschedulable, effect: 'NoSchedule' }, gates);
-  if (tolerates) return success();
-  return { code: 'UnschedulableAndUnresolvable', reasons: [ErrReasonUnschedulable] };
+export const plugin: FilterPlugin = {
+  name: Name,
+  filter(state: CycleState, nodeInfo: NodeInfo): FilterResult {
+    if (!nodeInfo.node?.spec?.unschedulable) return SUCCESS;
+    // A pod tolerating the unschedulable taint also tolerates spec.unschedulable.
+    if (tolerationsTolerateTaint(state.tolerations, { key: TaintNodeUnschedulable, effect: 'NoSchedule' }, state.gates)) return SUCCESS;
+    return failed([{ predicate: Name, message: ErrReasonUnschedulable, code: 'UnschedulableAndUnresolvable', detail: 'the node is cordoned (spec.unschedulable)' }]);
+  },
+};
+
+/** The filter for a pod on a node, as the scheduler's tests call it. */
+export function filter(pod: any, node: any, gates?: PreFilterOptions['gates']): FilterResult {
+  return plugin.filter(preFilter(pod, { gates }), { node, podCount: 0 } as NodeInfo);
 }
