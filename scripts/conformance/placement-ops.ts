@@ -19,14 +19,9 @@ import {
   nodeSelectorRequirementsAsSelector,
   PreferredSchedulingTerms,
 } from '../../server/src/placement/nodeaffinity';
-import * as nodeAffinity from '../../server/src/placement/scheduler/nodeAffinity';
+import { DEFAULT_FILTER_PLUGINS, preFilter, type FilterPlugin } from '../../server/src/placement/scheduler';
 import { newNodeInfo } from '../../server/src/placement/scheduler/nodeinfo';
-import * as nodePorts from '../../server/src/placement/scheduler/nodePorts';
-import * as nodeResourcesFit from '../../server/src/placement/scheduler/nodeResourcesFit';
-import * as nodeUnschedulable from '../../server/src/placement/scheduler/nodeUnschedulable';
-import * as taintToleration from '../../server/src/placement/scheduler/taintToleration';
 import { compareNumericValues, findMatchingUntoleratedTaint, type TaintFilter, toleratesTaint } from '../../server/src/placement/tolerations';
-import type { Status } from '../../server/src/placement/types';
 import type { ConformanceCase, OpHandler } from './types';
 
 type Got = Record<string, unknown>;
@@ -50,7 +45,7 @@ function check(c: ConformanceCase, got: Got, comparators: Comparators = {}): Ret
 const ignore = () => true;
 
 /** Scheduler filter results → the corpus' fits/status/reason(s) keys. */
-function filterGot(status: Status, extra: Got = {}): Got {
+function filterGot(status: { code: string; reasons: string[] }, extra: Got = {}): Got {
   const fits = status.code === 'Success';
   const got: Got = { fits, ...extra };
   if (!fits) {
@@ -59,6 +54,29 @@ function filterGot(status: Status, extra: Got = {}): Got {
     got.reason = status.reasons[0];
   }
   return got;
+}
+
+/**
+ * A scheduler Filter case: the pod's PreFilter state and the node's NodeInfo (the pods already on
+ * it), then the plugin itself, taken from the default profile's list the preview runs.
+ */
+function schedulerFilter(plugin: FilterPlugin, c: ConformanceCase): ReturnType<OpHandler> {
+  const node = c.input.node ?? { metadata: { name: c.input.pod?.spec?.nodeName } };
+  const state = preFilter(c.input.pod, { gates: c.featureGates, fitArgs: c.input.schedulerArgs ?? {} });
+  const status = plugin.filter(state, newNodeInfo(node, c.input.podsOnNode ?? []));
+  const insufficientResources = status.failures
+    .filter((f) => f.resource)
+    .map((f) => ({ resourceName: f.resource!.name, reason: f.message, requested: f.resource!.requested, used: f.resource!.used, capacity: f.resource!.capacity, unresolvable: f.resource!.unresolvable }));
+  return check(c, filterGot(status, { insufficientResources }), {
+    ...reasonComparators,
+    // Go builds the list from a map for scalar resources: order is not part of the contract.
+    reasons: (want, got) => isDeepStrictEqual([...(want as string[])].sort(), [...((got as string[]) ?? [])].sort()),
+    insufficientResources: (want, got) => {
+      const key = (r: any) => r.resourceName;
+      const sort = (l: any[]) => [...l].sort((a, b) => (key(a) < key(b) ? -1 : 1));
+      return isDeepStrictEqual(sort(want as any[]), sort((got as any[]) ?? []));
+    },
+  });
 }
 
 const reasonComparators: Comparators = {
@@ -143,41 +161,7 @@ export const placementOps: Record<string, OpHandler> = {
     return check(c, 'nodeName' in r ? { nodeName: r.nodeName, error: false } : { error: true });
   },
 
-  'scheduler.NodePorts.Filter': (c) => {
-    const info = newNodeInfo(c.input.node ?? { metadata: { name: c.input.pod?.spec?.nodeName } }, c.input.podsOnNode ?? []);
-    return check(c, filterGot(nodePorts.filter(c.input.pod, info)), reasonComparators);
-  },
-
-  'scheduler.NodeUnschedulable.Filter': (c) => {
-    const gates = featureGates(c.featureGates);
-    return check(c, filterGot(nodeUnschedulable.filter(c.input.pod, c.input.node, gates)), reasonComparators);
-  },
-
-  'scheduler.TaintToleration.Filter': (c) => {
-    const gates = featureGates(c.featureGates);
-    return check(c, filterGot(taintToleration.filter(c.input.pod, c.input.node, gates)), reasonComparators);
-  },
-
-  'scheduler.NodeAffinity.Filter': (c) => check(c, filterGot(nodeAffinity.filterPod(c.input.pod, c.input.node)), reasonComparators),
-
-  'scheduler.NodeResourcesFit.Filter': (c) => {
-    const gates = featureGates(c.featureGates);
-    const info = newNodeInfo(c.input.node, c.input.podsOnNode ?? []);
-    const status = nodeResourcesFit.filter(c.input.pod, info, c.input.schedulerArgs ?? {}, {
-      enablePodLevelResources: gates.PodLevelResources,
-      enableSidecarContainers: gates.SidecarContainers,
-    });
-    return check(c, filterGot(status, { insufficientResources: status.insufficientResources }), {
-      ...reasonComparators,
-      // Go builds the list from a map for scalar resources: order is not part of the contract.
-      reasons: (want, got) => isDeepStrictEqual([...(want as string[])].sort(), [...((got as string[]) ?? [])].sort()),
-      insufficientResources: (want, got) => {
-        const key = (r: any) => r.resourceName;
-        const sort = (l: any[]) => [...l].sort((a, b) => (key(a) < key(b) ? -1 : 1));
-        return isDeepStrictEqual(sort(want as any[]), sort((got as any[]) ?? []));
-      },
-    });
-  },
+  ...Object.fromEntries(DEFAULT_FILTER_PLUGINS.map((plugin) => [`scheduler.${plugin.name}.Filter`, (c: ConformanceCase) => schedulerFilter(plugin, c)])),
 
   'RequiredNodeAffinity.Match': (c) => {
     const r = getRequiredNodeAffinity(c.input.pod).match(c.input.node);
