@@ -1,5 +1,5 @@
 // Bundles the client, the server and the CLI into dist/ with esbuild.
-import { cpSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -13,7 +13,6 @@ const common = {
   minify: !watch,
   keepNames: true,
   logLevel: 'warning',
-  loader: { '.yaml': 'text' },
 };
 
 const builds = [
@@ -26,6 +25,11 @@ const builds = [
 // The placement page's stylesheet and the codicon font, beside its script.
 mkdirSync('dist/media/codicons', { recursive: true });
 cpSync('media/panel.css', 'dist/media/panel.css');
+// The bundled sample cluster is an inventory file read on first use, beside server.js and cli.js.
+cpSync('server/src/inventory/sample-cluster.json', 'dist/sample-cluster.json');
+// The DaemonSet templates are YAML files the client reads when one is chosen.
+mkdirSync('dist/templates', { recursive: true });
+for (const f of readdirSync('client/src/templates').filter((f) => f.endsWith('.yaml'))) cpSync(`client/src/templates/${f}`, `dist/templates/${f}`);
 for (const f of ['codicon.css', 'codicon.ttf']) cpSync(`node_modules/@vscode/codicons/dist/${f}`, `dist/media/codicons/${f}`);
 
 for (const b of builds) {

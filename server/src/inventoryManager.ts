@@ -21,7 +21,8 @@ export interface InventorySettings {
 export const defaultInventorySettings: InventorySettings = { source: 'sample', files: [] };
 
 export class InventoryManager {
-  private inventory: Inventory = sampleInventory();
+  /** Undefined until first asked for: the sample is read only when something needs nodes. */
+  private inventory: Inventory | undefined;
   private requested?: InventoryInfo['requested'];
   private cluster?: ClusterInventorySource;
   private settings: InventorySettings = defaultInventorySettings;
@@ -33,11 +34,11 @@ export class InventoryManager {
   ) {}
 
   get current(): Inventory {
-    return this.inventory;
+    return (this.inventory ??= sampleInventory());
   }
 
   info(): InventoryInfo {
-    const inv = this.inventory;
+    const inv = this.current;
     return { source: inv.source, name: inv.name, nodes: inv.nodes.length, pods: inv.pods.length, fetchedAt: inv.fetchedAt, stale: inv.stale, messages: inv.messages, requested: this.requested };
   }
 

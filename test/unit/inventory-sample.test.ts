@@ -183,3 +183,19 @@ describe('bundled sample inventory', () => {
     assert.equal(sampleInventory().nodes[0].metadata.labels.mutated, undefined);
   });
 });
+
+describe('the sample is data', () => {
+  it('is an ordinary inventory file (kubectl List JSON) that --inventory reads to the same nodes and pods', async () => {
+    const { loadInventoryFiles } = await import('../../server/src/inventory/file-reader');
+    const { samplePath } = await import('../../server/src/inventory/sample');
+    const fromFile = await loadInventoryFiles([samplePath()]);
+    assert.deepEqual(fromFile.nodes, inv.nodes);
+    assert.deepEqual(fromFile.pods, inv.pods);
+    assert.deepEqual(fromFile.messages, []);
+  });
+  it('every call is a fresh copy', () => {
+    const a = sampleInventory();
+    a.nodes[0].metadata.name = 'changed';
+    assert.notEqual(sampleInventory().nodes[0].metadata.name, 'changed');
+  });
+});

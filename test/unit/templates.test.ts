@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseAllDocuments } from 'yaml';
-import { TEMPLATES, findTemplate } from '../../client/src/templates/index';
+import { TEMPLATES, findTemplate, templateText } from '../../client/src/templates/index';
 import { analyzeText, placementsOfText } from '../../server/src/service';
 import { sampleInventory } from '../../server/src/inventory/sample';
 
@@ -33,18 +33,18 @@ describe('DaemonSet templates', () => {
       const loud = (ds: ReturnType<typeof analyzeText>) => ds.filter((d) => d.severity === 'error' || d.severity === 'warning').map((d) => `${d.severity} ${d.code} line ${d.range.start.line + 1}: ${d.message}`);
 
       it('has no error or warning from the checker', () => {
-        assert.deepEqual(loud(analyzeText(t.text)), []);
+        assert.deepEqual(loud(analyzeText(templateText(t))), []);
       });
 
       it('has no error or warning against the sample cluster, and runs on some of its nodes', () => {
-        assert.deepEqual(loud(analyzeText(t.text, { inventory })), []);
-        const [view] = placementsOfText(t.text, inventory);
+        assert.deepEqual(loud(analyzeText(templateText(t), { inventory })), []);
+        const [view] = placementsOfText(templateText(t), inventory);
         assert.ok(view, 'one DaemonSet placement');
         assert.ok(view.placement.desired > 0, `desired ${view.placement.desired}`);
       });
 
       it('keeps the sound defaults', () => {
-        const ds = daemonSetOf(t.text);
+        const ds = daemonSetOf(templateText(t));
         const pod = ds.spec.template.spec;
         assert.deepEqual(ds.spec.selector.matchLabels, ds.spec.template.metadata.labels);
         assert.equal(pod.nodeSelector['kubernetes.io/os'], 'linux');
@@ -63,7 +63,7 @@ describe('DaemonSet templates', () => {
   }
 
   it('tolerates what each kind of agent must tolerate', () => {
-    const tolerations = (id: string) => daemonSetOf(findTemplate(id)!.text).spec.template.spec.tolerations;
+    const tolerations = (id: string) => daemonSetOf(templateText(findTemplate(id)!)).spec.template.spec.tolerations;
     assert.deepEqual(tolerations('cni-agent'), [{ operator: 'Exists' }]);
     for (const id of ['gpu-device-plugin', 'gpu-monitor']) {
       assert.ok(tolerations(id).some((x: any) => x.key === 'nvidia.com/gpu' && x.operator === 'Exists'), id);
@@ -77,7 +77,7 @@ describe('DaemonSet templates', () => {
     const gpuNodes = inventory.nodes.filter((n: any) => n.metadata.labels?.['nvidia.com/gpu.present'] === 'true').map((n: any) => n.metadata.name).sort();
     assert.ok(gpuNodes.length > 0);
     for (const id of ['gpu-device-plugin', 'gpu-monitor']) {
-      const [view] = placementsOfText(findTemplate(id)!.text, inventory);
+      const [view] = placementsOfText(templateText(findTemplate(id)!), inventory);
       const placed = view.placement.nodes.filter((n) => n.shouldRun).map((n) => n.name).sort();
       assert.deepEqual(placed, gpuNodes, id);
     }
@@ -85,9 +85,9 @@ describe('DaemonSet templates', () => {
 
   it('the node-critical agents set system-node-critical; the exporter runs as non-root', () => {
     for (const id of ['log-collector', 'gpu-device-plugin', 'cni-agent', 'security-agent']) {
-      assert.equal(daemonSetOf(findTemplate(id)!.text).spec.template.spec.priorityClassName, 'system-node-critical', id);
+      assert.equal(daemonSetOf(templateText(findTemplate(id)!)).spec.template.spec.priorityClassName, 'system-node-critical', id);
     }
-    const exporter = daemonSetOf(findTemplate('node-exporter')!.text).spec.template.spec;
+    const exporter = daemonSetOf(templateText(findTemplate('node-exporter')!)).spec.template.spec;
     assert.equal(exporter.securityContext.runAsNonRoot, true);
     for (const m of exporter.containers[0].volumeMounts) assert.equal(m.readOnly, true, m.name);
   });

@@ -1,6 +1,6 @@
 /** DaemonSet: New DaemonSet from Template — an untitled YAML document from client/src/templates. */
 import * as vscode from 'vscode';
-import { findTemplate, TEMPLATES, type DaemonSetTemplate, type TemplateId } from '../templates/index';
+import { findTemplate, TEMPLATES, templateText, type DaemonSetTemplate, type TemplateId } from '../templates/index';
 
 /** Localised titles and descriptions, by template id (the templates module stays free of vscode). */
 function describe(id: TemplateId): { title: string; detail: string } {
@@ -40,7 +40,7 @@ export async function newFromTemplate(id?: unknown): Promise<vscode.TextDocument
     template = picked?.template;
   }
   if (!template) return undefined;
-  const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: template.text });
+  const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: templateText(template) });
   await vscode.window.showTextDocument(document, { preview: false });
   return document;
 }

@@ -1,27 +1,28 @@
 /**
  * The bundled sample cluster: 15 nodes covering the placement cases people trip over
  * (control-plane taint, arm64, GPU pool, edge taint, NotReady/unreachable, cordoned, Windows,
- * a full worker, an existing hostPort 9100 DaemonSet). Pure: parses embedded text.
+ * a full worker, an existing hostPort 9100 DaemonSet) and the 51 pods on them. It is an ordinary
+ * inventory file in kubectl's format (`sample-cluster.json`, beside this module in the sources and
+ * beside the bundles in dist/), usable with `--inventory` like any other; read on first use.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Inventory } from '../placement/types';
-import { mergeParsed, parseInventoryText } from './file';
-import nodesText from './sample/nodes';
-import podsText from './sample/pods';
+import { parseInventoryText } from './file';
 
 export const SAMPLE_NAME = 'sample cluster';
+export const SAMPLE_FILE = 'sample-cluster.json';
 
-let cached: Inventory | undefined;
-
-/** A fresh copy each call, so a caller that mutates nodes cannot corrupt the sample for others. */
-export function sampleInventory(): Inventory {
-  cached ??= build();
-  return structuredClone(cached);
+/** Where the sample is: beside this module (sources) or beside the bundle (dist/). */
+export function samplePath(): string {
+  return path.join(__dirname, SAMPLE_FILE);
 }
 
-function build(): Inventory {
-  const merged = mergeParsed([
-    { fileName: 'sample/nodes.yaml', parsed: parseInventoryText(nodesText, 'sample/nodes.yaml') },
-    { fileName: 'sample/pods.yaml', parsed: parseInventoryText(podsText, 'sample/pods.yaml') },
-  ]);
-  return { source: 'sample', name: SAMPLE_NAME, nodes: merged.nodes, pods: merged.pods, messages: merged.messages };
+let text: string | undefined;
+
+/** A fresh copy each call (parsed from the JSON text, a few ms), so a caller that mutates nodes cannot corrupt the sample for others. */
+export function sampleInventory(): Inventory {
+  text ??= readFileSync(samplePath(), 'utf8');
+  const parsed = parseInventoryText(text, SAMPLE_FILE);
+  return { source: 'sample', name: SAMPLE_NAME, nodes: parsed.nodes, pods: parsed.pods, messages: parsed.messages };
 }
