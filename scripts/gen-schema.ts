@@ -38,7 +38,7 @@ export function unescapeJsDoc(text: string): string {
   return text.replace(/\\([*/])/g, '$1');
 }
 
-const ENUM_HEADER = /\n*\s*Possible enum values:\s*\n/;
+const ENUM_HEADER = /\s*Possible enum values:\s*\n/;
 const ENUM_ITEM = /^\s*- `"((?:[^"\\]|\\.)*)"`\s?(.*)$/;
 
 /**
@@ -71,8 +71,11 @@ export function splitEnumDescription(description: string): { prose: string; mean
  * left to the hand-written overrides.
  */
 export function parseDefault(description: string): string | undefined {
+  // The lookahead only captures the word after the value (m[5]); it is meant to accept everything.
+  /* eslint-disable regexp/no-empty-lookarounds-assertion */
   const re =
     /\b(?:[Dd]efaults? to|[Dd]efault (?:value )?is|Default(?= (?:true|false)\b))\s+(?:'([^']*)'|"([^"]*)"|`([^`]*)`|(\/[\w./-]*\w|[\w.%-]*\w))(?=[.,;:)]?(\s+\S+)?)/g;
+  /* eslint-enable regexp/no-empty-lookarounds-assertion */
   for (const m of description.matchAll(re)) {
     const quoted = m[1] ?? m[2] ?? m[3];
     const value = quoted ?? m[4];

@@ -336,7 +336,7 @@ export async function saveFailureArtifacts({ outDir, name, page, server, userDat
     const dir = path.join(outDir, `${name}-workbench-logs`);
     for (const l of automationLogs) {
       if (!l || typeof l.relativePath !== 'string') continue;
-      const file = path.join(dir, l.relativePath.replace(/\.\.+/g, '_'));
+      const file = path.join(dir, l.relativePath.replace(/\.{2,}/g, '_'));
       mkdirSync(path.dirname(file), { recursive: true });
       writeFileSync(file, String(l.contents ?? ''));
     }

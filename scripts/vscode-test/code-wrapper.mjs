@@ -88,7 +88,7 @@ async function main() {
   let server;
   let browser;
   let automationLogs;
-  let exitCode = 1;
+  let exitCode;
   let failure;
   const consoleLog = createWriteStream(path.join(runDir, 'browser-console.log'));
 

@@ -2,6 +2,7 @@
 // driven through Debian's chromium by playwright. Each step waits on the workbench's own
 // elements (selectors from /work/shared/guide/real-vscode-testing.md) and leaves a screenshot
 // in test-results/ui/. Run by test/vscode/run.mjs after the extension-host suite.
+import type * as CodeServerLib from '../../scripts/vscode-test/code-server.mjs';
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -24,7 +25,7 @@ const BAD_VALUE = 'NoSchedul';
 const EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
 const STEP_MS = 30_000;
 
-type Lib = typeof import('../../scripts/vscode-test/code-server.mjs');
+type Lib = typeof CodeServerLib;
 let lib: Lib;
 let dirs: RunDirs;
 let server: CodeServer | undefined;

@@ -3,6 +3,7 @@
 // fix, live updates while typing, and the panel beside the editor. Screenshots go to
 // test-results/webview-vscode/. Needs code-server (node scripts/vscode-test/install.mjs) and a
 // build (node scripts/build.mjs). Run: node --import tsx --test test/ui/panel.ui.ts
+import type * as CodeServerLib from '../../scripts/vscode-test/code-server.mjs';
 import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -17,7 +18,7 @@ const workspace = path.join(runDir, 'workspace');
 const FILE = 'node-agent.yaml';
 const STEP_MS = 30_000;
 
-type Lib = typeof import('../../scripts/vscode-test/code-server.mjs');
+type Lib = typeof CodeServerLib;
 let lib: Lib;
 let dirs: RunDirs;
 let server: CodeServer | undefined;

@@ -40,7 +40,7 @@ function json(run: Run): JsonReport {
   try {
     return JSON.parse(run.stdout) as JsonReport;
   } catch (e) {
-    throw new Error(`stdout is not JSON (${(e as Error).message}):\n${run.stdout.slice(0, 500)}\nstderr: ${run.stderr}`);
+    throw new Error(`stdout is not JSON (${(e as Error).message}):\n${run.stdout.slice(0, 500)}\nstderr: ${run.stderr}`, { cause: e });
   }
 }
 

@@ -4,7 +4,6 @@
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, it } from 'node:test';
 import { analyzeText } from '../../server/src/service';
 import { sharedPath } from '../helpers/paths';

@@ -63,7 +63,7 @@ test('nodes excluded only by taints: one finding, a Tolerate fix per taint, appl
   // Appending to an existing list keeps its style.
   const withList = ds('      tolerations:\n        - key: edge.example.com/remote\n          operator: Exists\n')
   const edge = find(withList, 'excluded-by-taint')[0].fixes!.find((f) => f.title.startsWith('Tolerate nvidia.com/gpu'))!;
-  assert.match(applyEdits(withList, edge.edits), /operator: Exists\n        - key: nvidia\.com\/gpu\n          operator: Exists\n          effect: NoSchedule\n/);
+  assert.match(applyEdits(withList, edge.edits), /operator: Exists\n {8}- key: nvidia\.com\/gpu\n {10}operator: Exists\n {10}effect: NoSchedule\n/);
 });
 
 test('pods that would stay Pending name the predicate, the reason and the nodes', () => {

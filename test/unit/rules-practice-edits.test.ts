@@ -40,17 +40,17 @@ test('setPath replaces an existing scalar with raw YAML', () => {
 
 test('setPath fills an empty flow map with a block and keeps the trailing comment', () => {
   const out = setPath(base, ['spec', 'template', 'spec', 'containers', 0, 'resources', 'requests', 'cpu'], '50m');
-  assert.match(out, /          resources: # to be sized\n            requests:\n              cpu: 50m\n        - name: sidecar/);
+  assert.match(out, / {10}resources: # to be sized\n {12}requests:\n {14}cpu: 50m\n {8}- name: sidecar/);
   assert.equal(parse(out).spec.template.spec.containers[0].resources.requests.cpu, '50m');
 });
 
 test('setPath creates missing parent maps as the last entry of the deepest existing map', () => {
   const out = setPath(base, ['spec', 'template', 'spec', 'containers', 1, 'resources', 'requests'], '\ncpu: 10m\nmemory: 64Mi');
   assert.deepEqual(parse(out).spec.template.spec.containers[1].resources, { limits: { memory: '64Mi' }, requests: { cpu: '10m', memory: '64Mi' } });
-  assert.match(out, /\n          resources:\n            limits:\n              memory: 64Mi\n            requests:\n              cpu: 10m\n              memory: 64Mi\n$/);
+  assert.match(out, /\n {10}resources:\n {12}limits:\n {14}memory: 64Mi\n {12}requests:\n {14}cpu: 10m\n {14}memory: 64Mi\n$/);
   const deep = setPath(base, ['spec', 'updateStrategy', 'rollingUpdate', 'maxUnavailable'], '"10%"');
   assert.deepEqual(parse(deep).spec.updateStrategy, { rollingUpdate: { maxUnavailable: '10%' } });
-  assert.match(deep, /\n  updateStrategy:\n    rollingUpdate:\n      maxUnavailable: "10%"\n$/);
+  assert.match(deep, /\n {2}updateStrategy:\n {4}rollingUpdate:\n {6}maxUnavailable: "10%"\n$/);
 });
 
 test('setPath fills a null value (key with nothing after it)', () => {
@@ -107,8 +107,8 @@ spec:
   const e = edits(text);
   const item = e.appendItem(['spec', 'template', 'spec', 'tolerations'], 'key: b\neffect: NoSchedule');
   assert.ok(item);
-  assert.match(applyEdits(text, [item]), /      - key: a\n        effect: NoSchedule\n      - key: b\n        effect: NoSchedule\n      containers:/);
+  assert.match(applyEdits(text, [item]), / {6}- key: a\n {8}effect: NoSchedule\n {6}- key: b\n {8}effect: NoSchedule\n {6}containers:/);
   const k = e.insertKey(['spec', 'template', 'spec', 'containers', 0], 'image', 'agent:1');
   assert.ok(k);
-  assert.match(applyEdits(text, [k]), /            memory: 64Mi\n        image: agent:1\n      volumes: \[\]/);
+  assert.match(applyEdits(text, [k]), / {12}memory: 64Mi\n {8}image: agent:1\n {6}volumes: \[\]/);
 });

@@ -32,7 +32,7 @@ test('no-resource-requests: `resources: {}` is filled in place', () => {
   const [d] = diagnostics(text, 'no-resource-requests');
   assert.equal(rangeText(text, d), 'resources');
   const out = applyFix(text, 'no-resource-requests');
-  assert.match(out, /resources: # TODO size\n            requests:\n              cpu: 100m/);
+  assert.match(out, /resources: # TODO size\n {12}requests:\n {14}cpu: 100m/);
 });
 
 test('no-resource-requests: only a memory request missing is information; the fix keeps the limit >= request', () => {

@@ -28,7 +28,7 @@ test('no-readiness-probe: once per DaemonSet, on `containers`; the fix reuses th
   const out = applyFix(text, 'no-readiness-probe');
   const c = parse(out).spec.template.spec.containers[0];
   assert.deepEqual(c.readinessProbe, c.livenessProbe);
-  assert.match(out, /readinessProbe:\n            httpGet:   # the agent's health endpoint\n              path: \/healthz/);
+  assert.match(out, /readinessProbe:\n {12}httpGet: {3}# the agent's health endpoint\n {14}path: \/healthz/);
 });
 
 test('no-readiness-probe: silent with a startupProbe, OnDelete, or a minReadySeconds that catches early crashes', () => {

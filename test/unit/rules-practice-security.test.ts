@@ -67,7 +67,7 @@ ${res}
   const ds = diagnostics(text, 'allow-privilege-escalation');
   assert.deepEqual(ds.map((d) => [d.severity, rangeText(text, d)]), [['warning', 'true'], ['hint', 'sidecar']]);
   const fixed = applyFix(text, 'allow-privilege-escalation');
-  assert.match(fixed, /allowPrivilegeEscalation: false   # needed\? no/);
+  assert.match(fixed, /allowPrivilegeEscalation: false {3}# needed\? no/);
   const fixed2 = applyFix(text, 'allow-privilege-escalation', { index: 1 });
   assert.equal(parse(fixed2).spec.template.spec.containers[1].securityContext.allowPrivilegeEscalation, false);
 });
@@ -148,7 +148,7 @@ ${res}
   assert.equal(ds[0].fixes, undefined);
   assert.match(ds[1].message, /`\/etc` \(the node's configuration\) writable/);
   const fixed = applyFix(text, 'writable-host-path', { index: 1 });
-  assert.match(fixed, /mountPath: \/host\/etc   # host config\n              readOnly: true\n/);
+  assert.match(fixed, /mountPath: \/host\/etc {3}# host config\n {14}readOnly: true\n/);
   applyFix(text, 'writable-host-path', { index: 2 });
 });
 

@@ -51,7 +51,7 @@ test('injection grammar: scope name, selector, and enum words known to the schem
   assert.ok(rules.length >= 15, `${rules.length} enum rules`);
   let checked = 0;
   for (const rule of rules) {
-    const m = /\(\?:([A-Za-z|]+)\)\[\\"'\]\?:/.exec(rule.match ?? '');
+    const m = /\(\?:([A-Z|]+)\)\[\\"'\]\?:/i.exec(rule.match ?? '');
     const w = /\\G\(\?:([A-Za-z|]+)\)/.exec(rule.match ?? '');
     assert.ok(m && w, `cannot read rule ${rule.match}`);
     for (const key of m[1].split('|')) {

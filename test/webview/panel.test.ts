@@ -463,7 +463,7 @@ describe('themes and strings', () => {
         for (let n = walker.nextNode(); n; n = walker.nextNode()) {
           const t = n.textContent!.trim();
           if (!t || (n.parentElement && n.parentElement.closest(skip))) continue;
-          if (!/^[‹›(→ ·,.:0-9\-\s]*‹.*›[\s.)]*$/.test(t) && !/^[·→●\s]+$/.test(t)) out.push(t);
+          if (!/^[‹›(→·,.:0-9\-\s]*‹.*›[\s.)]*$/.test(t) && !/^[·→●\s]+$/.test(t)) out.push(t);
         }
         return out;
       });

@@ -40,7 +40,7 @@ export async function snapshotCluster(client: BaseLanguageClient, state: Invento
     return;
   }
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  const fileName = `inventory-${info.name.replace(/[^A-Za-z0-9._-]+/g, '-')}.yaml`;
+  const fileName = `inventory-${info.name.replace(/[^\w.-]+/g, '-')}.yaml`;
   const target = await vscode.window.showSaveDialog({
     defaultUri: folder ? vscode.Uri.joinPath(folder, fileName) : undefined,
     filters: { [vscode.l10n.t('Inventory (YAML)')]: ['yaml', 'yml'] },
@@ -52,7 +52,6 @@ export async function snapshotCluster(client: BaseLanguageClient, state: Invento
   try {
     text = await client.sendRequest(Requests.snapshot);
   } catch (e) {
-    text = null;
     void vscode.window.showErrorMessage(vscode.l10n.t('The snapshot failed: {0}', errorText(e)));
     return;
   }

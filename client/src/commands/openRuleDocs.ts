@@ -27,7 +27,7 @@ async function rulePages(extensionUri: vscode.Uri): Promise<RulePage[]> {
       try {
         const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(p.uri));
         // "# `rule-id` — Title": the id is the label already.
-        const heading = /^#\s+(.+)$/m.exec(text)?.[1]?.replace(/`/g, '').trim();
+        const heading = /^#[ \t]+(\S.*)$/m.exec(text)?.[1]?.replace(/`/g, '').trim();
         const title = heading?.startsWith(p.id) ? heading.slice(p.id.length).replace(/^\s*[—:-]\s*/, '') : heading;
         return { ...p, title: title || undefined };
       } catch {

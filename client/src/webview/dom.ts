@@ -38,7 +38,7 @@ export function append(el: Element, children: Child[]): void {
  */
 export function breakable(text: string): DocumentFragment {
   const f = document.createDocumentFragment();
-  for (const part of text.split(/(?<=[/.=:\-])/)) {
+  for (const part of text.split(/(?<=[/.=:-])/)) {
     if (f.childNodes.length) f.append(document.createElement('wbr'));
     f.append(document.createTextNode(part));
   }

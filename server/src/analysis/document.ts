@@ -51,7 +51,9 @@ export interface DocumentAnalysis {
 }
 
 const DAEMONSET_KIND_RE = /^[ \t-]*kind:[ \t]*["']?DaemonSet\b/m;
-const PLACEHOLDER_RE = /(__[A-Z0-9_]+__|\$\{[^}]+\}|\{\{[^}]*\}\})/;
+/** An unrendered placeholder on a line: `__NAME__`, `${NAME}` or `{{ … }}`. Lines are cut to 500 characters first. */
+const PLACEHOLDER_RE = /(__[A-Z0-9][A-Z0-9_]*__|\$\{[^{}]+\}|\{\{[^{}]*\}\})/;
+const MAX_PLACEHOLDER_LINE = 500;
 
 function lineEndOf(text: string, offset: number): number {
   const nl = text.indexOf('\n', offset);
@@ -84,7 +86,7 @@ export function analyzeDocument(file: ParsedFile, options: AnalysisOptions = {})
       const [s, e] = err.pos;
       const end = e > s ? e : Math.max(lineEndOf(file.text, s), s + 1);
       const lineStart = file.text.lastIndexOf('\n', s - 1) + 1;
-      const placeholder = PLACEHOLDER_RE.exec(file.text.slice(lineStart, lineEndOf(file.text, s)))?.[1];
+      const placeholder = PLACEHOLDER_RE.exec(file.text.slice(lineStart, Math.min(lineEndOf(file.text, s), lineStart + MAX_PLACEHOLDER_LINE)))?.[1];
       // The yaml library's own wording stays as it is.
       let message = t('YAML syntax error: {0}.', err.message.split('\n')[0]);
       if (placeholder) message += ' ' + t('The line holds the unrendered placeholder `{0}`: render the template before applying it.', placeholder);

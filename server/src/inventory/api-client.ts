@@ -23,7 +23,7 @@ export interface WatchEvent {
 
 /** `/api/v1/nodes` + query → full URL, keeping a server path prefix. */
 function urlFor(target: ClusterTarget, pathAndQuery: string): URL {
-  const base = target.url.pathname.replace(/\/+$/, '');
+  const base = trimTrailingSlashes(target.url.pathname);
   const [p, q] = pathAndQuery.split('?', 2);
   const url = new URL(target.url.href);
   url.pathname = base + p;
@@ -204,4 +204,10 @@ export async function watch(target: ClusterTarget, pathAndQuery: string, opts: W
     }
     req.end();
   });
+}
+
+function trimTrailingSlashes(p: string): string {
+  let end = p.length;
+  while (end > 0 && p[end - 1] === '/') end--;
+  return p.slice(0, end);
 }

@@ -108,7 +108,7 @@ function decodeYaml(text: string, fileName: string, maxAliasCount: number): unkn
  * which reads JSON too, usually points at the same spot.
  */
 function jsonSyntaxError(text: string, fileName: string, error: Error, yamlError?: InventoryFileError): InventoryFileError {
-  const detail = `JSON error: ${firstLine(error.message).replace(/ in JSON at position \d+.*$/, '')}`;
+  const detail = `JSON error: ${firstLine(error.message).replace(/ in JSON at position \d+(?:\D.*)?$/, '')}`;
   const m = /at position (\d+)/.exec(error.message);
   if (!m && yamlError?.line !== undefined) return new InventoryFileError(fileName, detail, yamlError.line, yamlError.column);
   const offset = m ? Number(m[1]) : text.length;

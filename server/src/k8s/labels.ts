@@ -24,7 +24,7 @@ const INT64_MAX = 2n ** 63n - 1n;
 
 /** Go `strconv.ParseInt(s, 10, 64)`: optional sign, decimal digits (leading zeros fine), int64 range. */
 export function parseInt64(s: string | undefined): bigint | null {
-  if (typeof s !== 'string' || !/^[+-]?[0-9]+$/.test(s)) return null;
+  if (typeof s !== 'string' || !/^[+-]?\d+$/.test(s)) return null;
   const v = BigInt(s);
   return v < INT64_MIN || v > INT64_MAX ? null : v;
 }

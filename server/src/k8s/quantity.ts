@@ -9,7 +9,7 @@
  * `1Ei` or `0.1` lose nothing; `value()`/`milliValue()` round up like Go's `Value()`/`MilliValue()`.
  */
 
-const QUANTITY_RE = /^([+-]?)(\d+(?:\.\d*)?|\.\d+)(.*)$/;
+const QUANTITY_RE = /^([+-]?)(\d+(?:\.\d*)?|\.\d+)(\D.*)?$/;
 
 const BINARY_SI: Record<string, number> = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
 const DECIMAL_SI: Record<string, number> = { n: -9, u: -6, m: -3, '': 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
@@ -44,7 +44,7 @@ export function parseQuantity(s: string): Quantity | null {
   if (typeof s !== 'string') return null;
   const m = QUANTITY_RE.exec(s);
   if (!m) return null;
-  const [, sign, number, suffix] = m;
+  const [, sign, number, suffix = ''] = m;
   const mult = suffixMultiplier(suffix);
   if (!mult) return null;
   const dot = number.indexOf('.');

@@ -8,7 +8,7 @@ import { list } from '../util/list';
 import { getControllerOf, getTargetNodeName, isOwnedBy, isPodReady } from './controller';
 import { type LabelSelector, selectorMatches } from '../k8s/labels';
 import { type NodeSummary, summarizeNode } from './nodesummary';
-import { addToResource, emptyResource, newResource, nodeAllocatable, podRequests, type Resource } from './resources';
+import { emptyResource, newResource, nodeAllocatable, podRequests, type Resource } from './resources';
 import { type ContainerPort, getHostPorts, HostPortInfo } from './scheduler/hostports';
 import type { NodeInfo } from './scheduler/nodeinfo';
 import type { Inventory } from './types';

@@ -14,7 +14,7 @@ export interface TolerationGates {
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 /** Canonical decimal int64: no sign `+`, no leading zeros, no spaces, no `-0`. */
-const CANONICAL_INT = /^(0|-?[1-9][0-9]*)$/;
+const CANONICAL_INT = /^(0|-?[1-9]\d*)$/;
 
 function parseCanonicalInt64(s: string | undefined): bigint | null {
   if (typeof s !== 'string' || !CANONICAL_INT.test(s)) return null;

@@ -159,7 +159,7 @@ function valueItem(ctx: CursorContext, pos: Position, value: string, doc: string
 }
 
 function needsQuotes(v: string): boolean {
-  return /^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~)$/.test(v) || /^[-+.0-9]/.test(v) || /[:#{}[\],&*!|>'"%@`]/.test(v);
+  return /^([yYnN~]|yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL)$/.test(v) || /^[-+.0-9]/.test(v) || /[:#{}[\],&*!|>'"%@`]/.test(v);
 }
 
 function valueItems(ctx: CursorContext, pos: Position, field: FieldDef | undefined, type: FieldType, options: CompletionOptions): CompletionItem[] {

@@ -92,7 +92,8 @@ export function findingOffsets(file: ParsedFile, ds: DaemonSetRef, f: Finding): 
     node = parent.key ?? parent.node ?? ds.node;
   }
   if (!node?.range) return [ds.parsed.start, ds.parsed.start];
-  let [s, e] = node.range;
+  const s = node.range[0];
+  let e = node.range[1];
   // A whole block (map or list) is pointed at by its first line only.
   if (isMap(node) || isSeq(node)) e = Math.min(e, lineEndOf(file.text, s));
   return [s, Math.max(s, e)];

@@ -79,7 +79,8 @@ export function fieldHover(f: FieldDef, value?: string): string {
   lines.push(`**${f.name}** · \`${typeLabel(f.type)}\` · ${f.required ? t('required') : t('optional')}${f.deprecated ? ` · ${t('deprecated')}` : ''}`);
   // The note is hand-written (schema-overrides.ts) and translated; the official description is not.
   if (f.note) lines.push(t('**For a DaemonSet:** {0}', tData(f.note)));
-  const desc = f.description.split(/\n\s*Possible enum values:/)[0].trim();
+  const enumList = f.description.indexOf('Possible enum values:');
+  const desc = (enumList >= 0 ? f.description.slice(0, enumList) : f.description).trim();
   if (desc) lines.push(desc);
   if (f.enum?.length) {
     const rows = f.enum.map((e) => `- \`${e.value === '' ? '""' : e.value}\`${e.value === value ? ` **${t('(current)')}**` : ''}${e.description ? ` — ${tData(e.description)}` : ''}`);

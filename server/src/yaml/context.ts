@@ -20,7 +20,8 @@ export interface LineInfo {
   opaque: boolean;
 }
 
-const KEY_RE = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{[\]},&*!|>%@`-][^#]*?|-[^\s#][^#]*?)[ \t]*:(?=[ \t]|$)/;
+/** A key: quoted (spaces may follow it), or plain up to the first `: ` (its trailing spaces are trimmed after the match). */
+const KEY_RE = /^(?:("(?:[^"\\]|\\.)*"|'(?:[^']|'')*')[ \t]*|([^\s#'"{[\]},&*!|>%@`-][^#]*?|-[^\s#][^#]*?)):(?=[ \t]|$)/;
 
 export function scanLine(text: string): LineInfo {
   let i = 0;
@@ -39,7 +40,7 @@ export function scanLine(text: string): LineInfo {
   }
   const m = KEY_RE.exec(content);
   if (m) {
-    let key = m[1];
+    let key = m[1] ?? m[2].trimEnd();
     if ((key.startsWith('"') && key.endsWith('"')) || (key.startsWith("'") && key.endsWith("'"))) key = key.slice(1, -1);
     info.key = key;
     info.colon = i + m[0].length;
@@ -62,7 +63,7 @@ function stripComment(s: string): string {
 
 /** A value that opens a nested block on the following lines: empty, an anchor, a tag, or a block scalar header. */
 function opensBlock(rest: string | undefined): boolean {
-  return rest !== undefined && /^(?:(?:&\S+|!\S*)\s*)*$/.test(rest);
+  return rest !== undefined && rest.split(/\s+/).every((tok) => tok === '' || (tok.startsWith('&') && tok.length > 1) || tok.startsWith('!'));
 }
 
 function isBlockScalarHeader(rest: string | undefined): boolean {

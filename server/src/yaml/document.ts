@@ -3,7 +3,7 @@
  * Never throws: every half-typed state yields documents (with errors) so completion and
  * hover keep working on the line being typed.
  */
-import { Document, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Node, type Pair } from 'yaml';
+import { type Document, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Node, type Pair } from 'yaml';
 import type { PathSeg, Position, Range } from './types';
 
 export interface ParsedDoc {
@@ -35,7 +35,11 @@ export interface ParsedFile {
 }
 
 export const MAX_ALIAS_COUNT = 50;
-const TEMPLATE_RE = /\{\{[\s\S]*?\}\}|\{\{-|\{%/;
+/** Template syntax: `{{ … }}` (Helm, Go templates), `{{-`, or `{%` (Jinja). */
+function isTemplated(text: string): boolean {
+  const open = text.indexOf('{{');
+  return text.includes('{%') || text.includes('{{-') || (open >= 0 && text.indexOf('}}', open + 2) >= 0);
+}
 
 export function parseFile(text: string): ParsedFile {
   // Line starts come from the text itself: yaml's own lineCounter skips newlines inside
@@ -58,7 +62,7 @@ export function parseFile(text: string): ParsedFile {
     } catch {
       value = undefined;
     }
-    return { doc, start, end, value, templated: TEMPLATE_RE.test(text.slice(start, end)) };
+    return { doc, start, end, value, templated: isTemplated(text.slice(start, end)) };
   });
   return { text, lines, docs };
 }

@@ -55,8 +55,8 @@ export class Edits {
       end = nl === -1 ? text.length : nl + 1;
       // Keep trailing blank/comment lines that belong to what follows.
       const body = text.slice(lineStart, end);
-      const keep = /\n((?:[ \t]*(?:#[^\n]*)?\n)+)$/.exec(body);
-      if (keep && keep.index > start - lineStart) end -= keep[1].length;
+      const keep = trailingBlankOrCommentLines(body);
+      if (keep > 0 && body.length - keep - 1 > start - lineStart) end -= keep;
       return this.edit(lineStart, end, '');
     }
     return this.edit(start, end, '');
@@ -167,7 +167,7 @@ export class Edits {
     const lineStart = text.lastIndexOf('\n', start - 1) + 1;
     // A block value starts on its own line below the key; anything else is not a plain copy.
     if (!/^[ \t-]*$/.test(text.slice(lineStart, start))) return undefined;
-    const lines = text.slice(lineStart, end).replace(/\s+$/, '').split('\n');
+    const lines = text.slice(lineStart, end).trimEnd().split('\n');
     const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^ */.exec(l)![0].length));
     return this.insertKey(mapPath, key, '\n' + lines.map((l) => l.slice(indent)).join('\n'));
   }
@@ -187,6 +187,18 @@ export class Edits {
     if (!valueYaml.startsWith('\n')) return [this.edit(colon + 1, valueEnd, ` ${valueYaml}`)];
     return [this.edit(colon + 1, lineEnd, `${trailing.replace(/^[ \t]*/, trailing.trim() ? ' ' : '')}${indentBlock(valueYaml, pad)}`)];
   }
+}
+
+/** Length of the lines at the end of `body` (never its first line) that are blank or only a comment; 0 unless body ends with a newline. */
+function trailingBlankOrCommentLines(body: string): number {
+  if (!body.endsWith('\n')) return 0;
+  let cut = body.length;
+  for (;;) {
+    const prevNl = body.lastIndexOf('\n', cut - 2);
+    if (prevNl < 0 || !/^[ \t]*(?:#.*)?$/.test(body.slice(prevNl + 1, cut - 1))) break;
+    cut = prevNl + 1;
+  }
+  return body.length - cut;
 }
 
 /** `key:` (null), `key: ~`, `key: {}` or `key: []`. */
@@ -231,6 +243,6 @@ function indentBlock(valueYaml: string, pad: string): string {
 /** A YAML 1.1 plain scalar when it reads back as the same string, else double-quoted. */
 export function plainOrQuoted(value: string): string {
   if (value === '') return '""';
-  if (/^[A-Za-z_/][\w./-]*$/.test(value) && !/^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~)$/.test(value)) return value;
+  if (/^[A-Z_/][\w./-]*$/i.test(value) && !/^([yYnN~]|yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL)$/.test(value)) return value;
   return JSON.stringify(value);
 }

@@ -15,7 +15,7 @@ import { validatePodTemplateSpec } from './podspec';
 /** The v1 annotation that carries the internal `spec.templateGeneration`. */
 export const TEMPLATE_GENERATION_ANNOTATION = 'deprecated.daemonset.template.generation';
 
-const PERCENT_RE = /^[0-9]+%$/;
+const PERCENT_RE = /^\d+%$/;
 const PERCENT_ERR =
   "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')";
 const NON_NEGATIVE = 'must be greater than or equal to 0';
@@ -43,7 +43,7 @@ function getIntOrPercentValue(v: unknown): number {
   const pct = getPercentValue(v);
   if (pct !== undefined) return pct;
   if (typeof v === 'number' && Number.isInteger(v)) return v;
-  if (typeof v === 'string' && /^[+-]?[0-9]+$/.test(v)) return Number.parseInt(v, 10);
+  if (typeof v === 'string' && /^[+-]?\d+$/.test(v)) return Number.parseInt(v, 10);
   return 0;
 }
 
@@ -96,7 +96,7 @@ export function templateGeneration(ds: unknown): number | undefined {
   const fromSpec = int(obj(d.spec)?.templateGeneration);
   if (fromSpec !== undefined) return fromSpec;
   const ann = obj(obj(d.metadata)?.annotations)?.[TEMPLATE_GENERATION_ANNOTATION];
-  if (typeof ann === 'string' && /^[+-]?[0-9]+$/.test(ann)) return Number.parseInt(ann, 10);
+  if (typeof ann === 'string' && /^[+-]?\d+$/.test(ann)) return Number.parseInt(ann, 10);
   return undefined;
 }
 

@@ -69,7 +69,7 @@ function validateToleration(tol: Record<string, unknown>, path: Path, opts: Vali
 /** content.IsDecimalInteger, then strconv.ParseInt(v, 10, 64) for the range. */
 export function validateDecimalInt64(value: string): string[] {
   if (value.length === 0) return ['must be non-empty'];
-  if (!/^(0|-?[1-9][0-9]*)$/.test(value)) return [DECIMAL_INTEGER_ERR];
+  if (!/^(0|-?[1-9]\d*)$/.test(value)) return [DECIMAL_INTEGER_ERR];
   const n = BigInt(value);
   if (n > INT64_MAX || n < INT64_MIN) return [`strconv.ParseInt: parsing ${JSON.stringify(value)}: value out of range`];
   return [];

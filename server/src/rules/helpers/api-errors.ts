@@ -128,11 +128,20 @@ function walkerReportsMissing(v: unknown, field: PathSeg[]): boolean {
 /** `spec.template.spec.containers[0].resources.limits[nvidia.com/gpu]` → path segments. */
 export function parseGoPath(field: string): PathSeg[] {
   const out: PathSeg[] = [];
-  const re = /\[([^\]]*)\]|\.?([^.[\]]+)/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(field))) {
-    if (m[1] !== undefined) out.push(/^\d+$/.test(m[1]) ? Number(m[1]) : m[1]);
-    else out.push(m[2]);
+  let i = 0;
+  while (i < field.length) {
+    const close = field[i] === '[' ? field.indexOf(']', i + 1) : -1;
+    if (close >= 0) {
+      const inner = field.slice(i + 1, close);
+      out.push(/^\d+$/.test(inner) ? Number(inner) : inner);
+      i = close + 1;
+    } else {
+      if (field[i] === '.') i++;
+      let j = i;
+      while (j < field.length && field[j] !== '.' && field[j] !== '[' && field[j] !== ']') j++;
+      if (j > i) out.push(field.slice(i, j));
+      i = j === i ? i + 1 : j;
+    }
   }
   return out;
 }
@@ -275,5 +284,5 @@ export function route(e: FieldError): string {
  */
 export function placeholder(value: unknown): boolean {
   if (typeof value !== 'string') return false;
-  return /^[A-Z][A-Z0-9_]*( [A-Z0-9_]+)+$/.test(value) || /^__[A-Za-z0-9_]+__$/.test(value) || /^\$\{[^}]+\}$/.test(value) || /^<[^<>]+>$/.test(value);
+  return /^[A-Z][A-Z0-9_]*( [A-Z0-9_]+)+$/.test(value) || /^__\w+__$/.test(value) || /^\$\{[^}]+\}$/.test(value) || /^<[^<>]+>$/.test(value);
 }

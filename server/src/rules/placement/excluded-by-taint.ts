@@ -1,4 +1,3 @@
-import type { TextEdit } from '../../yaml/types';
 import type { Finding, Fix } from '../types';
 import type { Rule } from '../types';
 import { firstPresent, nodeList, placementOf } from '../helpers/placement';

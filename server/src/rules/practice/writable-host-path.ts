@@ -1,6 +1,7 @@
 /** hostPath volumes mounted writable: the agent can change the node. */
 import type { Finding, Severity } from '../types';
 import type { Rule } from '../types';
+import type { Edits } from '../../yaml/edits';
 import { t } from '../../l10n';
 import { describe, hostPathMounts, isPrivileged, podSpec, type HostPathMount } from '../helpers/pod';
 
@@ -35,7 +36,12 @@ const SYSTEM_PATHS: Record<string, () => string> = {
 };
 
 export function normalizeHostPath(p: string): string {
-  const s = p.trim().replace(/\/+$/, '').replace(/\/{2,}/g, '/');
+  // Repeated and trailing slashes name the same directory.
+  const s = p
+    .trim()
+    .split('/')
+    .filter((part, i) => part !== '' || i === 0)
+    .join('/');
   return s === '' && p.trim().startsWith('/') ? '/' : s;
 }
 
@@ -81,7 +87,7 @@ export const writableHostPath: Rule = {
   },
 };
 
-function finding(edits: import('../../yaml/edits').Edits, m: HostPathMount, kind: HostPathKind): Finding {
+function finding(edits: Edits, m: HostPathMount, kind: HostPathKind): Finding {
   const mountPath = [...m.container.path, 'volumeMounts', m.mountIndex];
   const at = m.mount.mountPath !== undefined ? [...mountPath, 'mountPath'] : [...mountPath, 'name'];
   const who = describe(m.container);

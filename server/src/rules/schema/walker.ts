@@ -2,7 +2,7 @@
  * The schema walker: checks a DaemonSet's YAML tree against the Kubernetes API schema —
  * unknown fields, wrong types, quantities, enum values, required fields, duplicate keys.
  */
-import { isAlias, isMap, isScalar, isSeq, Scalar, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Scalar, type Node, type Pair } from 'yaml';
 import type { DaemonSetRef } from '../../yaml/document';
 import type { Edits } from '../../yaml/edits';
 import { fieldsOf, resolvePath, schema, step, typeLabel, type Resolved } from '../../schema/schema';
