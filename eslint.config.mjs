@@ -14,7 +14,30 @@ export default tseslint.config(
   regexp.configs['flat/recommended'],
   {
     plugins: { 'import-x': importX },
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', __dirname: 'readonly', require: 'readonly', module: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', URL: 'readonly', TextDecoder: 'readonly', TextEncoder: 'readonly', performance: 'readonly', structuredClone: 'readonly', AbortController: 'readonly', fetch: 'readonly', queueMicrotask: 'readonly', setImmediate: 'readonly', URLSearchParams: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        __dirname: 'readonly',
+        require: 'readonly',
+        module: 'readonly',
+        Buffer: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        URL: 'readonly',
+        TextDecoder: 'readonly',
+        TextEncoder: 'readonly',
+        performance: 'readonly',
+        structuredClone: 'readonly',
+        AbortController: 'readonly',
+        fetch: 'readonly',
+        queueMicrotask: 'readonly',
+        setImmediate: 'readonly',
+        URLSearchParams: 'readonly',
+      },
+    },
     settings: { 'import-x/extensions': ['.ts', '.mts', '.js', '.mjs'], 'import-x/resolver': { node: { extensions: ['.ts', '.mts', '.js', '.mjs', '.json'] } } },
     rules: {
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
@@ -43,7 +66,17 @@ export default tseslint.config(
   },
   {
     files: ['client/src/webview/**/*.ts'],
-    languageOptions: { globals: { window: 'readonly', document: 'readonly', HTMLElement: 'readonly', Element: 'readonly', MessageEvent: 'readonly', NodeFilter: 'readonly', Intl: 'readonly' } },
+    languageOptions: {
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        HTMLElement: 'readonly',
+        Element: 'readonly',
+        MessageEvent: 'readonly',
+        NodeFilter: 'readonly',
+        Intl: 'readonly',
+      },
+    },
   },
   {
     files: ['**/*.mjs', '**/*.js'],

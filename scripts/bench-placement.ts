@@ -14,7 +14,7 @@ const PODS = Number(process.env.BENCH_PODS ?? 150000);
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 function generate(): { nodes: any[]; pods: any[] } {
@@ -46,7 +46,10 @@ function generate(): { nodes: any[]; pods: any[] } {
         },
       },
       spec: { taints: taints.length ? taints : undefined, unschedulable: i % 211 === 0 || undefined },
-      status: { allocatable: { cpu: '7910m', memory: '31Gi', pods: '110', 'ephemeral-storage': '95Gi', ...(role === 'gpu' ? { 'nvidia.com/gpu': '1' } : {}) }, conditions: [{ type: 'Ready', status: 'True' }] },
+      status: {
+        allocatable: { cpu: '7910m', memory: '31Gi', pods: '110', 'ephemeral-storage': '95Gi', ...(role === 'gpu' ? { 'nvidia.com/gpu': '1' } : {}) },
+        conditions: [{ type: 'Ready', status: 'True' }],
+      },
     });
   }
   const pods: any[] = [];
@@ -57,7 +60,17 @@ function generate(): { nodes: any[]; pods: any[] } {
       apiVersion: 'v1',
       kind: 'Pod',
       metadata: { name: `app-${j}`, namespace: `team-${j % 40}`, labels: { app: `app-${j % 300}` } },
-      spec: { nodeName: node, containers: [{ name: 'app', image: 'registry.example.com/app:1.0', resources: { requests: { cpu: `${50 + Math.floor(r() * 150)}m`, memory: `${64 + Math.floor(r() * 512)}Mi` } }, ports: hostPort ? [{ containerPort: 9100, hostPort }] : undefined }] },
+      spec: {
+        nodeName: node,
+        containers: [
+          {
+            name: 'app',
+            image: 'registry.example.com/app:1.0',
+            resources: { requests: { cpu: `${50 + Math.floor(r() * 150)}m`, memory: `${64 + Math.floor(r() * 512)}Mi` } },
+            ports: hostPort ? [{ containerPort: 9100, hostPort }] : undefined,
+          },
+        ],
+      },
       status: { phase: 'Running' },
     });
   }
@@ -66,16 +79,54 @@ function generate(): { nodes: any[]; pods: any[] } {
 
 const daemonSets: Record<string, any> = {
   'log collector (tolerate all, requests)': {
-    apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'logs', namespace: 'logging' },
-    spec: { selector: { matchLabels: { app: 'logs' } }, template: { metadata: { labels: { app: 'logs' } }, spec: { tolerations: [{ operator: 'Exists' }], containers: [{ name: 'c', image: 'x:1', resources: { requests: { cpu: '100m', memory: '128Mi' } } }] } } },
+    apiVersion: 'apps/v1',
+    kind: 'DaemonSet',
+    metadata: { name: 'logs', namespace: 'logging' },
+    spec: {
+      selector: { matchLabels: { app: 'logs' } },
+      template: {
+        metadata: { labels: { app: 'logs' } },
+        spec: { tolerations: [{ operator: 'Exists' }], containers: [{ name: 'c', image: 'x:1', resources: { requests: { cpu: '100m', memory: '128Mi' } } }] },
+      },
+    },
   },
   'GPU plugin (affinity + toleration)': {
-    apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'gpu', namespace: 'kube-system' },
-    spec: { selector: { matchLabels: { app: 'gpu' } }, template: { metadata: { labels: { app: 'gpu' } }, spec: { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'node.kubernetes.io/instance-type', operator: 'In', values: ['g5.2xlarge', 'g5.4xlarge'] }] }] } } }, tolerations: [{ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' }], containers: [{ name: 'c', image: 'x:1' }] } } },
+    apiVersion: 'apps/v1',
+    kind: 'DaemonSet',
+    metadata: { name: 'gpu', namespace: 'kube-system' },
+    spec: {
+      selector: { matchLabels: { app: 'gpu' } },
+      template: {
+        metadata: { labels: { app: 'gpu' } },
+        spec: {
+          affinity: {
+            nodeAffinity: {
+              requiredDuringSchedulingIgnoredDuringExecution: {
+                nodeSelectorTerms: [{ matchExpressions: [{ key: 'node.kubernetes.io/instance-type', operator: 'In', values: ['g5.2xlarge', 'g5.4xlarge'] }] }],
+              },
+            },
+          },
+          tolerations: [{ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' }],
+          containers: [{ name: 'c', image: 'x:1' }],
+        },
+      },
+    },
   },
   'node exporter (hostPort 9100, arch selector)': {
-    apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'node-exporter', namespace: 'monitoring' },
-    spec: { selector: { matchLabels: { app: 'ne' } }, template: { metadata: { labels: { app: 'ne' } }, spec: { hostNetwork: true, nodeSelector: { 'kubernetes.io/arch': 'amd64' }, containers: [{ name: 'c', image: 'x:1', ports: [{ containerPort: 9100, hostPort: 9100 }], resources: { requests: { cpu: '50m', memory: '64Mi' } } }] } } },
+    apiVersion: 'apps/v1',
+    kind: 'DaemonSet',
+    metadata: { name: 'node-exporter', namespace: 'monitoring' },
+    spec: {
+      selector: { matchLabels: { app: 'ne' } },
+      template: {
+        metadata: { labels: { app: 'ne' } },
+        spec: {
+          hostNetwork: true,
+          nodeSelector: { 'kubernetes.io/arch': 'amd64' },
+          containers: [{ name: 'c', image: 'x:1', ports: [{ containerPort: 9100, hostPort: 9100 }], resources: { requests: { cpu: '50m', memory: '64Mi' } } }],
+        },
+      },
+    },
   },
 };
 
@@ -103,7 +154,13 @@ function main(): void {
   computePlacement(ds0, inventory);
   const firstMs = ms(t0);
   const rows: string[] = [];
-  const summary: Record<string, unknown> = { nodes: inventory.nodes.length, pods: inventory.pods.length, textMB: +(text.length / 1024 / 1024).toFixed(1), loadMs: +loadMs.toFixed(0), firstPlacementMs: +firstMs.toFixed(0) };
+  const summary: Record<string, unknown> = {
+    nodes: inventory.nodes.length,
+    pods: inventory.pods.length,
+    textMB: +(text.length / 1024 / 1024).toFixed(1),
+    loadMs: +loadMs.toFixed(0),
+    firstPlacementMs: +firstMs.toFixed(0),
+  };
   for (const [name, ds] of Object.entries(daemonSets)) {
     const samples: number[] = [];
     let result;
@@ -115,7 +172,9 @@ function main(): void {
       samples.push(ms(t0));
     }
     const s = stats(samples);
-    rows.push(`  ${name.padEnd(46)} median ${s.median.toFixed(1).padStart(6)} ms   p95 ${s.p95.toFixed(1).padStart(6)} ms   desired ${result!.desired}, pending ${result!.counts.pending}`);
+    rows.push(
+      `  ${name.padEnd(46)} median ${s.median.toFixed(1).padStart(6)} ms   p95 ${s.p95.toFixed(1).padStart(6)} ms   desired ${result!.desired}, pending ${result!.counts.pending}`,
+    );
     summary[name] = { medianMs: +s.median.toFixed(2), p95Ms: +s.p95.toFixed(2) };
   }
   t0 = process.hrtime.bigint();

@@ -51,8 +51,12 @@ async function main(): Promise<void> {
     firstDiagnosticsMs: { median: median(first), min: Math.min(...first) },
     bundleKB: { server: size('server.js'), client: size('client.js'), cli: size('cli.js') },
   };
-  console.log(`server startup (${RUNS} fresh processes): spawn → initialize ${result.initializeMs.median.toFixed(0)} ms median; spawn → first diagnostics on the sample cluster ${result.firstDiagnosticsMs.median.toFixed(0)} ms median`);
-  console.log(`bundles: server.js ${result.bundleKB.server.toFixed(0)} KB, client.js ${result.bundleKB.client.toFixed(0)} KB, cli.js ${result.bundleKB.cli.toFixed(0)} KB`);
+  console.log(
+    `server startup (${RUNS} fresh processes): spawn → initialize ${result.initializeMs.median.toFixed(0)} ms median; spawn → first diagnostics on the sample cluster ${result.firstDiagnosticsMs.median.toFixed(0)} ms median`,
+  );
+  console.log(
+    `bundles: server.js ${result.bundleKB.server.toFixed(0)} KB, client.js ${result.bundleKB.client.toFixed(0)} KB, cli.js ${result.bundleKB.cli.toFixed(0)} KB`,
+  );
   console.log(JSON.stringify({ bench: 'server-startup', ...result }));
 }
 

@@ -11,12 +11,12 @@ import type { Rule, RuleCategory } from '../server/src/rules/types';
 
 export const DOCS_DIR = path.join('docs', 'rules');
 
-const GENERATED = '<!-- Generated from the rule registry by scripts/gen-rule-docs.ts: edit the rule\'s meta, then run `npm run docs`. -->';
+const GENERATED = "<!-- Generated from the rule registry by scripts/gen-rule-docs.ts: edit the rule's meta, then run `npm run docs`. -->";
 
 const CATEGORY: Record<RuleCategory, { name: string; about: string }> = {
   yaml: { name: 'YAML', about: 'The file cannot be read as Kubernetes would read it.' },
   schema: { name: 'Schema', about: 'The manifest does not fit the Kubernetes API schema (fields, types, allowed values).' },
-  api: { name: 'API server validation', about: 'Kubernetes\' own validation rejects the DaemonSet: `kubectl apply` fails with the message shown.' },
+  api: { name: 'API server validation', about: "Kubernetes' own validation rejects the DaemonSet: `kubectl apply` fails with the message shown." },
   practice: { name: 'Production practice', about: 'Accepted by Kubernetes, but hurts node agents in production.' },
   placement: { name: 'Placement', about: 'Where the DaemonSet will (not) run, judged against a node inventory.' },
 };
@@ -74,14 +74,15 @@ export function renderIndex(rules: readonly Rule[]): string {
     '',
     GENERATED,
     '',
-    'Every diagnostic carries its rule id as its code. Change a rule\'s severity or turn it off with the `daemonset.rules` setting, or silence it in the file with `# daemonset-ignore <id>`.',
+    "Every diagnostic carries its rule id as its code. Change a rule's severity or turn it off with the `daemonset.rules` setting, or silence it in the file with `# daemonset-ignore <id>`.",
     '',
   ];
   for (const category of ORDER) {
     const inCat = rules.filter((r) => r.meta.category === category);
     if (inCat.length === 0) continue;
     out.push(`## ${CATEGORY[category].name}`, '', CATEGORY[category].about, '', '| Rule | Severity | Quick fix | What it reports |', '|---|---|---|---|');
-    for (const r of inCat) out.push(`| [\`${r.meta.id}\`](${r.meta.id}.md) | ${r.meta.defaultSeverity} | ${r.meta.fix ? 'yes' : ''} | ${r.meta.title.replace(/\|/g, '\\|')} |`);
+    for (const r of inCat)
+      out.push(`| [\`${r.meta.id}\`](${r.meta.id}.md) | ${r.meta.defaultSeverity} | ${r.meta.fix ? 'yes' : ''} | ${r.meta.title.replace(/\|/g, '\\|')} |`);
     out.push('');
   }
   return out.join('\n');

@@ -12,14 +12,7 @@ import ts from 'typescript';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { EnumValue, FieldDef, FieldType, SchemaFile, TypeDef } from '../server/src/schema/types';
-import {
-  DEPRECATION_OVERRIDES,
-  FIELD_OVERRIDES,
-  KUBERNETES_VERSION_BY_MAJOR,
-  OMITTED_FIELDS,
-  ROOT_TYPE,
-  type FieldOverride,
-} from './schema-overrides';
+import { DEPRECATION_OVERRIDES, FIELD_OVERRIDES, KUBERNETES_VERSION_BY_MAJOR, OMITTED_FIELDS, ROOT_TYPE, type FieldOverride } from './schema-overrides';
 
 // ---------------------------------------------------------------- pure helpers
 

@@ -90,7 +90,7 @@ export const FIELD_OVERRIDES: Record<string, FieldOverride> = {
   },
   [`${APPS}.RollingUpdateDaemonSet.maxSurge`]: {
     default: '0',
-    note: 'How many nodes may run the new pod beside the old one during an update; the old pod is deleted once the new one is available. Set maxUnavailable: 0 explicitly when using it: an omitted maxUnavailable defaults to 1 and the API rejects both non-zero. With a hostPort the surge pod conflicts with the old pod\'s port and stays Pending.',
+    note: "How many nodes may run the new pod beside the old one during an update; the old pod is deleted once the new one is available. Set maxUnavailable: 0 explicitly when using it: an omitted maxUnavailable defaults to 1 and the API rejects both non-zero. With a hostPort the surge pod conflicts with the old pod's port and stays Pending.",
   },
 
   // ---- PodSpec
@@ -104,7 +104,7 @@ export const FIELD_OVERRIDES: Record<string, FieldOverride> = {
     note: 'For a DaemonSet only nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution chooses nodes (ANDed with nodeSelector). Preferred terms change nothing, and pod (anti-)affinity does not choose nodes but can leave a daemon pod Pending.',
   },
   [`${CORE}.Affinity.nodeAffinity`]: {
-    note: 'Its required terms decide which nodes get a daemon pod, together with nodeSelector. In each created pod the controller replaces the required terms with a match on that node\'s name, after it has checked them itself.',
+    note: "Its required terms decide which nodes get a daemon pod, together with nodeSelector. In each created pod the controller replaces the required terms with a match on that node's name, after it has checked them itself.",
   },
   [`${CORE}.NodeAffinity.requiredDuringSchedulingIgnoredDuringExecution`]: {
     note: 'Only nodes matching one of the terms (ORed; expressions inside a term are ANDed) get a daemon pod; an empty term matches no node. A node whose labels stop matching loses its daemon pod.',
@@ -113,11 +113,11 @@ export const FIELD_OVERRIDES: Record<string, FieldOverride> = {
     note: 'Has no effect on a DaemonSet: each daemon pod has exactly one candidate node.',
   },
   [`${CORE}.PodSpec.hostNetwork`]: {
-    note: 'The pod uses the node\'s network namespace: container ports are node ports and a hostPort must equal its containerPort. Set dnsPolicy: ClusterFirstWithHostNet to keep resolving cluster services. The controller also tolerates node.kubernetes.io/network-unavailable:NoSchedule for such pods.',
+    note: "The pod uses the node's network namespace: container ports are node ports and a hostPort must equal its containerPort. Set dnsPolicy: ClusterFirstWithHostNet to keep resolving cluster services. The controller also tolerates node.kubernetes.io/network-unavailable:NoSchedule for such pods.",
   },
   [`${CORE}.PodSpec.dnsPolicy`]: {
     default: 'ClusterFirst',
-    note: 'With hostNetwork: true, ClusterFirst falls back to the node\'s DNS settings; use ClusterFirstWithHostNet to resolve cluster services.',
+    note: "With hostNetwork: true, ClusterFirst falls back to the node's DNS settings; use ClusterFirstWithHostNet to resolve cluster services.",
   },
   [`${CORE}.PodSpec.hostPID`]: {
     note: 'The containers see, and with enough privilege can signal, every process on the node. Some node agents (monitoring, debugging) need it; leave it off otherwise.',

@@ -31,9 +31,24 @@ const grammarCounts = (out) => ({
 });
 
 const stages = [
-  { name: 'unit', cmd: process.execPath, args: ['--import', 'tsx', '--test', '--test-reporter=tap', ...files('test/unit', /\.test\.ts$/)], counts: nodeTestCounts },
-  { name: 'protocol', cmd: process.execPath, args: ['--import', 'tsx', '--test', '--test-reporter=tap', ...files('test/protocol', /\.test\.ts$/)], counts: nodeTestCounts },
-  { name: 'webview', cmd: process.execPath, args: ['--import', 'tsx', '--test', '--test-reporter=tap', ...files('test/webview', /\.test\.ts$/)], counts: nodeTestCounts },
+  {
+    name: 'unit',
+    cmd: process.execPath,
+    args: ['--import', 'tsx', '--test', '--test-reporter=tap', ...files('test/unit', /\.test\.ts$/)],
+    counts: nodeTestCounts,
+  },
+  {
+    name: 'protocol',
+    cmd: process.execPath,
+    args: ['--import', 'tsx', '--test', '--test-reporter=tap', ...files('test/protocol', /\.test\.ts$/)],
+    counts: nodeTestCounts,
+  },
+  {
+    name: 'webview',
+    cmd: process.execPath,
+    args: ['--import', 'tsx', '--test', '--test-reporter=tap', ...files('test/webview', /\.test\.ts$/)],
+    counts: nodeTestCounts,
+  },
   { name: 'grammar', cmd: 'npm', args: ['run', '-s', 'test:grammar'], counts: grammarCounts },
   { name: 'vscode', cmd: process.execPath, args: ['test/vscode/run.mjs'], counts: closingLineCounts },
 ];

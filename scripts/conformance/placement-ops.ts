@@ -4,12 +4,7 @@
  * every expectation key of the case; an expectation key it does not know is a failure.
  */
 import { isDeepStrictEqual } from 'node:util';
-import {
-  getTargetNodeName,
-  nodeShouldRunDaemonPod,
-  replaceDaemonSetPodNodeNameNodeAffinity,
-  syncDaemonSet,
-} from '../../server/src/placement/controller';
+import { getTargetNodeName, nodeShouldRunDaemonPod, replaceDaemonSetPodNodeNameNodeAffinity, syncDaemonSet } from '../../server/src/placement/controller';
 import { featureGates } from '../../server/src/placement/featuregates';
 import { selectorString } from '../../server/src/k8s/labels';
 import {
@@ -66,7 +61,14 @@ function schedulerFilter(plugin: FilterPlugin, c: ConformanceCase): ReturnType<O
   const status = plugin.filter(state, newNodeInfo(node, c.input.podsOnNode ?? []));
   const insufficientResources = status.failures
     .filter((f) => f.resource)
-    .map((f) => ({ resourceName: f.resource!.name, reason: f.message, requested: f.resource!.requested, used: f.resource!.used, capacity: f.resource!.capacity, unresolvable: f.resource!.unresolvable }));
+    .map((f) => ({
+      resourceName: f.resource!.name,
+      reason: f.message,
+      requested: f.resource!.requested,
+      used: f.resource!.used,
+      capacity: f.resource!.capacity,
+      unresolvable: f.resource!.unresolvable,
+    }));
   return check(c, filterGot(status, { insufficientResources }), {
     ...reasonComparators,
     // Go builds the list from a map for scalar resources: order is not part of the contract.

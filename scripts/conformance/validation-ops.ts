@@ -85,8 +85,7 @@ export const validationOps: Record<string, OpHandler> = {
   // Inputs are already-defaulted objects, as in Kubernetes' own tests: no applyDefaults here.
   ValidateDaemonSet: (c) => check(c, validateDaemonSet(c.input.daemonSet ?? c.input.ds ?? c.input, optionsOf(c))),
   ValidateDaemonSetUpdate: (c) => check(c, validateDaemonSetUpdate(c.input.new, c.input.old, optionsOf(c))),
-  ValidateRollingUpdateDaemonSet: (c) =>
-    check(c, validateRollingUpdateDaemonSet(c.input.rollingUpdate, pathOf(c, 'spec.updateStrategy.rollingUpdate'))),
+  ValidateRollingUpdateDaemonSet: (c) => check(c, validateRollingUpdateDaemonSet(c.input.rollingUpdate, pathOf(c, 'spec.updateStrategy.rollingUpdate'))),
   ValidatePodCreate: (c) => check(c, validatePodCreate(c.input.pod, optionsOf(c))),
   ValidateTolerations: (c) => check(c, validateTolerations(c.input.tolerations, pathOf(c, 'tolerations'), optionsOf(c))),
   validateContainers: (c) =>
@@ -94,10 +93,15 @@ export const validationOps: Record<string, OpHandler> = {
   validateInitContainers: (c) =>
     check(
       c,
-      validateInitContainers(c.input.initContainers ?? c.input.containers, c.input.otherContainers ?? (c.input.initContainers ? c.input.containers : []), pathOf(c, 'initContainers'), {
-        volumes: volumeNames(c.input.volumes),
-        opts: optionsOf(c),
-      }),
+      validateInitContainers(
+        c.input.initContainers ?? c.input.containers,
+        c.input.otherContainers ?? (c.input.initContainers ? c.input.containers : []),
+        pathOf(c, 'initContainers'),
+        {
+          volumes: volumeNames(c.input.volumes),
+          opts: optionsOf(c),
+        },
+      ),
     ),
   IsLabelKey: syntaxOp(isLabelKey),
   IsLabelValue: syntaxOp(isLabelValue),

@@ -41,10 +41,7 @@ export declare function workbenchUrl(
   server: CodeServer,
   o: { folder?: string; workspace?: string; extensionDevelopmentPaths?: string[]; extensionTestsPath?: string },
 ): string;
-export declare function launchBrowser(
-  dirs: RunDirs,
-  o?: { viewport?: { width: number; height: number } },
-): Promise<{ context: BrowserContext; page: Page }>;
+export declare function launchBrowser(dirs: RunDirs, o?: { viewport?: { width: number; height: number } }): Promise<{ context: BrowserContext; page: Page }>;
 export declare function waitForWorkbench(page: Page, o?: { explorer?: boolean }): Promise<void>;
 export declare function quickOpen(page: Page, name: string): Promise<void>;
 export declare function openWorkbench(o: {

@@ -176,16 +176,21 @@ export async function startCodeServer(o) {
   const out = createWriteStream(logFile);
   const args = [
     codeServerEntry,
-    '--config', configFile,
-    '--bind-addr', '127.0.0.1:0',
-    '--auth', 'none',
+    '--config',
+    configFile,
+    '--bind-addr',
+    '127.0.0.1:0',
+    '--auth',
+    'none',
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
     '--ignore-last-opened',
-    '--user-data-dir', o.userDataDir,
-    '--extensions-dir', o.extensionsDir,
+    '--user-data-dir',
+    o.userDataDir,
+    '--extensions-dir',
+    o.extensionsDir,
   ];
   const child = spawn(process.execPath, args, {
     // An empty gallery: these machines reach no marketplace, and the tests install nothing.
@@ -302,10 +307,7 @@ export async function launchBrowser(dirs, { viewport = { width: 1400, height: 90
 export async function waitForWorkbench(page, { explorer = false } = {}) {
   await page.locator('.monaco-workbench').first().waitFor({ state: 'visible', timeout: timeouts.workbench });
   if (explorer) {
-    await page
-      .locator('.explorer-folders-view .monaco-list-row')
-      .first()
-      .waitFor({ state: 'visible', timeout: timeouts.workbench });
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ state: 'visible', timeout: timeouts.workbench });
   }
 }
 

@@ -76,9 +76,7 @@ async function main() {
     log('no --extensionTestsPath given: this wrapper only runs extension-host test suites');
     return 2;
   }
-  const runDir = path.resolve(
-    process.env.VSCODE_TEST_RUN_DIR ?? path.join(repoRoot, '.vscode-test', 'runs', `wrapper-${Date.now()}-${process.pid}`),
-  );
+  const runDir = path.resolve(process.env.VSCODE_TEST_RUN_DIR ?? path.join(repoRoot, '.vscode-test', 'runs', `wrapper-${Date.now()}-${process.pid}`));
   const resultsDir = path.resolve(process.env.VSCODE_TEST_RESULTS_DIR ?? path.join(repoRoot, 'test-results', 'vscode'));
   const dirs = prepareRunDir(runDir);
   const userDataDir = freshDir(args.userDataDir ?? path.join(runDir, 'user-data'), runDir);

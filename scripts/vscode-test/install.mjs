@@ -73,10 +73,7 @@ function ensureCodeServer() {
   mkdirSync(codeServerPrefix, { recursive: true });
   // Its own package.json makes this folder the npm project root, so the install never
   // touches the repository's package.json or lock file.
-  writeFileSync(
-    path.join(codeServerPrefix, 'package.json'),
-    JSON.stringify({ name: 'vscode-test-code-server', private: true }, null, 2) + '\n',
-  );
+  writeFileSync(path.join(codeServerPrefix, 'package.json'), JSON.stringify({ name: 'vscode-test-code-server', private: true }, null, 2) + '\n');
   const tmp = path.join(repoRoot, '.vscode-test', 'tmp-install');
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(path.join(tmp, RIPGREP_CACHE), { recursive: true });

@@ -171,7 +171,17 @@ function formatJson(reports: FileReport[], inventory?: Inventory): string {
                     ready: p.placement.ready,
                     misscheduled: p.placement.misscheduled,
                     counts: p.placement.counts,
-                    nodes: p.placement.nodes.map((n) => ({ name: n.name, verdict: n.verdict, existingPod: n.existingPod, reasons: n.reasons.map((x) => ({ predicate: x.predicate, message: x.message, ...(x.taint ? { taint: x.taint } : {}), ...(x.detail ? { detail: x.detail } : {}) })) })),
+                    nodes: p.placement.nodes.map((n) => ({
+                      name: n.name,
+                      verdict: n.verdict,
+                      existingPod: n.existingPod,
+                      reasons: n.reasons.map((x) => ({
+                        predicate: x.predicate,
+                        message: x.message,
+                        ...(x.taint ? { taint: x.taint } : {}),
+                        ...(x.detail ? { detail: x.detail } : {}),
+                      })),
+                    })),
                   },
                 })),
               }
@@ -200,7 +210,9 @@ export async function main(argv: string[]): Promise<number> {
     try {
       collect(input, files);
     } catch (e) {
-      process.stderr.write(`daemonset-check: ${t('cannot read {0}: {1}', input, (e as NodeJS.ErrnoException).code === 'ENOENT' ? t('no such file or directory') : (e as Error).message)}\n`);
+      process.stderr.write(
+        `daemonset-check: ${t('cannot read {0}: {1}', input, (e as NodeJS.ErrnoException).code === 'ENOENT' ? t('no such file or directory') : (e as Error).message)}\n`,
+      );
       return 2;
     }
   }

@@ -39,7 +39,16 @@ export class InventoryManager {
 
   info(): InventoryInfo {
     const inv = this.current;
-    return { source: inv.source, name: inv.name, nodes: inv.nodes.length, pods: inv.pods.length, fetchedAt: inv.fetchedAt, stale: inv.stale, messages: inv.messages, requested: this.requested };
+    return {
+      source: inv.source,
+      name: inv.name,
+      nodes: inv.nodes.length,
+      pods: inv.pods.length,
+      fetchedAt: inv.fetchedAt,
+      stale: inv.stale,
+      messages: inv.messages,
+      requested: this.requested,
+    };
   }
 
   /** Apply settings; reloads only when the source settings changed (or `force`). */

@@ -165,7 +165,16 @@ export function startServer(connection: Connection): void {
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
-  const ctx: ServerContext = { connection, documents, service, placementService: () => (settings.placement.enabled ? service : placementService), inventories, settings: () => settings, isPatch, guard };
+  const ctx: ServerContext = {
+    connection,
+    documents,
+    service,
+    placementService: () => (settings.placement.enabled ? service : placementService),
+    inventories,
+    settings: () => settings,
+    isPatch,
+    guard,
+  };
   registerFeatures(ctx);
   registerPlacementRequest(ctx);
   registerInventoryRequests(ctx);

@@ -31,11 +31,29 @@ export interface Certificate {
 export function makeCertificate(dir: string, commonName = 'fake-apiserver'): Certificate {
   const certPath = path.join(dir, `${commonName}.crt`);
   const keyPath = path.join(dir, `${commonName}.key`);
-  execFileSync('openssl', [
-    'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
-    '-keyout', keyPath, '-out', certPath, '-days', '2', '-subj', `/CN=${commonName}`,
-    '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost',
-  ], { stdio: 'pipe' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-keyout',
+      keyPath,
+      '-out',
+      certPath,
+      '-days',
+      '2',
+      '-subj',
+      `/CN=${commonName}`,
+      '-addext',
+      'subjectAltName=IP:127.0.0.1,DNS:localhost',
+    ],
+    { stdio: 'pipe' },
+  );
   return { certPath, keyPath, pem: readFileSync(certPath, 'utf8') };
 }
 
@@ -46,36 +64,55 @@ export function makeTempDir(prefix = 'inventory-test-'): { dir: string; cleanup(
 }
 
 /** A kubeconfig with one context; CA given as a file path (certificate-authority). */
-export function writeKubeconfig(dir: string, o: {
-  server: string; caFile?: string; token?: string; context?: string; fileName?: string; user?: string;
-  /** An exec credential plugin instead of a token. */
-  exec?: { command: string; args: string[] };
-}): string {
+export function writeKubeconfig(
+  dir: string,
+  o: {
+    server: string;
+    caFile?: string;
+    token?: string;
+    context?: string;
+    fileName?: string;
+    user?: string;
+    /** An exec credential plugin instead of a token. */
+    exec?: { command: string; args: string[] };
+  },
+): string {
   const context = o.context ?? 'fake';
   const user = o.user ?? 'tester';
   const file = path.join(dir, o.fileName ?? 'kubeconfig');
-  writeFileSync(file, [
-    'apiVersion: v1',
-    'kind: Config',
-    'clusters:',
-    `- name: ${context}-cluster`,
-    '  cluster:',
-    `    server: ${o.server}`,
-    ...(o.caFile ? [`    certificate-authority: ${o.caFile}`] : []),
-    'users:',
-    `- name: ${user}`,
-    '  user:',
-    ...(o.exec
-      ? ['    exec:', '      apiVersion: client.authentication.k8s.io/v1', `      command: ${o.exec.command}`, `      args: ${JSON.stringify(o.exec.args)}`, '      interactiveMode: Never']
-      : o.token ? [`    token: ${o.token}`] : ['    {}']),
-    'contexts:',
-    `- name: ${context}`,
-    '  context:',
-    `    cluster: ${context}-cluster`,
-    `    user: ${user}`,
-    `current-context: ${context}`,
-    '',
-  ].join('\n'));
+  writeFileSync(
+    file,
+    [
+      'apiVersion: v1',
+      'kind: Config',
+      'clusters:',
+      `- name: ${context}-cluster`,
+      '  cluster:',
+      `    server: ${o.server}`,
+      ...(o.caFile ? [`    certificate-authority: ${o.caFile}`] : []),
+      'users:',
+      `- name: ${user}`,
+      '  user:',
+      ...(o.exec
+        ? [
+            '    exec:',
+            '      apiVersion: client.authentication.k8s.io/v1',
+            `      command: ${o.exec.command}`,
+            `      args: ${JSON.stringify(o.exec.args)}`,
+            '      interactiveMode: Never',
+          ]
+        : o.token
+          ? [`    token: ${o.token}`]
+          : ['    {}']),
+      'contexts:',
+      `- name: ${context}`,
+      '  context:',
+      `    cluster: ${context}-cluster`,
+      `    user: ${user}`,
+      `current-context: ${context}`,
+      '',
+    ].join('\n'),
+  );
   return file;
 }
 
@@ -143,14 +180,22 @@ export class FakeApiServer {
   private server!: https.Server;
   url = '';
 
-  constructor(readonly cert: Certificate, readonly token: string, nodes: any[], pods: any[]) {
+  constructor(
+    readonly cert: Certificate,
+    readonly token: string,
+    nodes: any[],
+    pods: any[],
+  ) {
     for (const n of nodes) this.put('nodes', n);
     for (const p of pods) this.put('pods', p);
   }
 
   async listen(): Promise<void> {
     this.server = https.createServer({ cert: this.cert.pem, key: readFileSync(this.cert.keyPath) }, (req, res) => this.handle(req, res));
-    this.server.on('secureConnection', (s) => { this.sockets.add(s); s.on('close', () => this.sockets.delete(s)); });
+    this.server.on('secureConnection', (s) => {
+      this.sockets.add(s);
+      s.on('close', () => this.sockets.delete(s));
+    });
     // Failed TLS handshakes (wrong CA on the client) are expected in tests.
     this.server.on('tlsClientError', () => undefined);
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
@@ -198,7 +243,10 @@ export class FakeApiServer {
 
   /** Cut every connection without a goodbye (a network blip or an API server restart). */
   dropConnections(): void {
-    for (const w of [...this.watchers]) { clearTimeout(w.timer); this.watchers.delete(w); }
+    for (const w of [...this.watchers]) {
+      clearTimeout(w.timer);
+      this.watchers.delete(w);
+    }
     for (const s of this.sockets) s.destroy();
   }
 
@@ -268,12 +316,19 @@ export class FakeApiServer {
       const decoded = JSON.parse(Buffer.from(token, 'base64').toString('utf8')) as { rv: number; offset: number };
       if (decoded.rv <= this.compactedAt || this.behaviour.expireNextContinue) {
         this.behaviour.expireNextContinue = false;
-        return status(res, 410, 'Expired', 'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.');
+        return status(
+          res,
+          410,
+          'Expired',
+          'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.',
+        );
       }
       offset = decoded.offset;
       listRv = decoded.rv;
     }
-    const all = [...this.store[resource].values()].map((s) => s.object).filter(filter)
+    const all = [...this.store[resource].values()]
+      .map((s) => s.object)
+      .filter(filter)
       .sort((a, b) => keyOf(resource, a).localeCompare(keyOf(resource, b)));
     const page = limit > 0 ? all.slice(offset, offset + limit) : all.slice(offset);
     const next = limit > 0 && offset + limit < all.length ? Buffer.from(JSON.stringify({ rv: listRv, offset: offset + limit })).toString('base64') : undefined;
@@ -298,7 +353,10 @@ export class FakeApiServer {
     }
     const w: Watcher = { resource, res, filter };
     this.watchers.add(w);
-    res.on('close', () => { clearTimeout(w.timer); this.watchers.delete(w); });
+    res.on('close', () => {
+      clearTimeout(w.timer);
+      this.watchers.delete(w);
+    });
     const timeoutSeconds = Number(url.searchParams.get('timeoutSeconds') ?? '0');
     if (timeoutSeconds > 0) w.timer = setTimeout(() => this.endWatch(w), timeoutSeconds * 1000);
     // Replay what happened after the client's resourceVersion.
@@ -328,14 +386,18 @@ function fieldFilter(selector: string | null): (o: any) => boolean {
     if (!m) throw new Error(`unsupported field selector ${t}`);
     return { path: m[1].split('.'), neg: m[2] === '!=', value: m[3] };
   });
-  return (o) => terms.every((t) => {
-    const v = t.path.reduce((acc: any, k) => acc?.[k], o) ?? '';
-    return t.neg ? v !== t.value : v === t.value;
-  });
+  return (o) =>
+    terms.every((t) => {
+      const v = t.path.reduce((acc: any, k) => acc?.[k], o) ?? '';
+      return t.neg ? v !== t.value : v === t.value;
+    });
 }
 
 function goneEvent() {
-  return { type: 'ERROR', object: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'too old resource version', reason: 'Expired', code: 410 } };
+  return {
+    type: 'ERROR',
+    object: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'too old resource version', reason: 'Expired', code: 410 },
+  };
 }
 
 function writeEvent(res: ServerResponse, ev: unknown): void {

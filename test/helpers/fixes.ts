@@ -21,7 +21,11 @@ export function applyFix(text: string, code: string, opts: { index?: number; fix
   assert.ok(fix, `fix ${JSON.stringify(opts.fix)} not among ${d.fixes!.map((f) => f.title).join(' | ')}`);
   const after = applyEdits(text, fix.edits);
   for (const doc of parseAllDocuments(after, { version: '1.1', uniqueKeys: false })) {
-    assert.deepEqual(doc.errors.map((e) => e.message), [], `fixed text does not parse:\n${after}`);
+    assert.deepEqual(
+      doc.errors.map((e) => e.message),
+      [],
+      `fixed text does not parse:\n${after}`,
+    );
   }
   const afterDiags = analyzeText(after, opts.options);
   const count = (list: Diagnostic[], k: string) => list.filter((x) => key(x) === k).length;
@@ -31,14 +35,19 @@ export function applyFix(text: string, code: string, opts: { index?: number; fix
   // fixed: those may appear, nothing at error severity may.
   const revealed = before.some((x) => x.severity === 'error') && !afterDiags.some((x) => x.severity === 'error');
   const fresh = afterDiags.filter((x) => !beforeKeys.has(key(x)) && (!revealed || x.severity === 'error'));
-  assert.deepEqual(fresh.map((x) => `${key(x)}: ${x.message}`), [], `the fix introduced new diagnostics:\n${after}`);
+  assert.deepEqual(
+    fresh.map((x) => `${key(x)}: ${x.message}`),
+    [],
+    `the fix introduced new diagnostics:\n${after}`,
+  );
   const deleted = new Set<number>();
   for (const e of fix.edits) {
     if (e.newText !== '') continue;
     const last = e.range.end.character === 0 && e.range.end.line > e.range.start.line ? e.range.end.line - 1 : e.range.end.line;
     for (let l = e.range.start.line; l <= last; l++) deleted.add(l);
   }
-  const comments = (t: string, skip = new Set<number>()) => t.split('\n').flatMap((l, i) => (l.includes('#') && !skip.has(i) ? [l.slice(l.indexOf('#')).trim()] : []));
+  const comments = (t: string, skip = new Set<number>()) =>
+    t.split('\n').flatMap((l, i) => (l.includes('#') && !skip.has(i) ? [l.slice(l.indexOf('#')).trim()] : []));
   for (const c of comments(text, deleted)) assert.ok(comments(after).includes(c), `comment lost: ${c}`);
   return after;
 }

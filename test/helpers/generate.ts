@@ -33,7 +33,13 @@ export class Rng {
 
 const EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
 const ARCHES = ['amd64', 'arm64'];
-const IMAGES = ['registry.k8s.io/pause:3.10', 'quay.io/prometheus/node-exporter:v1.8.2', 'fluent/fluent-bit:3.1.9', 'docker.io/calico/node:v3.28.1', 'busybox:1.36.1'];
+const IMAGES = [
+  'registry.k8s.io/pause:3.10',
+  'quay.io/prometheus/node-exporter:v1.8.2',
+  'fluent/fluent-bit:3.1.9',
+  'docker.io/calico/node:v3.28.1',
+  'busybox:1.36.1',
+];
 
 /** One realistic, valid apps/v1 DaemonSet (~50 lines): tolerations, affinity, containers, volumes. */
 export function realisticDaemonSet(rng: Rng, index: number): string {
@@ -168,8 +174,60 @@ export function mutate(rng: Rng, text: string): string {
   }
 }
 
-const KEYS = ['apiVersion', 'kind', 'metadata', 'spec', 'template', 'containers', 'name', 'image', 'tolerations', 'effect', 'operator', 'key', 'value', 'selector', 'matchLabels', 'affinity', 'nodeSelector', 'x', 'a b', '"q:k"', '? c', '<<'];
-const SCALARS = ['apps/v1', 'DaemonSet', 'NoSchedule', 'Exists', '"quoted"', "'single'", '~', 'null', 'true', 'no', '0x1F', '1e3', '-.inf', '.nan', '2001-12-14', '0600', '12:30', '&a x', '*a', '!!str 5', '!custom v', '"\\u263A"', '|', '>-', '{}', '[]', '{ a: 1, b: [2, 3] }', '[x, {y: z}]'];
+const KEYS = [
+  'apiVersion',
+  'kind',
+  'metadata',
+  'spec',
+  'template',
+  'containers',
+  'name',
+  'image',
+  'tolerations',
+  'effect',
+  'operator',
+  'key',
+  'value',
+  'selector',
+  'matchLabels',
+  'affinity',
+  'nodeSelector',
+  'x',
+  'a b',
+  '"q:k"',
+  '? c',
+  '<<',
+];
+const SCALARS = [
+  'apps/v1',
+  'DaemonSet',
+  'NoSchedule',
+  'Exists',
+  '"quoted"',
+  "'single'",
+  '~',
+  'null',
+  'true',
+  'no',
+  '0x1F',
+  '1e3',
+  '-.inf',
+  '.nan',
+  '2001-12-14',
+  '0600',
+  '12:30',
+  '&a x',
+  '*a',
+  '!!str 5',
+  '!custom v',
+  '"\\u263A"',
+  '|',
+  '>-',
+  '{}',
+  '[]',
+  '{ a: 1, b: [2, 3] }',
+  '[x, {y: z}]',
+];
 
 export function randomScalar(rng: Rng): string {
   return rng.chance(0.8) ? rng.pick(SCALARS) : String(rng.range(-5, 70000));

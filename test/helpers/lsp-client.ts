@@ -75,10 +75,12 @@ export class LspClient {
   ) {
     this.settings = options.settings ?? {};
     this.timeoutMs = options.timeoutMs ?? 10_000;
-    this.exited = new Promise((resolve) => child.once('exit', (code) => {
-      live.delete(child);
-      resolve(code);
-    }));
+    this.exited = new Promise((resolve) =>
+      child.once('exit', (code) => {
+        live.delete(child);
+        resolve(code);
+      }),
+    );
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (s: string) => {
       this.stderr += s;
@@ -93,7 +95,9 @@ export class LspClient {
         }
       }
     });
-    connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section ? this.settings[item.section] ?? null : this.settings)));
+    connection.onRequest(ConfigurationRequest.type, (params) =>
+      params.items.map((item) => (item.section ? (this.settings[item.section] ?? null) : this.settings)),
+    );
     // The server may log through window/logMessage; keep it in stderr for failure messages.
     connection.onNotification('window/logMessage', (p: { message: string }) => {
       this.stderr += `${p.message}\n`;
@@ -188,7 +192,11 @@ export class LspClient {
       const timer = setTimeout(() => {
         this.waiters.delete(waiter);
         const seen = this.published.filter((p) => p.uri === uri).map((p) => `v${p.version}: ${p.diagnostics.map((d) => d.code).join(',') || 'none'}`);
-        reject(new Error(`no matching diagnostics for ${uri} (version ${options.version ?? 'any'}) within ${timeoutMs} ms; seen: [${seen.join(' | ')}]${this.stderrTail()}`));
+        reject(
+          new Error(
+            `no matching diagnostics for ${uri} (version ${options.version ?? 'any'}) within ${timeoutMs} ms; seen: [${seen.join(' | ')}]${this.stderrTail()}`,
+          ),
+        );
       }, timeoutMs);
       this.waiters.add(waiter);
     });
@@ -237,7 +245,8 @@ export class LspClient {
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const starts = [0];
   for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
-  const offset = (p: Position) => Math.min((starts[p.line] ?? text.length) + p.character, p.line < starts.length ? (starts[p.line + 1] ?? text.length + 1) - 1 : text.length);
+  const offset = (p: Position) =>
+    Math.min((starts[p.line] ?? text.length) + p.character, p.line < starts.length ? (starts[p.line + 1] ?? text.length + 1) - 1 : text.length);
   const sorted = edits.map((e) => ({ s: offset(e.range.start), e: offset(e.range.end), t: e.newText })).sort((a, b) => b.s - a.s || b.e - a.e);
   let out = text;
   for (const { s, e, t } of sorted) out = out.slice(0, s) + t + out.slice(e);

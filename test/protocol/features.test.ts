@@ -41,7 +41,8 @@ describe('completion, hover and code actions over LSP', () => {
     const pos = positionOf(text, '          resou', 15);
     const got = items(await client.completion(uri, pos));
     const labels = got.map((i) => i.label);
-    for (const want of ['resources', 'imagePullPolicy', 'volumeMounts', 'securityContext']) assert.ok(labels.includes(want), `${want} missing from ${labels.join(', ')}`);
+    for (const want of ['resources', 'imagePullPolicy', 'volumeMounts', 'securityContext'])
+      assert.ok(labels.includes(want), `${want} missing from ${labels.join(', ')}`);
     // Keys already in the container, and fields of other types, are not offered.
     for (const not of ['name', 'image', 'tolerations', 'containers']) assert.ok(!labels.includes(not), `${not} offered`);
     const resources = got.find((i) => i.label === 'resources')!;

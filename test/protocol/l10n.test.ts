@@ -24,7 +24,10 @@ describe('a Korean client', () => {
     const { diagnostics } = await client.waitForDiagnostics(uri, { version: 1 });
     const invalidEnum = diagnostics.find((d) => d.code === 'invalid-enum');
     assert.ok(invalidEnum, JSON.stringify(diagnostics.map((d) => d.code)));
-    assert.equal(messageOf(invalidEnum), '지원되지 않는 `effect` 값 "NoSchedul"(Unsupported value). 지원되는 값: "NoExecute", "NoSchedule", "PreferNoSchedule". 혹시 "NoSchedule"인가요?');
+    assert.equal(
+      messageOf(invalidEnum),
+      '지원되지 않는 `effect` 값 "NoSchedul"(Unsupported value). 지원되는 값: "NoExecute", "NoSchedule", "PreferNoSchedule". 혹시 "NoSchedule"인가요?',
+    );
     assert.deepEqual(invalidEnum.data, { path: 'spec.template.spec.tolerations[0].effect' }, 'codes and paths do not change with the language');
     const unknown = diagnostics.find((d) => d.code === 'unknown-field');
     assert.ok(unknown);
@@ -33,7 +36,10 @@ describe('a Korean client', () => {
 
     const actions = ((await client.codeActions(uri, invalidEnum.range, [invalidEnum], ['quickfix'])) ?? []) as CodeAction[];
     // Menus show code spans as 'quoted' words.
-    assert.ok(actions.some((a) => a.title === "'NoSchedule'(으)로 변경"), JSON.stringify(actions.map((a) => a.title)));
+    assert.ok(
+      actions.some((a) => a.title === "'NoSchedule'(으)로 변경"),
+      JSON.stringify(actions.map((a) => a.title)),
+    );
   });
 
   test('gets a Korean hover around the English API description', async () => {

@@ -19,7 +19,11 @@ const text = `${daemonSetHead()}      nodeselector: {kubernetes.io/os: linux}
           image: registry.example.com/agent:1.0
 `;
 
-const codes = (ds: Diagnostic[]) => ds.filter((d) => d.severity === 1).map((d) => d.code).sort();
+const codes = (ds: Diagnostic[]) =>
+  ds
+    .filter((d) => d.severity === 1)
+    .map((d) => d.code)
+    .sort();
 
 describe('one problem, reported once, beside Red Hat YAML', () => {
   const clients: LspClient[] = [];

@@ -83,7 +83,10 @@ describe('robustness over LSP', () => {
     await client.open(uri, text);
     const { diagnostics } = await client.waitForDiagnostics(uri, { version: 1, timeoutMs: 30_000 });
     assert.ok(diagnostics.length >= 1, 'no diagnostic for broken YAML in a DaemonSet');
-    await probe(client, uri, [{ line: 2, character: 6 }, { line: 1, character: 3 }]);
+    await probe(client, uri, [
+      { line: 2, character: 6 },
+      { line: 1, character: 3 },
+    ]);
   });
 
   test('the server still works after all that', async () => {

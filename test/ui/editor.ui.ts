@@ -12,9 +12,7 @@ import type { CodeServer, RunDirs } from '../../scripts/vscode-test/code-server.
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const extensionPath = path.resolve(process.env.VSCODE_TEST_EXTENSION_PATH ?? repoRoot);
-const runDir = path.resolve(
-  process.env.VSCODE_TEST_RUN_DIR ?? path.join(repoRoot, '.vscode-test', 'runs', `ui-${Date.now()}-${process.pid}`),
-);
+const runDir = path.resolve(process.env.VSCODE_TEST_RUN_DIR ?? path.join(repoRoot, '.vscode-test', 'runs', `ui-${Date.now()}-${process.pid}`));
 const shots = path.join(repoRoot, 'test-results', 'ui');
 // The scenario edits a file: work on a copy of the fixtures (run.mjs makes one per run).
 const workspace = process.env.VSCODE_TEST_WORKSPACE ?? path.join(runDir, 'workspace');
@@ -88,7 +86,10 @@ describe('DaemonSet editing in VS Code (code-server)', { timeout: 240_000 }, () 
 
   it('opens the DaemonSet with Ctrl+P', () =>
     step('01-open', async () => {
-      await page.locator('.monaco-workbench').click({ position: { x: 700, y: 450 } }).catch(() => undefined);
+      await page
+        .locator('.monaco-workbench')
+        .click({ position: { x: 700, y: 450 } })
+        .catch(() => undefined);
       await lib.quickOpen(page, FILE);
       await page.locator('.monaco-editor .view-line', { hasText: `effect: ${BAD_VALUE}` }).waitFor();
       await shot('01-open');

@@ -74,7 +74,10 @@ describe('placement panel in VS Code (code-server)', { timeout: 300_000 }, () =>
 
   it('shows the DaemonSet under the cursor in the sidebar view', () =>
     step('01-view', async () => {
-      await page.locator('.monaco-workbench').click({ position: { x: 700, y: 450 } }).catch(() => undefined);
+      await page
+        .locator('.monaco-workbench')
+        .click({ position: { x: 700, y: 450 } })
+        .catch(() => undefined);
       await lib.quickOpen(page, FILE);
       await page.locator('.monaco-editor .view-line', { hasText: 'name: node-agent' }).first().click();
       await runCommand('DaemonSet: Show Placement Preview');
@@ -91,8 +94,14 @@ describe('placement panel in VS Code (code-server)', { timeout: 300_000 }, () =>
     step('02-reveal', async () => {
       const group = panel().locator('.group').filter({ hasText: "didn't match Pod's node affinity/selector" });
       await group.locator('.group-block .reason').click();
-      const want = readFileSync(path.join(workspace, FILE), 'utf8').split('\n').findIndex((l) => l.includes('kubernetes.io/os: linux')) + 1;
-      await page.locator('.statusbar-item', { hasText: new RegExp(`Ln ${want}, Col \\d+ \\(\\d+ selected\\)`) }).first().waitFor();
+      const want =
+        readFileSync(path.join(workspace, FILE), 'utf8')
+          .split('\n')
+          .findIndex((l) => l.includes('kubernetes.io/os: linux')) + 1;
+      await page
+        .locator('.statusbar-item', { hasText: new RegExp(`Ln ${want}, Col \\d+ \\(\\d+ selected\\)`) })
+        .first()
+        .waitFor();
     }));
 
   it('Tolerate applies the quick fix and the panel follows', () =>

@@ -150,7 +150,10 @@ describe('daemonset-check CLI', () => {
   test('--format=json is accepted too, and text is the default', () => {
     const r = cli(`--format=json`, path.join(dir, 'clean.yaml'));
     assert.equal(r.status, 0);
-    assert.deepEqual(json(r).files[0].diagnostics.filter((d) => d.severity === 'error'), []);
+    assert.deepEqual(
+      json(r).files[0].diagnostics.filter((d) => d.severity === 'error'),
+      [],
+    );
   });
 });
 
@@ -158,12 +161,16 @@ describe('daemonset-check on the real corpus', () => {
   const corpusDir = sharedPath('corpus', 'daemonsets');
 
   test('no error-severity diagnostic on any production DaemonSet', () => {
-    const files = readdirSync(corpusDir).filter((n) => /\.ya?ml$/.test(n)).map((n) => path.join(corpusDir, n));
+    const files = readdirSync(corpusDir)
+      .filter((n) => /\.ya?ml$/.test(n))
+      .map((n) => path.join(corpusDir, n));
     assert.ok(files.length >= 45, `only ${files.length} files`);
     const r = cli('--format', 'json', ...files);
     const report = json(r);
     assert.equal(report.files.length, files.length);
-    const errors = report.files.flatMap((f) => f.diagnostics.filter((d) => d.severity === 'error').map((d) => `${path.basename(f.path)}:${d.range.start.line + 1}: ${d.code} ${d.path}: ${d.message}`));
+    const errors = report.files.flatMap((f) =>
+      f.diagnostics.filter((d) => d.severity === 'error').map((d) => `${path.basename(f.path)}:${d.range.start.line + 1}: ${d.code} ${d.path}: ${d.message}`),
+    );
     assert.deepEqual(errors, []);
     assert.equal(r.status, 0, r.stderr);
   });
@@ -183,7 +190,9 @@ describe('daemonset-check on the real corpus', () => {
 
   test('each nonvalid file gets an error naming its real problem', () => {
     const dir = path.join(corpusDir, 'nonvalid');
-    const names = readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort();
+    const names = readdirSync(dir)
+      .filter((n) => /\.ya?ml$/.test(n))
+      .sort();
     assert.deepEqual(names, Object.keys(expected).sort(), 'a nonvalid file without an expectation');
     const r = cli('--format', 'json', dir);
     assert.equal(r.status, 1);
@@ -192,8 +201,17 @@ describe('daemonset-check on the real corpus', () => {
       const name = path.basename(file.path);
       const errors = file.diagnostics.filter((d) => d.severity === 'error');
       for (const want of expected[name]) {
-        const hit = errors.find((d) => d.code === want.code && (want.path === undefined || d.path === want.path) && (want.line === undefined || d.range.start.line === want.line) && want.message.test(d.message));
-        assert.ok(hit, `${name}: no ${want.code} error at ${want.path ?? ''} line ${want.line} matching ${want.message}; got ${JSON.stringify(errors.map((d) => [d.code, d.path, d.range.start.line, d.message]))}`);
+        const hit = errors.find(
+          (d) =>
+            d.code === want.code &&
+            (want.path === undefined || d.path === want.path) &&
+            (want.line === undefined || d.range.start.line === want.line) &&
+            want.message.test(d.message),
+        );
+        assert.ok(
+          hit,
+          `${name}: no ${want.code} error at ${want.path ?? ''} line ${want.line} matching ${want.message}; got ${JSON.stringify(errors.map((d) => [d.code, d.path, d.range.start.line, d.message]))}`,
+        );
       }
     }
     assert.equal(report.files.length, names.length);

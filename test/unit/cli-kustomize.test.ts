@@ -28,7 +28,8 @@ function workspace(kustomization: string | undefined): string {
   return dir;
 }
 
-const check = (dir: string) => spawnSync(process.execPath, [path.join(repoRoot, 'dist', 'cli.js'), '--format', 'json', path.join(dir, 'tolerate-gpu.yaml')], { encoding: 'utf8' });
+const check = (dir: string) =>
+  spawnSync(process.execPath, [path.join(repoRoot, 'dist', 'cli.js'), '--format', 'json', path.join(dir, 'tolerate-gpu.yaml')], { encoding: 'utf8' });
 const codes = (out: string) => JSON.parse(out).files[0].diagnostics.map((d: any) => d.code);
 
 test('a listed patch gets no missing-required errors (patches, patchesStrategicMerge)', () => {

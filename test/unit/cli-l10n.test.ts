@@ -46,7 +46,7 @@ test('--lang ko prints Korean messages and summary, keeping values and rule ids'
   assert.match(r.stdout, /파일 1개 검사: 오류 1개, 경고 \d+개, 기타 \d+개\.\n$/);
 });
 
-test('--lang=ko also translates the placement report around kubectl\'s columns', () => {
+test("--lang=ko also translates the placement report around kubectl's columns", () => {
   const r = cli('--lang=ko', '--sample', file);
   assert.ok(r.stdout.includes('agent · 샘플 클러스터(노드 15개): DESIRED'), r.stdout);
   assert.ok(r.stdout.includes('NODE') && r.stdout.includes('VERDICT'), 'column names stay as kubectl spells them');

@@ -31,12 +31,24 @@ test('--sample --format json adds a placement per DaemonSet in the documented sh
     assert.ok(['runs', 'excluded', 'pending'].includes(n.verdict));
     assert.ok(['none', 'kept', 'evicted'].includes(n.existingPod));
     for (const reason of n.reasons) {
-      assert.deepEqual(Object.keys(reason).filter((k) => k !== 'taint' && k !== 'detail').sort(), ['message', 'predicate']);
+      assert.deepEqual(
+        Object.keys(reason)
+          .filter((k) => k !== 'taint' && k !== 'detail')
+          .sort(),
+        ['message', 'predicate'],
+      );
       assert.equal(reason.predicate === 'TaintToleration', 'taint' in reason, 'a taint reason names its taint, and only it does');
     }
   }
   const gpu = ds.placement.nodes.find((n: any) => n.name === 'gpu-a-1');
-  assert.deepEqual(gpu.reasons, [{ predicate: 'TaintToleration', message: 'node(s) had untolerated taint(s)', taint: { key: 'nvidia.com/gpu', value: 'present', effect: 'NoSchedule' }, detail: 'untolerated taint nvidia.com/gpu=present:NoSchedule; no new pod is created; an existing daemon pod would keep running (NoSchedule)' }]);
+  assert.deepEqual(gpu.reasons, [
+    {
+      predicate: 'TaintToleration',
+      message: 'node(s) had untolerated taint(s)',
+      taint: { key: 'nvidia.com/gpu', value: 'present', effect: 'NoSchedule' },
+      detail: 'untolerated taint nvidia.com/gpu=present:NoSchedule; no new pod is created; an existing daemon pod would keep running (NoSchedule)',
+    },
+  ]);
 });
 
 test('the text output has a kubectl-like table per DaemonSet', () => {
@@ -49,7 +61,10 @@ test('the text output has a kubectl-like table per DaemonSet', () => {
 test('an inventory file is used as given; a malformed one is named in a clear error (exit 2)', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'ds-cli-'));
   const good = path.join(dir, 'nodes.yaml');
-  writeFileSync(good, 'apiVersion: v1\nkind: NodeList\nitems:\n  - metadata: {name: only-node, labels: {kubernetes.io/os: linux}}\n    status: {allocatable: {cpu: "2", memory: 4Gi, pods: "110"}}\n');
+  writeFileSync(
+    good,
+    'apiVersion: v1\nkind: NodeList\nitems:\n  - metadata: {name: only-node, labels: {kubernetes.io/os: linux}}\n    status: {allocatable: {cpu: "2", memory: 4Gi, pods: "110"}}\n',
+  );
   const r = run('--inventory', good, '--format', 'json', example);
   assert.equal(r.status, 0, r.stderr);
   const ds = JSON.parse(r.stdout).files[0].daemonsets[0];

@@ -10,7 +10,17 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { analyzeText, complete, DEFAULT_MAX_FILE_SIZE, fixAll, hover, quickFixes, type Diagnostic, type Position, type TextEdit } from '../../server/src/service';
+import {
+  analyzeText,
+  complete,
+  DEFAULT_MAX_FILE_SIZE,
+  fixAll,
+  hover,
+  quickFixes,
+  type Diagnostic,
+  type Position,
+  type TextEdit,
+} from '../../server/src/service';
 import { aliasBomb, binaryJunk, deepFlow, deepIndent, mutate, randomYaml, Rng } from '../helpers/generate';
 import { applyEdits } from '../helpers/lsp-client';
 import { sharedPath } from '../helpers/paths';
@@ -50,9 +60,11 @@ function lineLengths(text: string): number[] {
 }
 
 function checkRange(r: Diagnostic['range'], lens: number[]): string | undefined {
-  const ok = (p: Position) => Number.isInteger(p.line) && Number.isInteger(p.character) && p.line >= 0 && p.line < lens.length && p.character >= 0 && p.character <= lens[p.line];
+  const ok = (p: Position) =>
+    Number.isInteger(p.line) && Number.isInteger(p.character) && p.line >= 0 && p.line < lens.length && p.character >= 0 && p.character <= lens[p.line];
   if (!ok(r.start) || !ok(r.end)) return `range ${JSON.stringify(r)} outside the text (${lens.length} lines)`;
-  if (r.end.line < r.start.line || (r.end.line === r.start.line && r.end.character < r.start.character)) return `range ${JSON.stringify(r)} ends before it starts`;
+  if (r.end.line < r.start.line || (r.end.line === r.start.line && r.end.character < r.start.character))
+    return `range ${JSON.stringify(r)} ends before it starts`;
   return undefined;
 }
 
@@ -120,7 +132,9 @@ function exercise(strategy: string, caseSeed: number, text: string): void {
     for (const d of diagnostics.slice(0, 5)) bounded('quickFixes', () => quickFixes(diagnostics, d.range));
     const all = bounded('fixAll', () => fixAll(diagnostics));
     if (withFixes.length && parsesCleanly(text)) {
-      const candidates: { title: string; edits: TextEdit[] }[] = withFixes.flatMap((d) => d.fixes!.map((f) => ({ title: `${d.code}: ${f.title}`, edits: f.edits })));
+      const candidates: { title: string; edits: TextEdit[] }[] = withFixes.flatMap((d) =>
+        d.fixes!.map((f) => ({ title: `${d.code}: ${f.title}`, edits: f.edits })),
+      );
       if (all) candidates.push({ title: all.title, edits: all.edits });
       for (const c of candidates) {
         const fixed = applyEdits(text, c.edits);
@@ -142,14 +156,21 @@ function report(strategy: string): void {
   const mine = failures.filter((f) => f.strategy === strategy);
   // FUZZ_DUMP=<file>: every failure as JSON lines, for triage.
   if (process.env.FUZZ_DUMP) writeFileSync(process.env.FUZZ_DUMP, mine.map((f) => JSON.stringify(f)).join('\n') + '\n', { flag: 'a' });
-  const shown = mine.slice(0, 15).map((f) => `  [case ${f.caseSeed}] ${f.what}\n      input: ${f.excerpt}`).join('\n');
+  const shown = mine
+    .slice(0, 15)
+    .map((f) => `  [case ${f.caseSeed}] ${f.what}\n      input: ${f.excerpt}`)
+    .join('\n');
   assert.equal(mine.length, 0, `${mine.length} failure(s) in ${strategy} (base seed ${BASE_SEED}; replay one with FUZZ_CASE=<case>):\n${shown}`);
 }
 
 // Small real manifests as mutation seeds; the two bundles over 100 KB would only slow the loop.
 const corpusDir = sharedPath('corpus', 'daemonsets');
 const corpus = [corpusDir, path.join(corpusDir, 'nonvalid')]
-  .flatMap((dir) => readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).map((n) => path.join(dir, n)))
+  .flatMap((dir) =>
+    readdirSync(dir)
+      .filter((n) => /\.ya?ml$/.test(n))
+      .map((n) => path.join(dir, n)),
+  )
   .filter((p) => statSync(p).size < 100_000)
   .map((p) => readFileSync(p, 'utf8'));
 
@@ -204,8 +225,16 @@ test('10k-deep nesting', { timeout: 120_000 }, () => {
     exercise('deep', seed++, deepIndent(2_500, ds));
     exercise('deep', seed++, `${ds ? 'apiVersion: apps/v1\nkind: DaemonSet\n' : ''}${'{a: '.repeat(10_000)}1${'}'.repeat(10_000)}\n`);
     exercise('deep', seed++, `${ds ? 'apiVersion: apps/v1\nkind: DaemonSet\nspec:\n' : ''}${'- '.repeat(10_000)}x\n`);
-    exercise('deep', seed++, `${ds ? 'apiVersion: apps/v1\nkind: DaemonSet\nspec:\n' : ''}${Array.from({ length: 10_000 }, (_, i) => `${' '.repeat(i)}- `).join('\n')}x\n`);
-    exercise('deep', seed++, `${ds ? 'apiVersion: apps/v1\nkind: DaemonSet\nspec:\n' : ''}${Array.from({ length: 2_500 }, (_, i) => `${' '.repeat(i)}- `).join('\n')}x\n`);
+    exercise(
+      'deep',
+      seed++,
+      `${ds ? 'apiVersion: apps/v1\nkind: DaemonSet\nspec:\n' : ''}${Array.from({ length: 10_000 }, (_, i) => `${' '.repeat(i)}- `).join('\n')}x\n`,
+    );
+    exercise(
+      'deep',
+      seed++,
+      `${ds ? 'apiVersion: apps/v1\nkind: DaemonSet\nspec:\n' : ''}${Array.from({ length: 2_500 }, (_, i) => `${' '.repeat(i)}- `).join('\n')}x\n`,
+    );
   }
   report('deep');
 });

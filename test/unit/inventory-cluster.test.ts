@@ -7,8 +7,14 @@ import type { Inventory } from '../../server/src/placement/types';
 import { ClusterError, ClusterInventorySource, listContexts, snapshotToFile } from '../../server/src/inventory/cluster';
 import { parseInventoryText } from '../../server/src/inventory/file';
 import {
-  makeCertificate, makeTempDir, refusedUrl, startFakeApiServer, waitFor, writeKubeconfig,
-  type Certificate, type FakeApiServer,
+  makeCertificate,
+  makeTempDir,
+  refusedUrl,
+  startFakeApiServer,
+  waitFor,
+  writeKubeconfig,
+  type Certificate,
+  type FakeApiServer,
 } from '../helpers/fake-apiserver';
 import { sharedPath } from '../helpers/paths';
 
@@ -17,17 +23,21 @@ const TOKEN = 'the-right-token';
 /** The recorded real nodes of the corpus, read at test time. */
 function corpusNodes(): any[] {
   const dir = sharedPath('corpus', 'nodes');
-  return readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f))
+  return readdirSync(dir)
+    .filter((f) => /\.(ya?ml|json)$/.test(f))
     .flatMap((f) => parseInventoryText(readFileSync(path.join(dir, f), 'utf8'), f).nodes);
 }
 
 function pod(name: string, nodeName: string | undefined, phase: string, hostPort?: number): any {
   return {
-    apiVersion: 'v1', kind: 'Pod',
+    apiVersion: 'v1',
+    kind: 'Pod',
     metadata: { name, namespace: 'default', uid: `uid-${name}` },
     spec: {
       ...(nodeName ? { nodeName } : {}),
-      containers: [{ name: 'c', image: 'busybox', resources: { requests: { cpu: '100m' } }, ...(hostPort ? { ports: [{ containerPort: hostPort, hostPort }] } : {}) }],
+      containers: [
+        { name: 'c', image: 'busybox', resources: { requests: { cpu: '100m' } }, ...(hostPort ? { ports: [{ containerPort: hostPort, hostPort }] } : {}) },
+      ],
     },
     status: { phase },
   };
@@ -37,10 +47,11 @@ function pod(name: string, nodeName: string | undefined, phase: string, hostPort
 function recorder() {
   const seen: Inventory[] = [];
   return {
-    onChange: (inv: Inventory) => { seen.push(inv); },
+    onChange: (inv: Inventory) => {
+      seen.push(inv);
+    },
     seen,
-    next: (what: string, pred: (inv: Inventory) => boolean, timeoutMs = 5000) =>
-      waitFor(what, () => seen.find(pred), timeoutMs),
+    next: (what: string, pred: (inv: Inventory) => boolean, timeoutMs = 5000) => waitFor(what, () => seen.find(pred), timeoutMs),
   };
 }
 
@@ -72,7 +83,9 @@ describe('live cluster inventory against a loopback API server', () => {
     nodes = corpusNodes();
     const names = nodes.map((n) => n.metadata.name);
     server = await startFakeApiServer({
-      cert, token: TOKEN, nodes,
+      cert,
+      token: TOKEN,
+      nodes,
       pods: [
         pod('exporter-a', names[0], 'Running', 9100),
         pod('exporter-b', names[1], 'Running', 9100),
@@ -90,10 +103,14 @@ describe('live cluster inventory against a loopback API server', () => {
     await server.close();
     tmp.cleanup();
     // No dangling sockets or timers from sources, watches or the server: the process exits by itself.
-    await waitFor('no open sockets or timers', () => {
-      const open = process.getActiveResourcesInfo().filter((r) => /TCP|TLS|Timeout|Immediate/.test(r));
-      return open.length === 0 || undefined;
-    }, 5000).catch(() => assert.fail(`still open: ${process.getActiveResourcesInfo().join(', ')}`));
+    await waitFor(
+      'no open sockets or timers',
+      () => {
+        const open = process.getActiveResourcesInfo().filter((r) => /TCP|TLS|Timeout|Immediate/.test(r));
+        return open.length === 0 || undefined;
+      },
+      5000,
+    ).catch(() => assert.fail(`still open: ${process.getActiveResourcesInfo().join(', ')}`));
   });
 
   it('reads the recorded corpus nodes (17 of them)', () => {
@@ -143,7 +160,8 @@ describe('live cluster inventory against a loopback API server', () => {
     target.spec = { ...target.spec, taints: [...(target.spec?.taints ?? []), { key: 'example.com/maintenance', value: 'true', effect: 'NoExecute' }] };
     server.emit('nodes', 'MODIFIED', target);
     const tainted = await rec.next('the MODIFIED node', (inv) =>
-      inv.nodes.some((n) => n.metadata.name === target.metadata.name && n.spec?.taints?.some((t: any) => t.key === 'example.com/maintenance')));
+      inv.nodes.some((n) => n.metadata.name === target.metadata.name && n.spec?.taints?.some((t: any) => t.key === 'example.com/maintenance')),
+    );
     assert.equal(tainted.nodes.length, 17);
     assert.equal(tainted.stale, undefined);
 
@@ -171,14 +189,19 @@ describe('live cluster inventory against a loopback API server', () => {
     await waitFor('node watch', () => server.watchesOn('nodes') >= 1);
     const listsBefore = server.requests.filter((r) => r.url.startsWith('/api/v1/nodes?') && !r.url.includes('watch=')).length;
     server.compact();
-    await waitFor('a fresh node list', () =>
-      server.requests.filter((r) => r.url.startsWith('/api/v1/nodes?') && !r.url.includes('watch=')).length > listsBefore);
+    await waitFor(
+      'a fresh node list',
+      () => server.requests.filter((r) => r.url.startsWith('/api/v1/nodes?') && !r.url.includes('watch=')).length > listsBefore,
+    );
     await waitFor('node watch again', () => server.watchesOn('nodes') >= 1);
     const n = structuredClone(nodes[5]);
     n.metadata.labels = { ...n.metadata.labels, 'example.com/after-gone': 'yes' };
     server.emit('nodes', 'MODIFIED', n);
     await rec.next('the change after re-list', (inv) => inv.nodes.some((x) => x.metadata.labels?.['example.com/after-gone'] === 'yes'));
-    assert.ok(rec.seen.every((inv) => !inv.stale), '410 is routine, not staleness');
+    assert.ok(
+      rec.seen.every((inv) => !inv.stale),
+      '410 is routine, not staleness',
+    );
     await src.stop();
   });
 
@@ -192,12 +215,20 @@ describe('live cluster inventory against a loopback API server', () => {
       server.dropConnections();
       // First the dropped watch itself is reported, then the failing re-list.
       const dropped = await rec.next('a stale inventory after the drop', (inv) => inv.stale === true);
-      assert.ok(dropped.messages.some((m) => m.startsWith(`Cannot reach the cluster at ${server.url}: `)), dropped.messages.join('\n'));
-      const stale = await rec.next('a stale inventory naming the failed re-list', (inv) => inv.stale === true &&
-        inv.messages.some((m) => /malformed response to GET \/api\/v1\/nodes/.test(m)));
+      assert.ok(
+        dropped.messages.some((m) => m.startsWith(`Cannot reach the cluster at ${server.url}: `)),
+        dropped.messages.join('\n'),
+      );
+      const stale = await rec.next(
+        'a stale inventory naming the failed re-list',
+        (inv) => inv.stale === true && inv.messages.some((m) => /malformed response to GET \/api\/v1\/nodes/.test(m)),
+      );
       assert.equal(stale.nodes.length, 17, 'the last good nodes stay');
       assert.equal(stale.fetchedAt, first.fetchedAt, 'fetchedAt says when the data was last current');
-      assert.ok(stale.messages.some((m) => /retrying in \d+ms\. Showing the nodes as of /.test(m)), stale.messages.join('\n'));
+      assert.ok(
+        stale.messages.some((m) => /retrying in \d+ms\. Showing the nodes as of /.test(m)),
+        stale.messages.join('\n'),
+      );
       server.behaviour.malformed = undefined;
       const fresh = await rec.next('recovery', (inv) => inv.stale === undefined && rec.seen.indexOf(inv) > rec.seen.indexOf(stale));
       assert.equal(fresh.nodes.length, 17);
@@ -233,7 +264,10 @@ describe('live cluster inventory against a loopback API server', () => {
     const kc = writeKubeconfig(tmp.dir, { server: server.url, caFile: cert.certPath, token: 'expired-token', context: 'kind-dev', fileName: 'kc-401' });
     const err = await rejection(source({ kubeconfigPath: kc }).start());
     assert.equal(err.kind, 'unauthorized');
-    assert.equal(err.message, `The cluster at ${server.url} rejected the credentials of user "tester" (401 Unauthorized: Unauthorized); log in again or refresh the token (context kind-dev)`);
+    assert.equal(
+      err.message,
+      `The cluster at ${server.url} rejected the credentials of user "tester" (401 Unauthorized: Unauthorized); log in again or refresh the token (context kind-dev)`,
+    );
   });
 
   it('401 without any token', async () => {
@@ -262,7 +296,12 @@ describe('live cluster inventory against a loopback API server', () => {
     const kc = writeKubeconfig(tmp.dir, { server: server.url, caFile: other.certPath, token: TOKEN, context: 'kind-dev', fileName: 'kc-wrong-ca' });
     const err = await rejection(source({ kubeconfigPath: kc }).start());
     assert.equal(err.kind, 'tls');
-    assert.match(err.message, new RegExp(`^TLS error talking to the cluster at ${server.url.replace(/\./g, '\\.')}: .+ \\[[A-Z_]+\\]; the server certificate is not trusted by the kubeconfig's certificate-authority \\(context kind-dev\\)$`));
+    assert.match(
+      err.message,
+      new RegExp(
+        `^TLS error talking to the cluster at ${server.url.replace(/\./g, '\\.')}: .+ \\[[A-Z_]+\\]; the server certificate is not trusted by the kubeconfig's certificate-authority \\(context kind-dev\\)$`,
+      ),
+    );
   });
 
   it('malformed JSON gives a clear message', async () => {
@@ -270,7 +309,12 @@ describe('live cluster inventory against a loopback API server', () => {
     try {
       const err = await rejection(source({ kubeconfigPath: kubeconfig }).start());
       assert.equal(err.kind, 'malformed');
-      assert.match(err.message, new RegExp(`^The cluster at ${server.url.replace(/\./g, '\\.')} sent a malformed response to GET /api/v1/nodes: .*JSON.* \\(the response starts with "\\{\\\\"kind\\\\":\\\\"NodeList\\\\"`));
+      assert.match(
+        err.message,
+        new RegExp(
+          `^The cluster at ${server.url.replace(/\./g, '\\.')} sent a malformed response to GET /api/v1/nodes: .*JSON.* \\(the response starts with "\\{\\\\"kind\\\\":\\\\"NodeList\\\\"`,
+        ),
+      );
       assert.match(err.message, /\(context kind-dev\)$/);
     } finally {
       server.behaviour.malformed = undefined;
@@ -295,7 +339,11 @@ describe('live cluster inventory against a loopback API server', () => {
     assert.equal(unknown.message, `Context "prod" not found in ${kubeconfig} (available: kind-dev)`);
 
     const contexts = await listContexts(kubeconfig);
-    assert.deepEqual(contexts, { files: [kubeconfig], current: 'kind-dev', contexts: [{ name: 'kind-dev', cluster: 'kind-dev-cluster', user: 'tester', server: server.url }] });
+    assert.deepEqual(contexts, {
+      files: [kubeconfig],
+      current: 'kind-dev',
+      contexts: [{ name: 'kind-dev', cluster: 'kind-dev-cluster', user: 'tester', server: server.url }],
+    });
 
     const broken = path.join(tmp.dir, 'broken-kubeconfig');
     writeFileSync(broken, 'apiVersion: v1\nclusters: [\n');
@@ -306,12 +354,24 @@ describe('live cluster inventory against a loopback API server', () => {
 
   it('exec credential plugins work, and a failing plugin gives a clear message', async () => {
     const credential = JSON.stringify({ apiVersion: 'client.authentication.k8s.io/v1', kind: 'ExecCredential', status: { token: TOKEN } });
-    const good = writeKubeconfig(tmp.dir, { server: server.url, caFile: cert.certPath, context: 'eks-prod', fileName: 'kc-exec', exec: { command: '/bin/sh', args: ['-c', `echo '${credential}'`] } });
+    const good = writeKubeconfig(tmp.dir, {
+      server: server.url,
+      caFile: cert.certPath,
+      context: 'eks-prod',
+      fileName: 'kc-exec',
+      exec: { command: '/bin/sh', args: ['-c', `echo '${credential}'`] },
+    });
     const inv = await source({ kubeconfigPath: good, watch: false }).start();
     assert.equal(inv.nodes.length, 17);
     assert.equal(inv.name, 'eks-prod');
 
-    const bad = writeKubeconfig(tmp.dir, { server: server.url, caFile: cert.certPath, context: 'eks-prod', fileName: 'kc-exec-bad', exec: { command: '/bin/sh', args: ['-c', 'echo "token expired, run aws sso login" >&2; exit 1'] } });
+    const bad = writeKubeconfig(tmp.dir, {
+      server: server.url,
+      caFile: cert.certPath,
+      context: 'eks-prod',
+      fileName: 'kc-exec-bad',
+      exec: { command: '/bin/sh', args: ['-c', 'echo "token expired, run aws sso login" >&2; exit 1'] },
+    });
     const err = await rejection(source({ kubeconfigPath: bad }).start());
     assert.equal(err.kind, 'config');
     assert.equal(err.message, 'Cannot use the credentials of user "tester": token expired, run aws sso login (context eks-prod)');
@@ -323,7 +383,10 @@ describe('live cluster inventory against a loopback API server', () => {
     const back = parseInventoryText(text, 'snapshot.yaml');
     assert.equal(back.nodes.length, inv.nodes.length);
     assert.equal(back.pods.length, inv.pods.length);
-    assert.deepEqual(back.nodes.map((n) => n.metadata.name), inv.nodes.map((n) => n.metadata.name));
+    assert.deepEqual(
+      back.nodes.map((n) => n.metadata.name),
+      inv.nodes.map((n) => n.metadata.name),
+    );
     assert.ok(back.nodes.every((n) => n.kind === 'Node' && n.apiVersion === 'v1' && n.metadata.managedFields === undefined));
     // Round trip keeps placement-relevant fields exactly.
     const pick = (n: any) => ({ labels: n.metadata.labels, taints: n.spec?.taints, unschedulable: n.spec?.unschedulable, allocatable: n.status?.allocatable });
@@ -341,6 +404,9 @@ describe('live cluster inventory against a loopback API server', () => {
     });
     assert.equal(code, 405);
     assert.equal(server.nonGetRequests.length, 1);
-    server.requests.splice(server.requests.findIndex((r) => r.method === 'POST'), 1);
+    server.requests.splice(
+      server.requests.findIndex((r) => r.method === 'POST'),
+      1,
+    );
   });
 });

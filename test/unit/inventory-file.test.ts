@@ -10,7 +10,9 @@ import { makeTempDir } from '../helpers/fake-apiserver';
 import { sharedPath } from '../helpers/paths';
 
 const corpusDir = sharedPath('corpus', 'nodes');
-const corpusFiles = readdirSync(corpusDir).filter((f) => /\.(ya?ml|json)$/.test(f)).sort();
+const corpusFiles = readdirSync(corpusDir)
+  .filter((f) => /\.(ya?ml|json)$/.test(f))
+  .sort();
 
 function throwsFileError(fn: () => unknown, message: RegExp | string): InventoryFileError {
   try {
@@ -24,10 +26,18 @@ function throwsFileError(fn: () => unknown, message: RegExp | string): Inventory
   assert.fail('expected an InventoryFileError');
 }
 
-const node = (name: string, extra: Record<string, unknown> = {}) => ({ apiVersion: 'v1', kind: 'Node', metadata: { name, labels: { 'kubernetes.io/os': 'linux' } }, ...extra });
+const node = (name: string, extra: Record<string, unknown> = {}) => ({
+  apiVersion: 'v1',
+  kind: 'Node',
+  metadata: { name, labels: { 'kubernetes.io/os': 'linux' } },
+  ...extra,
+});
 const pod = (name: string, nodeName: string | undefined, phase = 'Running') => ({
-  apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default' },
-  spec: { ...(nodeName ? { nodeName } : {}), containers: [{ name: 'c', image: 'busybox' }] }, status: { phase },
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: { name, namespace: 'default' },
+  spec: { ...(nodeName ? { nodeName } : {}), containers: [{ name: 'c', image: 'busybox' }] },
+  status: { phase },
 });
 
 describe('inventory files: the recorded real nodes', () => {
@@ -78,17 +88,34 @@ describe('inventory files: the recorded real nodes', () => {
 
 describe('inventory files: shapes kubectl prints', () => {
   it('JSON NodeList as the API returns it (items without kind)', () => {
-    const text = JSON.stringify({ kind: 'NodeList', apiVersion: 'v1', metadata: { resourceVersion: '12' }, items: [{ metadata: { name: 'a' } }, { metadata: { name: 'b' } }] }, null, 2);
+    const text = JSON.stringify(
+      { kind: 'NodeList', apiVersion: 'v1', metadata: { resourceVersion: '12' }, items: [{ metadata: { name: 'a' } }, { metadata: { name: 'b' } }] },
+      null,
+      2,
+    );
     const parsed = parseInventoryText(text, 'nodes.json');
-    assert.deepEqual(parsed.nodes.map((n) => [n.kind, n.metadata.name]), [['Node', 'a'], ['Node', 'b']]);
+    assert.deepEqual(
+      parsed.nodes.map((n) => [n.kind, n.metadata.name]),
+      [
+        ['Node', 'a'],
+        ['Node', 'b'],
+      ],
+    );
     assert.deepEqual(parsed.messages, []);
   });
 
   it('one List holding Nodes and Pods; terminated and unbound pods skipped with a message', () => {
-    const text = JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [node('a'), pod('p1', 'a'), pod('done', 'a', 'Succeeded'), pod('oops', 'a', 'Failed'), pod('waiting', undefined, 'Pending')] });
+    const text = JSON.stringify({
+      apiVersion: 'v1',
+      kind: 'List',
+      items: [node('a'), pod('p1', 'a'), pod('done', 'a', 'Succeeded'), pod('oops', 'a', 'Failed'), pod('waiting', undefined, 'Pending')],
+    });
     const parsed = parseInventoryText(text, 'all.json');
     assert.equal(parsed.nodes.length, 1);
-    assert.deepEqual(parsed.pods.map((p) => p.metadata.name), ['p1']);
+    assert.deepEqual(
+      parsed.pods.map((p) => p.metadata.name),
+      ['p1'],
+    );
     assert.deepEqual(parsed.messages, [
       'all.json: skipped 2 terminated pods (phase Succeeded/Failed)',
       'all.json: skipped 1 pod not bound to a node (no spec.nodeName)',
@@ -111,9 +138,13 @@ describe('inventory files: shapes kubectl prints', () => {
   });
 
   it('names the list item that is not a Node/Pod', () => {
-    const text = 'apiVersion: v1\nkind: List\nitems:\n- {apiVersion: v1, kind: Node, metadata: {name: a}}\n- {apiVersion: v1, kind: Node, metadata: {name: b}}\n- {apiVersion: apps/v1, kind: Deployment, metadata: {name: d}}\n- {apiVersion: v1, kind: Node, metadata: {}}\n';
+    const text =
+      'apiVersion: v1\nkind: List\nitems:\n- {apiVersion: v1, kind: Node, metadata: {name: a}}\n- {apiVersion: v1, kind: Node, metadata: {name: b}}\n- {apiVersion: apps/v1, kind: Deployment, metadata: {name: d}}\n- {apiVersion: v1, kind: Node, metadata: {}}\n';
     const parsed = parseInventoryText(text, 'list.yaml');
-    assert.deepEqual(parsed.nodes.map((n) => n.metadata.name), ['a', 'b']);
+    assert.deepEqual(
+      parsed.nodes.map((n) => n.metadata.name),
+      ['a', 'b'],
+    );
     assert.deepEqual(parsed.messages, [
       'list.yaml: item 3 is a Deployment, not a Node/Pod; skipped',
       'list.yaml: item 4 is a Node without metadata.name; skipped',
@@ -128,12 +159,18 @@ describe('inventory files: shapes kubectl prints', () => {
 
 describe('inventory files: malformed input', () => {
   it('a YAML syntax error names file, line and column', () => {
-    const e = throwsFileError(() => parseInventoryText('apiVersion: v1\nkind: Node\nmetadata:\n  name: a\n   labels: x\n', 'bad.yaml'), /^bad\.yaml:4:9: YAML error: Nested mappings are not allowed in compact mappings$/);
+    const e = throwsFileError(
+      () => parseInventoryText('apiVersion: v1\nkind: Node\nmetadata:\n  name: a\n   labels: x\n', 'bad.yaml'),
+      /^bad\.yaml:4:9: YAML error: Nested mappings are not allowed in compact mappings$/,
+    );
     assert.equal(e.line, 4);
   });
 
   it('a JSON syntax error names file, line and column', () => {
-    const e = throwsFileError(() => parseInventoryText('{\n  "kind": "NodeList",\n  "items": [\n    {"metadata": {"name": "a"}},,\n  ]\n}', 'bad.json'), /^bad\.json:4:33: JSON error: Unexpected token ','/);
+    const e = throwsFileError(
+      () => parseInventoryText('{\n  "kind": "NodeList",\n  "items": [\n    {"metadata": {"name": "a"}},,\n  ]\n}', 'bad.json'),
+      /^bad\.json:4:33: JSON error: Unexpected token ','/,
+    );
     assert.equal(e.line, 4);
   });
 
@@ -142,8 +179,10 @@ describe('inventory files: malformed input', () => {
   });
 
   it('no Node objects: says what was found instead', () => {
-    throwsFileError(() => parseInventoryText('kind: Deployment\nmetadata: {name: a}\n---\nkind: Deployment\nmetadata: {name: b}\n', 'deploys.yaml'),
-      'deploys.yaml: no Node objects found in deploys.yaml (found: 2 Deployment)');
+    throwsFileError(
+      () => parseInventoryText('kind: Deployment\nmetadata: {name: a}\n---\nkind: Deployment\nmetadata: {name: b}\n', 'deploys.yaml'),
+      'deploys.yaml: no Node objects found in deploys.yaml (found: 2 Deployment)',
+    );
     throwsFileError(() => parseInventoryText('', 'empty.yaml'), 'empty.yaml: no Node objects found in empty.yaml (the file is empty)');
     throwsFileError(() => parseInventoryText('# nothing yet\n---\n', 'blank.yaml'), 'blank.yaml: no Node objects found in blank.yaml (the file is empty)');
     throwsFileError(() => parseInventoryText('{"kind":"NodeList","items":[]}', 'none.json'), 'none.json: no Node objects found in none.json');
@@ -151,7 +190,12 @@ describe('inventory files: malformed input', () => {
 
   it('an alias bomb is refused', () => {
     const bomb = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-    for (let i = 1; i < 9; i++) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    for (let i = 1; i < 9; i++)
+      bomb.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(',')}]`,
+      );
     const t0 = Date.now();
     throwsFileError(() => parseInventoryText(bomb.join('\n') + '\nkind: Node\nmetadata: {name: x}\n', 'bomb.yaml'), /^bomb\.yaml: YAML error: .*alias/i);
     assert.ok(Date.now() - t0 < 2000);
@@ -170,10 +214,16 @@ describe('inventory files: reading from disk', () => {
     const nodesFile = path.join(tmp.dir, 'nodes.yaml');
     const podsFile = path.join(tmp.dir, 'pods.json');
     writeFileSync(nodesFile, 'apiVersion: v1\nkind: NodeList\nitems:\n- metadata: {name: a}\n- metadata: {name: b}\n');
-    writeFileSync(podsFile, JSON.stringify({ kind: 'PodList', apiVersion: 'v1', items: [pod('on-a', 'a'), pod('on-b', 'b'), pod('elsewhere', 'zz')].map(({ kind: _k, ...p }) => p) }));
+    writeFileSync(
+      podsFile,
+      JSON.stringify({ kind: 'PodList', apiVersion: 'v1', items: [pod('on-a', 'a'), pod('on-b', 'b'), pod('elsewhere', 'zz')].map(({ kind: _k, ...p }) => p) }),
+    );
     const inv = await loadInventoryFiles([nodesFile, podsFile]);
     assert.equal(inv.name, 'nodes.yaml + pods.json');
-    assert.deepEqual(inv.nodes.map((n) => n.metadata.name), ['a', 'b']);
+    assert.deepEqual(
+      inv.nodes.map((n) => n.metadata.name),
+      ['a', 'b'],
+    );
     assert.deepEqual(inv.pods.map((p) => p.metadata.name).sort(), ['on-a', 'on-b']);
     assert.deepEqual(inv.messages, ['1 pod bound to nodes not in the inventory; ignored']);
     assert.equal(inv.stale, undefined);

@@ -23,7 +23,9 @@ function podRequests(p: any): Record<string, number> {
 }
 function free(nodeName: string): { cpuMilli: number; memory: number; pods: number } {
   const n = byName.get(nodeName);
-  const used = podsOn(nodeName).map(podRequests).reduce((a, r) => ({ cpu: a.cpu + (r.cpu ?? 0), memory: a.memory + (r.memory ?? 0) }), { cpu: 0, memory: 0 });
+  const used = podsOn(nodeName)
+    .map(podRequests)
+    .reduce((a, r) => ({ cpu: a.cpu + (r.cpu ?? 0), memory: a.memory + (r.memory ?? 0) }), { cpu: 0, memory: 0 });
   return {
     cpuMilli: parseMilliValue(n.status.allocatable.cpu) - used.cpu,
     memory: parseValue(n.status.allocatable.memory) - used.memory,
@@ -49,7 +51,10 @@ describe('bundled sample inventory', () => {
         assert.ok(n.status.capacity[key] && n.status.allocatable[key], `${name} ${key}`);
         assert.ok(parseMilliValue(n.status.allocatable[key]) <= parseMilliValue(n.status.capacity[key]), `${name} allocatable ${key} ≤ capacity`);
       }
-      assert.deepEqual(n.status.conditions.map((c: any) => c.type), ['MemoryPressure', 'DiskPressure', 'PIDPressure', 'Ready']);
+      assert.deepEqual(
+        n.status.conditions.map((c: any) => c.type),
+        ['MemoryPressure', 'DiskPressure', 'PIDPressure', 'Ready'],
+      );
       assert.ok(n.status.addresses.some((a: any) => a.type === 'InternalIP'));
       for (const t of taintsOf(n)) assert.ok(['NoSchedule', 'PreferNoSchedule', 'NoExecute'].includes(t.effect));
     }
@@ -150,11 +155,19 @@ describe('bundled sample inventory', () => {
   });
 
   it('kube-proxy runs on every linux node and not on Windows; control planes run their static pods', () => {
-    const proxyNodes = inv.pods.filter((p) => p.metadata.labels?.['k8s-app'] === 'kube-proxy').map((p) => p.spec.nodeName).sort();
-    const linux = labelled('kubernetes.io/os', 'linux').map((n) => n.metadata.name).sort();
+    const proxyNodes = inv.pods
+      .filter((p) => p.metadata.labels?.['k8s-app'] === 'kube-proxy')
+      .map((p) => p.spec.nodeName)
+      .sort();
+    const linux = labelled('kubernetes.io/os', 'linux')
+      .map((n) => n.metadata.name)
+      .sort();
     assert.deepEqual(proxyNodes, linux);
     for (const n of labelled('node-role.kubernetes.io/control-plane')) {
-      const components = podsOn(n.metadata.name).map((p) => p.metadata.labels?.component).filter(Boolean).sort();
+      const components = podsOn(n.metadata.name)
+        .map((p) => p.metadata.labels?.component)
+        .filter(Boolean)
+        .sort();
       assert.deepEqual(components, ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler']);
     }
   });

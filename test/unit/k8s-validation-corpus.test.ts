@@ -84,6 +84,9 @@ test('broken corpus: validation findings match NOTES.md', () => {
     'emojivoto--strategy-and-status-fields.yaml',
   ]) {
     assert.deepEqual(errorsOf(f), [], f);
-    assert.ok(all.some((x) => x.file === f), `${f} has an apps/v1 DaemonSet`);
+    assert.ok(
+      all.some((x) => x.file === f),
+      `${f} has an apps/v1 DaemonSet`,
+    );
   }
 });

@@ -32,7 +32,12 @@ test('defaulting trap: maxSurge alone is rejected because maxUnavailable default
 });
 
 test('rolling update: both zero (0, "0%", mixed) need maxUnavailable', () => {
-  for (const [mu, ms] of [[0, 0], ['0%', 0], [0, '0%'], ['0%', '0%']]) {
+  for (const [mu, ms] of [
+    [0, 0],
+    ['0%', 0],
+    [0, '0%'],
+    ['0%', '0%'],
+  ]) {
     const errs = validateRollingUpdateDaemonSet({ maxUnavailable: mu, maxSurge: ms }, ruPath);
     assert.equal(formatAggregate(errs), 'spec.updateStrategy.rollingUpdate.maxUnavailable: Required value: cannot be 0 when maxSurge is 0', `${mu}/${ms}`);
   }
@@ -93,14 +98,11 @@ test('activeDeadlineSeconds is forbidden; negative counters are invalid', () => 
   ds.spec.template.spec.activeDeadlineSeconds = 30;
   ds.spec.minReadySeconds = -1;
   ds.spec.revisionHistoryLimit = -2;
-  assert.deepEqual(
-    validateDaemonSetForAuthoring(ds).map(formatFieldError),
-    [
-      'spec.template.spec.activeDeadlineSeconds: Forbidden: activeDeadlineSeconds in DaemonSet is not Supported',
-      'spec.minReadySeconds: Invalid value: -1: must be greater than or equal to 0',
-      'spec.revisionHistoryLimit: Invalid value: -2: must be greater than or equal to 0',
-    ],
-  );
+  assert.deepEqual(validateDaemonSetForAuthoring(ds).map(formatFieldError), [
+    'spec.template.spec.activeDeadlineSeconds: Forbidden: activeDeadlineSeconds in DaemonSet is not Supported',
+    'spec.minReadySeconds: Invalid value: -1: must be greater than or equal to 0',
+    'spec.revisionHistoryLimit: Invalid value: -2: must be greater than or equal to 0',
+  ]);
 });
 
 test('selector must match template labels (wording, nil selector, expressions)', () => {
@@ -112,7 +114,12 @@ test('selector must match template labels (wording, nil selector, expressions)',
   );
   delete ds.spec.selector;
   assert.deepEqual(fieldsOf(validateDaemonSetForAuthoring(ds)), ['spec.template.metadata.labels FieldValueInvalid']);
-  ds.spec.selector = { matchExpressions: [{ key: 'app', operator: 'In', values: ['agent', 'x'] }, { key: 'tier', operator: 'DoesNotExist' }] };
+  ds.spec.selector = {
+    matchExpressions: [
+      { key: 'app', operator: 'In', values: ['agent', 'x'] },
+      { key: 'tier', operator: 'DoesNotExist' },
+    ],
+  };
   assert.deepEqual(validateDaemonSetForAuthoring(ds), []);
   ds.spec.selector = { matchExpressions: [{ key: 'app', operator: 'NotIn', values: ['agent'] }] };
   assert.deepEqual(fieldsOf(validateDaemonSetForAuthoring(ds)), ['spec.template.metadata.labels FieldValueInvalid']);
@@ -126,7 +133,13 @@ test('empty selector is invalid for a DaemonSet (it matches everything)', () => 
 
 test('selector syntax errors; an unparsable selector skips the match check', () => {
   const ds = minimalDaemonSet();
-  ds.spec.selector = { matchExpressions: [{ key: 'app', operator: 'In' }, { key: 'x', operator: 'Exists', values: ['a'] }, { key: 'y', operator: 'Has' }] };
+  ds.spec.selector = {
+    matchExpressions: [
+      { key: 'app', operator: 'In' },
+      { key: 'x', operator: 'Exists', values: ['a'] },
+      { key: 'y', operator: 'Has' },
+    ],
+  };
   assert.deepEqual(validateDaemonSetForAuthoring(ds).map(formatFieldError), [
     "spec.selector.matchExpressions[0].values: Required value: must be specified when `operator` is 'In' or 'NotIn'",
     "spec.selector.matchExpressions[1].values: Forbidden: may not be specified when `operator` is 'Exists' or 'DoesNotExist'",

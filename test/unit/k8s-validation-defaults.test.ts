@@ -39,8 +39,15 @@ test('imagePullPolicy follows the image tag', () => {
   assert.equal(imageTag('registry:5000/team/nginx:1.2'), '1.2');
   assert.equal(imageTag('nginx@sha256:abc'), '');
   const ds = minimalDaemonSet();
-  ds.spec.template.spec.containers = [{ name: 'a', image: 'nginx' }, { name: 'b', image: 'nginx:1.25' }, { name: 'c', image: 'nginx:latest' }];
-  assert.deepEqual(applyDefaults(ds).spec.template.spec.containers.map((c: any) => c.imagePullPolicy), ['Always', 'IfNotPresent', 'Always']);
+  ds.spec.template.spec.containers = [
+    { name: 'a', image: 'nginx' },
+    { name: 'b', image: 'nginx:1.25' },
+    { name: 'c', image: 'nginx:latest' },
+  ];
+  assert.deepEqual(
+    applyDefaults(ds).spec.template.spec.containers.map((c: any) => c.imagePullPolicy),
+    ['Always', 'IfNotPresent', 'Always'],
+  );
 });
 
 test('wrong shapes are left alone', () => {

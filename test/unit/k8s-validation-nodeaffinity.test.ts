@@ -15,7 +15,10 @@ test('required selector needs at least one term; empty terms are valid', () => {
   assert.deepEqual(withAffinity({ nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [] } } }), [
     `${REQ}.nodeSelectorTerms: Required value: must have at least one node selector term`,
   ]);
-  assert.deepEqual(withAffinity({ nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{}, { matchExpressions: [] }] } } }), []);
+  assert.deepEqual(
+    withAffinity({ nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{}, { matchExpressions: [] }] } } }),
+    [],
+  );
 });
 
 test('matchExpressions rules', () => {
@@ -90,8 +93,7 @@ test('preferred terms: weight 1-100; invalid label values tolerated in preferenc
 });
 
 test('pod anti-affinity needs a topologyKey', () => {
-  assert.deepEqual(
-    withAffinity({ podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { app: 'x' } } }] } }),
-    ['spec.template.spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey: Required value: can not be empty'],
-  );
+  assert.deepEqual(withAffinity({ podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { app: 'x' } } }] } }), [
+    'spec.template.spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey: Required value: can not be empty',
+  ]);
 });

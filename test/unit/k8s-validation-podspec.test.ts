@@ -13,7 +13,11 @@ test('containers: required, names DNS-1123 label and unique across init containe
   assert.equal(formatAggregate(validateDaemonSetForAuthoring(withSpec((s) => (s.containers = [])))), 'spec.template.spec.containers: Required value');
   const errs = validateDaemonSetForAuthoring(
     withSpec((s) => {
-      s.containers = [{ name: 'a', image: 'x' }, { name: 'a', image: '' }, { name: 'Bad', image: 'x' }];
+      s.containers = [
+        { name: 'a', image: 'x' },
+        { name: 'a', image: '' },
+        { name: 'Bad', image: 'x' },
+      ];
       s.initContainers = [{ name: 'a', image: 'x' }, { image: 'x' }];
     }),
   );
@@ -77,8 +81,22 @@ test('duplicate hostPort across containers: bad value is PROTOCOL/hostIP/port; o
   const errs = validateDaemonSetForAuthoring(
     withSpec((s) => {
       s.containers = [
-        { name: 'a', image: 'x', ports: [{ containerPort: 80, hostPort: 80 }, { containerPort: 80, hostPort: 80, protocol: 'UDP' }] },
-        { name: 'b', image: 'x', ports: [{ containerPort: 81, hostPort: 80 }, { containerPort: 82, hostPort: 80, hostIP: '10.0.0.1' }] },
+        {
+          name: 'a',
+          image: 'x',
+          ports: [
+            { containerPort: 80, hostPort: 80 },
+            { containerPort: 80, hostPort: 80, protocol: 'UDP' },
+          ],
+        },
+        {
+          name: 'b',
+          image: 'x',
+          ports: [
+            { containerPort: 81, hostPort: 80 },
+            { containerPort: 82, hostPort: 80, hostIP: '10.0.0.1' },
+          ],
+        },
       ];
     }),
   );
@@ -91,7 +109,14 @@ test('init containers are checked for host-port duplicates one at a time', () =>
       s.containers[0].ports = [{ containerPort: 80, hostPort: 80 }];
       s.initContainers = [
         { name: 'i0', image: 'x', ports: [{ containerPort: 80, hostPort: 80 }] },
-        { name: 'i1', image: 'x', ports: [{ containerPort: 1, hostPort: 9 }, { containerPort: 2, hostPort: 9 }] },
+        {
+          name: 'i1',
+          image: 'x',
+          ports: [
+            { containerPort: 1, hostPort: 9 },
+            { containerPort: 2, hostPort: 9 },
+          ],
+        },
       ];
     }),
   );
@@ -110,7 +135,11 @@ test('hostNetwork: hostPort must equal containerPort (0 allowed in templates, no
   );
   const pod = {
     metadata: { name: 'p', namespace: 'default' },
-    spec: { ...applyPodDefaults(), hostNetwork: true, containers: [{ name: 'c', image: 'x', imagePullPolicy: 'Always', terminationMessagePolicy: 'File', ports: [{ containerPort: 80, protocol: 'TCP' }] }] },
+    spec: {
+      ...applyPodDefaults(),
+      hostNetwork: true,
+      containers: [{ name: 'c', image: 'x', imagePullPolicy: 'Always', terminationMessagePolicy: 'File', ports: [{ containerPort: 80, protocol: 'TCP' }] }],
+    },
   };
   assert.deepEqual(fieldsOf(validatePodCreate(pod)), ['spec.containers[0].ports[0].hostPort FieldValueInvalid']);
 });
@@ -162,14 +191,23 @@ test('resources: requests must not exceed limits; extended resources need equal 
     'spec.template.spec.containers[0].resources.limits[cpu]: Invalid value: "-1": must be greater than or equal to 0',
     'spec.template.spec.containers[0].resources.limits[example.com/x]: Invalid value: "500m": must be an integer',
   ]);
-  assert.deepEqual(validateDaemonSetForAuthoring(withSpec((s) => (s.containers[0].resources = { requests: { cpu: '500m', memory: 1e9 }, limits: { cpu: 1, memory: '1Gi' } }))), []);
+  assert.deepEqual(
+    validateDaemonSetForAuthoring(withSpec((s) => (s.containers[0].resources = { requests: { cpu: '500m', memory: 1e9 }, limits: { cpu: 1, memory: '1Gi' } }))),
+    [],
+  );
 });
 
 test('volume mounts must name a volume; volume names unique', () => {
   const errs = validateDaemonSetForAuthoring(
     withSpec((s) => {
-      s.volumes = [{ name: 'data', emptyDir: {} }, { name: 'data', emptyDir: {} }];
-      s.containers[0].volumeMounts = [{ name: 'data', mountPath: '/d' }, { name: 'logs', mountPath: '/d' }];
+      s.volumes = [
+        { name: 'data', emptyDir: {} },
+        { name: 'data', emptyDir: {} },
+      ];
+      s.containers[0].volumeMounts = [
+        { name: 'data', mountPath: '/d' },
+        { name: 'logs', mountPath: '/d' },
+      ];
     }),
   );
   assert.deepEqual(errs.map(formatFieldError), [

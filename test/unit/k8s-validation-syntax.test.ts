@@ -12,7 +12,10 @@ test('qualified names / label keys', () => {
   assert.deepEqual(isQualifiedName('example.com/'), ['name part must be non-empty', NAME_RE_MSG]);
   assert.deepEqual(isQualifiedName('/name'), ['prefix part must be non-empty']);
   assert.deepEqual(isQualifiedName('a'.repeat(64)), ['name part must be no more than 63 bytes']);
-  assert.match(isLabelKey('only/one/slash')[0], /^a valid label key must consist of .* with an optional DNS subdomain prefix and '\/' \(e\.g\. 'example\.com\/MyName'\)$/);
+  assert.match(
+    isLabelKey('only/one/slash')[0],
+    /^a valid label key must consist of .* with an optional DNS subdomain prefix and '\/' \(e\.g\. 'example\.com\/MyName'\)$/,
+  );
   assert.match(isQualifiedName('only/one/slash')[0], /^a qualified name must consist of/);
   assert.match(isQualifiedName('Example.com/x')[0], /^prefix part a lowercase RFC 1123 subdomain/);
 });

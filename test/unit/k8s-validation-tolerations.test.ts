@@ -6,7 +6,14 @@ const p = Path.root('spec.template.spec.tolerations');
 const lines = (t: unknown[], gate = false) => validateTolerations(t, p, { AllowTaintTolerationComparisonOperators: gate }).map(formatFieldError);
 
 test('valid tolerations', () => {
-  assert.deepEqual(lines([{ operator: 'Exists' }, { key: 'a', value: 'b' }, { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: -2 }]), []);
+  assert.deepEqual(
+    lines([
+      { operator: 'Exists' },
+      { key: 'a', value: 'b' },
+      { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: -2 },
+    ]),
+    [],
+  );
 });
 
 test('empty key needs Exists', () => {
@@ -17,7 +24,7 @@ test('empty key needs Exists', () => {
 
 test('tolerationSeconds needs effect NoExecute', () => {
   assert.deepEqual(lines([{ key: 'k', operator: 'Exists', effect: 'NoSchedule', tolerationSeconds: 20 }]), [
-    "spec.template.spec.tolerations[0].effect: Invalid value: \"NoSchedule\": effect must be 'NoExecute' when `tolerationSeconds` is set",
+    'spec.template.spec.tolerations[0].effect: Invalid value: "NoSchedule": effect must be \'NoExecute\' when `tolerationSeconds` is set',
   ]);
 });
 
@@ -48,11 +55,21 @@ test('Lt/Gt: unsupported with the gate off, integer rules with it on', () => {
     'spec.template.spec.tolerations[0].operator: Unsupported value: "Lt": supported values: "Equal", "Exists", "Lt", "Gt"',
   ]);
   assert.deepEqual(lines([{ key: 'sla', operator: 'Gt', value: '-100' }], true), []);
-  assert.deepEqual(lines([{ key: 'sla', operator: 'Gt', value: '0950' }, { key: 'sla', operator: 'Lt', value: '' }, { key: 'sla', operator: 'Lt', value: '+5' }], true), [
-    'spec.template.spec.tolerations[0].value: Invalid value: "0950": must be a valid decimal integer in canonical form',
-    'spec.template.spec.tolerations[1].value: Invalid value: "": must be non-empty',
-    'spec.template.spec.tolerations[2].value: Invalid value: "+5": must be a valid decimal integer in canonical form',
-  ]);
+  assert.deepEqual(
+    lines(
+      [
+        { key: 'sla', operator: 'Gt', value: '0950' },
+        { key: 'sla', operator: 'Lt', value: '' },
+        { key: 'sla', operator: 'Lt', value: '+5' },
+      ],
+      true,
+    ),
+    [
+      'spec.template.spec.tolerations[0].value: Invalid value: "0950": must be a valid decimal integer in canonical form',
+      'spec.template.spec.tolerations[1].value: Invalid value: "": must be non-empty',
+      'spec.template.spec.tolerations[2].value: Invalid value: "+5": must be a valid decimal integer in canonical form',
+    ],
+  );
   assert.deepEqual(lines([{ key: 'sla', operator: 'Gt', value: '-9223372036854775809' }], true), [
     'spec.template.spec.tolerations[0].value: Invalid value: "-9223372036854775809": strconv.ParseInt: parsing "-9223372036854775809": value out of range',
   ]);

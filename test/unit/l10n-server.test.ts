@@ -42,18 +42,35 @@ describe('diagnostics in Korean', () => {
   after(() => configureLocale(undefined, bundleDir));
 
   test('invalid-enum: Korean sentence, the field, the value and the allowed values verbatim', () => {
-    const d = one(analyzeText(ds('      containers:\n        - name: agent\n          image: example/agent:1.0\n      tolerations:\n        - key: example.com/dedicated\n          operator: Exists\n          effect: NoSchedul\n')), 'invalid-enum');
+    const d = one(
+      analyzeText(
+        ds(
+          '      containers:\n        - name: agent\n          image: example/agent:1.0\n      tolerations:\n        - key: example.com/dedicated\n          operator: Exists\n          effect: NoSchedul\n',
+        ),
+      ),
+      'invalid-enum',
+    );
     assert.match(d.message, HANGUL);
     assert.ok(d.message.includes('`effect`'), d.message);
     assert.ok(d.message.includes('"NoSchedul"'), d.message);
     assert.ok(d.message.includes('"NoExecute", "NoSchedule", "PreferNoSchedule"'), d.message);
     assert.ok(d.message.includes('Unsupported value'), 'the kubectl wording is named for the learner');
     assert.equal(d.fixes?.[0]?.title, '`NoSchedule`(으)로 변경');
-    assert.equal(d.message, '지원되지 않는 `effect` 값 "NoSchedul"(Unsupported value). 지원되는 값: "NoExecute", "NoSchedule", "PreferNoSchedule". 혹시 "NoSchedule"인가요?');
+    assert.equal(
+      d.message,
+      '지원되지 않는 `effect` 값 "NoSchedul"(Unsupported value). 지원되는 값: "NoExecute", "NoSchedule", "PreferNoSchedule". 혹시 "NoSchedule"인가요?',
+    );
   });
 
   test('unknown-field: Korean, with the key, its parent path and the suggestion; the rename fix in Korean', () => {
-    const d = one(analyzeText(ds('      containers:\n        - name: agent\n          image: example/agent:1.0\n      tolerations:\n        - key: example.com/dedicated\n          operator: Exists\n          efect: NoSchedule\n')), 'unknown-field');
+    const d = one(
+      analyzeText(
+        ds(
+          '      containers:\n        - name: agent\n          image: example/agent:1.0\n      tolerations:\n        - key: example.com/dedicated\n          operator: Exists\n          efect: NoSchedule\n',
+        ),
+      ),
+      'unknown-field',
+    );
     assert.match(d.message, HANGUL);
     for (const s of ['`efect`', '`spec.template.spec.tolerations[0]`', '`effect`']) assert.ok(d.message.includes(s), `${s} in ${d.message}`);
     assert.equal(d.fixes?.[0]?.title, '이름을 `effect`(으)로 변경');
@@ -82,7 +99,12 @@ spec:
   });
 
   test('excluded-by-taint: Korean, naming the inventory, the taint and the nodes; the Tolerate fix is translated too', () => {
-    const diags = analyzeText(ds('      containers:\n        - name: agent\n          image: example/agent:1.0\n          resources:\n            requests: {cpu: 10m, memory: 16Mi}\n            limits: {memory: 16Mi}\n'), { inventory: sampleInventory() });
+    const diags = analyzeText(
+      ds(
+        '      containers:\n        - name: agent\n          image: example/agent:1.0\n          resources:\n            requests: {cpu: 10m, memory: 16Mi}\n            limits: {memory: 16Mi}\n',
+      ),
+      { inventory: sampleInventory() },
+    );
     const d = one(diags, 'excluded-by-taint');
     assert.match(d.message, HANGUL);
     assert.ok(d.message.includes('샘플 클러스터'), d.message);
@@ -102,13 +124,24 @@ spec:
   });
 
   test("Kubernetes' own validation text stays English; the sentence the rule adds is Korean", () => {
-    const d = one(analyzeText(ds('      restartPolicy: OnFailure\n      containers:\n        - name: agent\n          image: example/agent:1.0\n')), 'restart-policy');
+    const d = one(
+      analyzeText(ds('      restartPolicy: OnFailure\n      containers:\n        - name: agent\n          image: example/agent:1.0\n')),
+      'restart-policy',
+    );
     assert.ok(d.message.startsWith('spec.template.spec.restartPolicy: Unsupported value: "OnFailure": supported values: "Always". '), d.message);
     assert.match(d.message.slice(d.message.indexOf('. ') + 2), HANGUL);
   });
 
   test('scheduler reasons stay as kubectl describe prints them', () => {
-    const d = one(analyzeText(ds('      containers:\n        - name: agent\n          image: example/agent:1.0\n          resources:\n            requests: {cpu: "64", memory: 16Mi}\n            limits: {memory: 16Mi}\n'), { inventory: sampleInventory() }), 'pending-pods');
+    const d = one(
+      analyzeText(
+        ds(
+          '      containers:\n        - name: agent\n          image: example/agent:1.0\n          resources:\n            requests: {cpu: "64", memory: 16Mi}\n            limits: {memory: 16Mi}\n',
+        ),
+        { inventory: sampleInventory() },
+      ),
+      'pending-pods',
+    );
     assert.match(d.message, HANGUL);
     assert.ok(d.message.includes('NodeResourcesFit: Insufficient cpu'), d.message);
   });

@@ -10,9 +10,17 @@ import { FIELD_OVERRIDES } from '../../scripts/schema-overrides';
 const repo = path.resolve(import.meta.dirname, '..', '..');
 const readJson = (rel: string) => JSON.parse(readFileSync(path.join(repo, rel), 'utf8')) as Record<string, any>;
 
-const placeholders = (s: string) => [...s.matchAll(/\{(\d+)\}/g)].map((m) => m[1]).sort().join(',');
+const placeholders = (s: string) =>
+  [...s.matchAll(/\{(\d+)\}/g)]
+    .map((m) => m[1])
+    .sort()
+    .join(',');
 const commandLinks = (s: string) => [...s.matchAll(/\(command:[^)]+\)/g)].map((m) => m[0]).join(' ');
-const settingLinks = (s: string) => [...s.matchAll(/`#[\w.]+#`/g)].map((m) => m[0]).sort().join(' ');
+const settingLinks = (s: string) =>
+  [...s.matchAll(/`#[\w.]+#`/g)]
+    .map((m) => m[0])
+    .sort()
+    .join(' ');
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -21,7 +29,11 @@ function sources(dir: string): string[] {
   });
 }
 
-const codeSpans = (s: string) => [...s.matchAll(/`[^`]*`/g)].map((m) => m[0]).sort().join(' ');
+const codeSpans = (s: string) =>
+  [...s.matchAll(/`[^`]*`/g)]
+    .map((m) => m[0])
+    .sort()
+    .join(' ');
 
 /** The client calls `vscode.l10n.t(…)`; the server calls its wrapper `t(…)` (server/src/l10n.ts). */
 const CLIENT_CALL = /\bl10n\.t\(\s*/g;
@@ -64,12 +76,21 @@ describe('package.nls', () => {
     const text = readFileSync(path.join(repo, 'package.json'), 'utf8');
     const used = [...new Set([...text.matchAll(/"%([^"%]+)%"/g)].map((m) => m[1]))];
     assert.ok(used.length > 20, `only ${used.length} localised package.json strings`);
-    assert.deepEqual(used.filter((k) => !(k in en)), []);
+    assert.deepEqual(
+      used.filter((k) => !(k in en)),
+      [],
+    );
   });
 
   it('every key has a Korean entry, and no Korean key is stale', () => {
-    assert.deepEqual(Object.keys(en).filter((k) => typeof ko[k] !== 'string' || ko[k].trim() === ''), []);
-    assert.deepEqual(Object.keys(ko).filter((k) => !(k in en)), []);
+    assert.deepEqual(
+      Object.keys(en).filter((k) => typeof ko[k] !== 'string' || ko[k].trim() === ''),
+      [],
+    );
+    assert.deepEqual(
+      Object.keys(ko).filter((k) => !(k in en)),
+      [],
+    );
   });
 
   it('the Korean entries keep command links and setting links', () => {
@@ -82,7 +103,10 @@ describe('package.nls', () => {
   it('the Korean entries are Korean where the English is prose', () => {
     const prose = Object.keys(en).filter((k) => /\s/.test(en[k]) && !/^DaemonSet$/.test(en[k]));
     assert.ok(prose.length > 10);
-    assert.deepEqual(prose.filter((k) => !/[\uac00-\ud7a3]/.test(ko[k])), []);
+    assert.deepEqual(
+      prose.filter((k) => !/[\uac00-\ud7a3]/.test(ko[k])),
+      [],
+    );
   });
 });
 
@@ -137,22 +161,40 @@ describe('l10n bundles', () => {
   });
 
   it('the bundles hold no stale messages, and the English one is the identity', () => {
-    assert.deepEqual(Object.keys(en).filter((m) => !used.has(m)), []);
-    assert.deepEqual(Object.keys(ko).filter((m) => !used.has(m)), []);
-    assert.deepEqual(Object.entries(en).filter(([k, v]) => k !== v), []);
+    assert.deepEqual(
+      Object.keys(en).filter((m) => !used.has(m)),
+      [],
+    );
+    assert.deepEqual(
+      Object.keys(ko).filter((m) => !used.has(m)),
+      [],
+    );
+    assert.deepEqual(
+      Object.entries(en).filter(([k, v]) => k !== v),
+      [],
+    );
   });
 
   it('the Korean messages keep their placeholders', () => {
-    assert.deepEqual(Object.keys(ko).filter((m) => placeholders(ko[m]) !== placeholders(m)), []);
+    assert.deepEqual(
+      Object.keys(ko).filter((m) => placeholders(ko[m]) !== placeholders(m)),
+      [],
+    );
   });
 
   it('the Korean server messages keep field names and values verbatim (code spans)', () => {
-    assert.deepEqual([...serverUsed.keys()].filter((m) => codeSpans(ko[m] ?? '') !== codeSpans(m)), []);
+    assert.deepEqual(
+      [...serverUsed.keys()].filter((m) => codeSpans(ko[m] ?? '') !== codeSpans(m)),
+      [],
+    );
   });
 
   it('the Korean server messages are Korean where the English is prose', () => {
     const prose = [...serverUsed.keys()].filter((m) => /[a-z]{2}.*\s.*[a-z]{2}/i.test(m.replace(/`[^`]*`|\{\d+\}/g, '')));
     assert.ok(prose.length > 250, `only ${prose.length} prose messages`);
-    assert.deepEqual(prose.filter((m) => !/[\uac00-\ud7a3]/.test(ko[m] ?? '')), []);
+    assert.deepEqual(
+      prose.filter((m) => !/[\uac00-\ud7a3]/.test(ko[m] ?? '')),
+      [],
+    );
   });
 });

@@ -26,7 +26,10 @@ test('GPU driver installer tolerating only nvidia.com/gpu: the dedicated GPU poo
   assert.ok(d, diags.map((x) => x.code).join());
   assert.match(d.message, /dedicated=ml-training:NoSchedule \(gke-a100-ml-pool-1\)/);
   assert.match(d.message, /inventory gpu-pools\.yaml/);
-  assert.deepEqual(d.fixes?.map((f) => f.title), ['Tolerate dedicated:NoSchedule']);
+  assert.deepEqual(
+    d.fixes?.map((f) => f.title),
+    ['Tolerate dedicated:NoSchedule'],
+  );
 });
 
 test('vGPU device manager without the nvidia.com/gpu toleration: runs nowhere, the GPU taint is named', () => {

@@ -64,7 +64,10 @@ describe('computePlacement over the real corpus nodes', () => {
     for (const master of masters) {
       assert.equal(master.verdict, 'excluded');
       assert.deepEqual(master.roles, ['master']);
-      assert.deepEqual(master.reasons.map((x) => [x.predicate, x.message]), [['TaintToleration', 'node(s) had untolerated taint(s)']]);
+      assert.deepEqual(
+        master.reasons.map((x) => [x.predicate, x.message]),
+        [['TaintToleration', 'node(s) had untolerated taint(s)']],
+      );
       assert.deepEqual(master.reasons[0].taint, { key: 'node-role.kubernetes.io/master', effect: 'NoSchedule' });
       assert.equal(master.shouldContinueRunning, true);
     }
@@ -86,7 +89,13 @@ describe('computePlacement over the real corpus nodes', () => {
 
   it('arch affinity excludes the arm64 kind nodes with the failing expression', () => {
     const ds = daemonSet({
-      affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/arch', operator: 'In', values: ['amd64'] }] }] } } },
+      affinity: {
+        nodeAffinity: {
+          requiredDuringSchedulingIgnoredDuringExecution: {
+            nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/arch', operator: 'In', values: ['amd64'] }] }],
+          },
+        },
+      },
     });
     const r = computePlacement(ds, inv);
     const arm = r.nodes.filter((n) => n.arch === 'arm64');
@@ -107,7 +116,10 @@ describe('computePlacement over the real corpus nodes', () => {
       else {
         // e.g. the kind nodes report linux only in status.nodeInfo: the label is what counts
         assert.equal(n.verdict, 'excluded', n.name);
-        assert.deepEqual(n.reasons.map((x) => x.predicate), ['NodeAffinity']);
+        assert.deepEqual(
+          n.reasons.map((x) => x.predicate),
+          ['NodeAffinity'],
+        );
       }
     }
     assert.ok(r.nodes.some((n) => n.os === 'linux' && n.verdict === 'excluded'));
@@ -115,22 +127,35 @@ describe('computePlacement over the real corpus nodes', () => {
 
   it('hostport-with-nodeselector: non-matching nodes report the selector, not port conflicts', () => {
     const ds = corpusManifest('broken', 'reconstructed', 'hostport-with-nodeselector.yaml');
-    const apiServer = { metadata: { name: 'apiserver', namespace: 'kube-system' }, spec: { nodeName: 'ci-ln-ywdpkbt-f76d1-vw6lz-master-0', containers: [{ name: 'a', ports: [{ containerPort: 443, hostPort: 443 }] }] } };
+    const apiServer = {
+      metadata: { name: 'apiserver', namespace: 'kube-system' },
+      spec: { nodeName: 'ci-ln-ywdpkbt-f76d1-vw6lz-master-0', containers: [{ name: 'a', ports: [{ containerPort: 443, hostPort: 443 }] }] },
+    };
     const edge = { ...structuredClone(nodes.find((n) => n.metadata.name === 'minikube')), metadata: { name: 'edge-1', labels: { role: 'edge' } } };
     const edgeApi = { ...apiServer, metadata: { name: 'x', namespace: 'default' }, spec: { ...apiServer.spec, nodeName: 'edge-1' } };
     const r = computePlacement(ds, inventory([...nodes, edge], [apiServer, edgeApi]));
     const master = byName(r.nodes).get('ci-ln-ywdpkbt-f76d1-vw6lz-master-0')!;
-    assert.deepEqual(master.reasons.map((x) => x.predicate), ['NodeAffinity', 'TaintToleration']);
+    assert.deepEqual(
+      master.reasons.map((x) => x.predicate),
+      ['NodeAffinity', 'TaintToleration'],
+    );
     assert.deepEqual(master.reasons[0].selector, { kind: 'nodeSelector', key: 'role', want: 'edge' });
     const e = byName(r.nodes).get('edge-1')!;
     assert.equal(e.verdict, 'pending');
-    assert.deepEqual(e.reasons.map((x) => [x.predicate, x.message, x.code]), [['NodePorts', "node(s) didn't have free ports for the requested pod ports", 'Unschedulable']]);
+    assert.deepEqual(
+      e.reasons.map((x) => [x.predicate, x.message, x.code]),
+      [['NodePorts', "node(s) didn't have free ports for the requested pod ports", 'Unschedulable']],
+    );
     assert.deepEqual(e.reasons[0].ports, ['TCP/0.0.0.0:443']);
   });
 
   it('tolerationseconds-notready-ignored: the auto tolerations replace the 30s ones, no eviction loop', () => {
     const ds = corpusManifest('broken', 'reconstructed', 'tolerationseconds-notready-ignored.yaml');
-    const notReady = { metadata: { name: 'nr' }, spec: { taints: [{ key: 'node.kubernetes.io/not-ready', effect: 'NoExecute' }] }, status: { allocatable: { pods: '10' } } };
+    const notReady = {
+      metadata: { name: 'nr' },
+      spec: { taints: [{ key: 'node.kubernetes.io/not-ready', effect: 'NoExecute' }] },
+      status: { allocatable: { pods: '10' } },
+    };
     const r = computePlacement(ds, inventory([notReady]));
     assert.equal(r.nodes[0].verdict, 'runs');
     assert.equal(r.nodes[0].evictionWarnings, undefined);
@@ -144,14 +169,27 @@ describe('computePlacement: existing pods, resources and summary', () => {
     status: { allocatable: { cpu: '1', memory: '1Gi', pods: '10' }, conditions: [{ type: 'Ready', status: 'True' }] },
   });
   const own = (name: string, nodeName: string, extra: any = {}) => ({
-    metadata: { name, namespace: 'kube-system', labels: { app: 'agent' }, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'DaemonSet', name: 'agent', controller: true }] },
+    metadata: {
+      name,
+      namespace: 'kube-system',
+      labels: { app: 'agent' },
+      ownerReferences: [{ apiVersion: 'apps/v1', kind: 'DaemonSet', name: 'agent', controller: true }],
+    },
     spec: { nodeName, containers: [{ name: 'c', resources: { requests: { cpu: '600m' } }, ports: extra.ports ?? [] }] },
     status: { phase: 'Running', conditions: [{ type: 'Ready', status: extra.ready === false ? 'False' : 'True' }] },
   });
-  const other = (nodeName: string, cpu: string) => ({ metadata: { name: `o-${nodeName}`, namespace: 'default' }, spec: { nodeName, containers: [{ name: 'c', resources: { requests: { cpu } } }] } });
+  const other = (nodeName: string, cpu: string) => ({
+    metadata: { name: `o-${nodeName}`, namespace: 'default' },
+    spec: { nodeName, containers: [{ name: 'c', resources: { requests: { cpu } } }] },
+  });
 
   it('existing pod kept on NoSchedule, evicted on NoExecute; summary like kubectl get ds', () => {
-    const nodes = [node('a'), node('b', { taints: [{ key: 'x', effect: 'NoSchedule' }] }), node('c', { taints: [{ key: 'y', effect: 'NoExecute' }] }), node('d')];
+    const nodes = [
+      node('a'),
+      node('b', { taints: [{ key: 'x', effect: 'NoSchedule' }] }),
+      node('c', { taints: [{ key: 'y', effect: 'NoExecute' }] }),
+      node('d'),
+    ];
     const pods = [own('p-a', 'a'), own('p-b', 'b'), own('p-c', 'c'), own('p-d', 'd', { ready: false })];
     const r = computePlacement(daemonSet(), inventory(nodes, pods));
     const m = byName(r.nodes);
@@ -176,16 +214,28 @@ describe('computePlacement: existing pods, resources and summary', () => {
     const surge = daemonSet({}, { ...tmpl, dsSpec: { updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } } } });
     const r = computePlacement(surge, inventory(nodes, pods));
     assert.equal(r.nodes[0].verdict, 'pending');
-    assert.deepEqual(r.nodes[0].reasons.map((x) => x.predicate), ['NodePorts', 'NodeResourcesFit']);
+    assert.deepEqual(
+      r.nodes[0].reasons.map((x) => x.predicate),
+      ['NodePorts', 'NodeResourcesFit'],
+    );
   });
 
   it('hostNetwork pods get hostPort = containerPort when created, so two such DaemonSets collide', () => {
-    const exporter = { metadata: { name: 'node-exporter-x', namespace: 'monitoring', ownerReferences: [{ kind: 'DaemonSet', name: 'node-exporter', controller: true }] }, spec: { nodeName: 'a', hostNetwork: true, containers: [{ name: 'e', ports: [{ containerPort: 9100 }] }] } };
-    const r = computePlacement(daemonSet({ hostNetwork: true }, { container: { ports: [{ containerPort: 9100, name: 'metrics' }] } }), inventory([node('a')], [exporter]));
+    const exporter = {
+      metadata: { name: 'node-exporter-x', namespace: 'monitoring', ownerReferences: [{ kind: 'DaemonSet', name: 'node-exporter', controller: true }] },
+      spec: { nodeName: 'a', hostNetwork: true, containers: [{ name: 'e', ports: [{ containerPort: 9100 }] }] },
+    };
+    const r = computePlacement(
+      daemonSet({ hostNetwork: true }, { container: { ports: [{ containerPort: 9100, name: 'metrics' }] } }),
+      inventory([node('a')], [exporter]),
+    );
     assert.equal(r.nodes[0].verdict, 'pending');
     assert.deepEqual(r.nodes[0].reasons[0].ports, ['TCP/0.0.0.0:9100']);
     // without hostNetwork the containerPort stays off the host
-    assert.equal(computePlacement(daemonSet({}, { container: { ports: [{ containerPort: 9100 }] } }), inventory([node('a')], [exporter])).nodes[0].verdict, 'runs');
+    assert.equal(
+      computePlacement(daemonSet({}, { container: { ports: [{ containerPort: 9100 }] } }), inventory([node('a')], [exporter])).nodes[0].verdict,
+      'runs',
+    );
   });
 
   it('Insufficient cpu: resolvable vs unresolvable, with limits defaulting into requests', () => {
@@ -208,10 +258,13 @@ describe('computePlacement: existing pods, resources and summary', () => {
 
   it('template nodeName pins the DaemonSet to one node', () => {
     const r = computePlacement(daemonSet({ nodeName: 'b' }), inventory([node('a'), node('b')]));
-    assert.deepEqual(r.nodes.map((n) => [n.name, n.verdict, n.reasons[0]?.predicate]), [
-      ['a', 'excluded', 'NodeName'],
-      ['b', 'runs', undefined],
-    ]);
+    assert.deepEqual(
+      r.nodes.map((n) => [n.name, n.verdict, n.reasons[0]?.predicate]),
+      [
+        ['a', 'excluded', 'NodeName'],
+        ['b', 'runs', undefined],
+      ],
+    );
   });
 
   it('an empty selector is reported', () => {
@@ -238,8 +291,42 @@ describe('computePlacement on half-typed input', () => {
       null,
       {},
       { spec: null },
-      { spec: { selector: 'x', template: { spec: { containers: 'abc', initContainers: {}, tolerations: 'x', nodeSelector: 'str', affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: 'abc', matchFields: {} }, 'x', null] } } } } } } },
-      { spec: { selector: { matchLabels: { a: 'b' }, matchExpressions: 'x' }, template: { spec: { containers: [{ ports: [{ hostPort: '80' }, null] }], tolerations: [null, 'x', { operator: 'Exists' }], affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [null, { key: 5, operator: 'In', values: 'abc' }] }] } } } } } } },
+      {
+        spec: {
+          selector: 'x',
+          template: {
+            spec: {
+              containers: 'abc',
+              initContainers: {},
+              tolerations: 'x',
+              nodeSelector: 'str',
+              affinity: {
+                nodeAffinity: {
+                  requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: 'abc', matchFields: {} }, 'x', null] },
+                },
+              },
+            },
+          },
+        },
+      },
+      {
+        spec: {
+          selector: { matchLabels: { a: 'b' }, matchExpressions: 'x' },
+          template: {
+            spec: {
+              containers: [{ ports: [{ hostPort: '80' }, null] }],
+              tolerations: [null, 'x', { operator: 'Exists' }],
+              affinity: {
+                nodeAffinity: {
+                  requiredDuringSchedulingIgnoredDuringExecution: {
+                    nodeSelectorTerms: [{ matchExpressions: [null, { key: 5, operator: 'In', values: 'abc' }] }],
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
     ];
     for (const ds of weird) {
       const r = computePlacement(ds, inv);
@@ -254,21 +341,42 @@ describe('computePlacement at Kubernetes limits', () => {
     const pods: any[] = [];
     for (let i = 0; i < 5000; i++) {
       nodes.push({
-        metadata: { name: `node-${i}`, labels: { 'kubernetes.io/os': 'linux', 'kubernetes.io/arch': i % 3 ? 'amd64' : 'arm64', 'topology.kubernetes.io/zone': `z${i % 3}` } },
+        metadata: {
+          name: `node-${i}`,
+          labels: { 'kubernetes.io/os': 'linux', 'kubernetes.io/arch': i % 3 ? 'amd64' : 'arm64', 'topology.kubernetes.io/zone': `z${i % 3}` },
+        },
         spec: i < 3 ? { taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] } : {},
         status: { allocatable: { cpu: '8', memory: '32Gi', pods: '110' }, conditions: [{ type: 'Ready', status: 'True' }] },
       });
       for (let j = 0; j < 30; j++) {
         pods.push({
-          metadata: { name: `p-${i}-${j}`, namespace: j === 0 ? 'kube-system' : 'default', labels: { app: j === 0 ? 'agent' : `w${j}` }, ownerReferences: [{ kind: j === 0 ? 'DaemonSet' : 'ReplicaSet', name: j === 0 ? 'agent' : `rs-${j}`, controller: true }] },
-          spec: { nodeName: `node-${i}`, containers: [{ name: 'c', resources: { requests: { cpu: '100m', memory: '256Mi' } }, ports: j === 1 ? [{ containerPort: 80, hostPort: 8080 }] : [] }] },
+          metadata: {
+            name: `p-${i}-${j}`,
+            namespace: j === 0 ? 'kube-system' : 'default',
+            labels: { app: j === 0 ? 'agent' : `w${j}` },
+            ownerReferences: [{ kind: j === 0 ? 'DaemonSet' : 'ReplicaSet', name: j === 0 ? 'agent' : `rs-${j}`, controller: true }],
+          },
+          spec: {
+            nodeName: `node-${i}`,
+            containers: [
+              { name: 'c', resources: { requests: { cpu: '100m', memory: '256Mi' } }, ports: j === 1 ? [{ containerPort: 80, hostPort: 8080 }] : [] },
+            ],
+          },
           status: { phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }] },
         });
       }
     }
     const inv = inventory(nodes, pods);
     const ds = daemonSet(
-      { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/arch', operator: 'In', values: ['amd64'] }] }] } } } },
+      {
+        affinity: {
+          nodeAffinity: {
+            requiredDuringSchedulingIgnoredDuringExecution: {
+              nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/arch', operator: 'In', values: ['amd64'] }] }],
+            },
+          },
+        },
+      },
       { container: { resources: { requests: { cpu: '100m' } }, ports: [{ containerPort: 9100, hostPort: 9100 }] } },
     );
     const first = computePlacement(ds, inv); // builds the per-inventory index

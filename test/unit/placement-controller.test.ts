@@ -19,11 +19,22 @@ function daemonSet(spec: any = {}, meta: any = {}): any {
   };
 }
 function node(name: string, extra: any = {}): any {
-  return { metadata: { name, labels: extra.labels ?? {} }, spec: { taints: extra.taints ?? [], unschedulable: extra.unschedulable }, status: { allocatable: { pods: '110', cpu: '1', memory: '1Gi' } } };
+  return {
+    metadata: { name, labels: extra.labels ?? {} },
+    spec: { taints: extra.taints ?? [], unschedulable: extra.unschedulable },
+    status: { allocatable: { pods: '110', cpu: '1', memory: '1Gi' } },
+  };
 }
 function daemonPod(name: string, nodeName: string, extra: any = {}): any {
   return {
-    metadata: { name, namespace: 'kube-system', labels, ownerReferences: [{ kind: 'DaemonSet', name: 'agent', controller: true }], creationTimestamp: extra.created ?? '2024-01-01T00:00:00Z', ...(extra.meta ?? {}) },
+    metadata: {
+      name,
+      namespace: 'kube-system',
+      labels,
+      ownerReferences: [{ kind: 'DaemonSet', name: 'agent', controller: true }],
+      creationTimestamp: extra.created ?? '2024-01-01T00:00:00Z',
+      ...(extra.meta ?? {}),
+    },
     spec: { nodeName },
     status: { phase: extra.phase ?? 'Running' },
   };
@@ -33,15 +44,24 @@ describe('NodeShouldRunDaemonPod', () => {
   it('does not look at unschedulable, conditions, resources or PreferNoSchedule', () => {
     const n = node('n', { unschedulable: true, taints: [{ key: 'x', effect: 'PreferNoSchedule' }] });
     n.status.conditions = [{ type: 'Ready', status: 'False' }];
-    assert.deepEqual(nodeShouldRunDaemonPod(n, daemonSet({ containers: [{ name: 'c', resources: { requests: { cpu: '64' } } }] })), { shouldRun: true, shouldContinueRunning: true });
+    assert.deepEqual(nodeShouldRunDaemonPod(n, daemonSet({ containers: [{ name: 'c', resources: { requests: { cpu: '64' } } }] })), {
+      shouldRun: true,
+      shouldContinueRunning: true,
+    });
   });
 
   it('NoSchedule untolerated: no new pod, existing pod kept', () => {
-    assert.deepEqual(nodeShouldRunDaemonPod(node('n', { taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] }), daemonSet()), { shouldRun: false, shouldContinueRunning: true });
+    assert.deepEqual(nodeShouldRunDaemonPod(node('n', { taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] }), daemonSet()), {
+      shouldRun: false,
+      shouldContinueRunning: true,
+    });
   });
 
   it('NoExecute untolerated: no pod, existing evicted', () => {
-    assert.deepEqual(nodeShouldRunDaemonPod(node('n', { taints: [{ key: 'dedicated', value: 'x', effect: 'NoExecute' }] }), daemonSet()), { shouldRun: false, shouldContinueRunning: false });
+    assert.deepEqual(nodeShouldRunDaemonPod(node('n', { taints: [{ key: 'dedicated', value: 'x', effect: 'NoExecute' }] }), daemonSet()), {
+      shouldRun: false,
+      shouldContinueRunning: false,
+    });
   });
 
   it('auto-tolerates not-ready/unreachable NoExecute and pressure taints, but not not-ready NoSchedule', () => {
@@ -66,17 +86,20 @@ describe('NodeShouldRunDaemonPod', () => {
 
   it('a finite tolerationSeconds still tolerates for the controller', () => {
     const n = node('n', { taints: [{ key: 'k', effect: 'NoExecute' }] });
-    assert.deepEqual(nodeShouldRunDaemonPod(n, daemonSet({ tolerations: [{ key: 'k', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 5 }] })), { shouldRun: true, shouldContinueRunning: true });
+    assert.deepEqual(nodeShouldRunDaemonPod(n, daemonSet({ tolerations: [{ key: 'k', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 5 }] })), {
+      shouldRun: true,
+      shouldContinueRunning: true,
+    });
   });
 
   it('template nodeName and affinity mismatches evict', () => {
     assert.deepEqual(nodeShouldRunDaemonPod(node('a'), daemonSet({ nodeName: 'b' })), { shouldRun: false, shouldContinueRunning: false });
     assert.deepEqual(nodeShouldRunDaemonPod(node('a'), daemonSet({ nodeSelector: { gpu: 'true' } })), { shouldRun: false, shouldContinueRunning: false });
     // affinity mismatch wins over a NoSchedule taint: (false, false)
-    assert.deepEqual(
-      nodeShouldRunDaemonPod(node('a', { taints: [{ key: 't', effect: 'NoSchedule' }] }), daemonSet({ nodeSelector: { gpu: 'true' } })),
-      { shouldRun: false, shouldContinueRunning: false },
-    );
+    assert.deepEqual(nodeShouldRunDaemonPod(node('a', { taints: [{ key: 't', effect: 'NoSchedule' }] }), daemonSet({ nodeSelector: { gpu: 'true' } })), {
+      shouldRun: false,
+      shouldContinueRunning: false,
+    });
   });
 
   it('a Gt toleration needs the TaintTolerationComparisonOperators gate', () => {
@@ -106,26 +129,48 @@ describe('daemon pod construction', () => {
     const preferred = [{ weight: 1, preference: { matchExpressions: [{ key: 'a', operator: 'Exists' }] } }];
     const a = {
       nodeAffinity: {
-        requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'x', operator: 'NotIn', values: ['y'] }] }, { matchFields: [{ key: 'metadata.name', operator: 'NotIn', values: ['n'] }] }] },
+        requiredDuringSchedulingIgnoredDuringExecution: {
+          nodeSelectorTerms: [
+            { matchExpressions: [{ key: 'x', operator: 'NotIn', values: ['y'] }] },
+            { matchFields: [{ key: 'metadata.name', operator: 'NotIn', values: ['n'] }] },
+          ],
+        },
         preferredDuringSchedulingIgnoredDuringExecution: preferred,
       },
       podAntiAffinity: { foo: 1 },
     };
     const r = replaceDaemonSetPodNodeNameNodeAffinity(a, 'n');
-    assert.deepEqual(r.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution, { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['n'] }] }] });
+    assert.deepEqual(r.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution, {
+      nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['n'] }] }],
+    });
     assert.deepEqual(r.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution, preferred);
     assert.deepEqual(r.podAntiAffinity, { foo: 1 });
     assert.equal(a.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms.length, 2);
-    assert.deepEqual(replaceDaemonSetPodNodeNameNodeAffinity({}, 'n').nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchFields[0].values, ['n']);
+    assert.deepEqual(
+      replaceDaemonSetPodNodeNameNodeAffinity({}, 'n').nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchFields[0].values,
+      ['n'],
+    );
   });
 
   it('GetTargetNodeName: nodeName first, then the first metadata.name In matchFields, errors otherwise', () => {
     assert.deepEqual(getTargetNodeName({ spec: { nodeName: 'a' } }), { nodeName: 'a' });
     const pinned = { spec: { affinity: replaceDaemonSetPodNodeNameNodeAffinity(null, 'b') } };
     assert.deepEqual(getTargetNodeName(pinned), { nodeName: 'b' });
-    const ambiguous = { spec: { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['a', 'b'] }] }] } } } } };
+    const ambiguous = {
+      spec: {
+        affinity: {
+          nodeAffinity: {
+            requiredDuringSchedulingIgnoredDuringExecution: {
+              nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['a', 'b'] }] }],
+            },
+          },
+        },
+      },
+    };
     assert.ok('error' in getTargetNodeName(ambiguous));
-    assert.ok('error' in getTargetNodeName({ spec: { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [] } } } } }));
+    assert.ok(
+      'error' in getTargetNodeName({ spec: { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [] } } } } }),
+    );
   });
 });
 
@@ -147,15 +192,25 @@ describe('syncDaemonSet', () => {
   });
 
   it('deletes failed and succeeded pods (without recreating in the same sync) and emits FailedDaemonPod', () => {
-    const r = syncDaemonSet(daemonSet(), [node('a')], [daemonPod('f', 'a', { phase: 'Failed' }), daemonPod('r1', 'a'), daemonPod('r2', 'a', { created: '2024-02-01T00:00:00Z' })]);
+    const r = syncDaemonSet(
+      daemonSet(),
+      [node('a')],
+      [daemonPod('f', 'a', { phase: 'Failed' }), daemonPod('r1', 'a'), daemonPod('r2', 'a', { created: '2024-02-01T00:00:00Z' })],
+    );
     assert.deepEqual(r.deletes.sort(), ['f', 'r2']);
     assert.deepEqual(r.creates, []);
-    assert.deepEqual(r.events.map((e) => e.reason), ['FailedDaemonPod']);
+    assert.deepEqual(
+      r.events.map((e) => e.reason),
+      ['FailedDaemonPod'],
+    );
   });
 
   it('adopts matching orphans, ignores other controllers and non-matching pods', () => {
     const orphan = { ...daemonPod('o', 'a'), metadata: { name: 'o', namespace: 'kube-system', labels } };
-    const foreign = { ...daemonPod('x', 'b'), metadata: { name: 'x', namespace: 'kube-system', labels, ownerReferences: [{ kind: 'ReplicaSet', name: 'rs', controller: true }] } };
+    const foreign = {
+      ...daemonPod('x', 'b'),
+      metadata: { name: 'x', namespace: 'kube-system', labels, ownerReferences: [{ kind: 'ReplicaSet', name: 'rs', controller: true }] },
+    };
     const r = syncDaemonSet(daemonSet(), [node('a'), node('b')], [orphan, foreign]);
     assert.deepEqual(r.creates, ['b']);
   });

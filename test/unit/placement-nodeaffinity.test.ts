@@ -11,7 +11,8 @@ import {
 import { selectorString } from '../../server/src/k8s/labels';
 
 const node = (name: string | undefined, labels: Record<string, string> = {}) => ({ metadata: { ...(name ? { name } : {}), labels } });
-const required = (...terms: any[]) => new RequiredNodeAffinity({ affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: terms } } } });
+const required = (...terms: any[]) =>
+  new RequiredNodeAffinity({ affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: terms } } } });
 
 describe('labels.NewRequirement', () => {
   it('Gt/Lt values parse as Go ParseInt (sign, leading zeros) but must be label values', () => {
@@ -39,7 +40,11 @@ describe('RequiredNodeAffinity.Match', () => {
   it('ANDs nodeSelector with required terms', () => {
     const a = new RequiredNodeAffinity({
       nodeSelector: { disk: 'ssd' },
-      affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'zone', operator: 'In', values: ['a'] }] }] } } },
+      affinity: {
+        nodeAffinity: {
+          requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'zone', operator: 'In', values: ['a'] }] }] },
+        },
+      },
     });
     assert.equal(a.match(node('n', { disk: 'ssd', zone: 'a' })).match, true);
     assert.equal(a.match(node('n', { disk: 'hdd', zone: 'a' })).match, false);
@@ -50,7 +55,12 @@ describe('RequiredNodeAffinity.Match', () => {
 
   it('ORs terms, ANDs expressions within a term', () => {
     const a = required(
-      { matchExpressions: [{ key: 'a', operator: 'Exists' }, { key: 'b', operator: 'DoesNotExist' }] },
+      {
+        matchExpressions: [
+          { key: 'a', operator: 'Exists' },
+          { key: 'b', operator: 'DoesNotExist' },
+        ],
+      },
       { matchExpressions: [{ key: 'c', operator: 'In', values: ['1'] }] },
     );
     assert.equal(a.match(node('n', { a: 'x' })).match, true);
@@ -100,7 +110,12 @@ describe('RequiredNodeAffinity.Match', () => {
   });
 
   it('explains which expression failed', () => {
-    const a = required({ matchExpressions: [{ key: 'kubernetes.io/arch', operator: 'In', values: ['arm64', 'amd64'] }, { key: 'gpu', operator: 'Exists' }] });
+    const a = required({
+      matchExpressions: [
+        { key: 'kubernetes.io/arch', operator: 'In', values: ['arm64', 'amd64'] },
+        { key: 'gpu', operator: 'Exists' },
+      ],
+    });
     assert.deepEqual(a.nodeSelector!.explainMismatch(node('n', { 'kubernetes.io/arch': 'amd64' })), ['gpu']);
     assert.deepEqual(a.nodeSelector!.explainMismatch(node('n', { 'kubernetes.io/arch': 's390x' })), ['gpu, kubernetes.io/arch in (amd64,arm64)']);
     assert.deepEqual(a.nodeSelector!.explainMismatch(node('n', { 'kubernetes.io/arch': 's390x', gpu: '' })), ['kubernetes.io/arch in (amd64,arm64)']);
@@ -115,7 +130,12 @@ describe('NodeSelector / MatchNodeSelectorTerms / PreferredSchedulingTerms', () 
 
   it('MatchNodeSelectorTerms: nil node ⇒ false; labels named metadata.name are irrelevant', () => {
     assert.equal(matchNodeSelectorTerms(null, { nodeSelectorTerms: [{ matchExpressions: [{ key: 'a', operator: 'Exists' }] }] }), false);
-    assert.equal(matchNodeSelectorTerms(node('x', { 'metadata.name': 'h' }), { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['h'] }] }] }), false);
+    assert.equal(
+      matchNodeSelectorTerms(node('x', { 'metadata.name': 'h' }), {
+        nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['h'] }] }],
+      }),
+      false,
+    );
   });
 
   it('scores the sum of matching weights, skipping weight 0; parse errors fail the whole set', () => {

@@ -111,7 +111,12 @@ describe('NodeResourcesFit', () => {
 
   it('the SidecarContainers gate off treats restartPolicy Always init containers as ordinary', () => {
     const info = newNodeInfo(allocatable({ cpu: '300m', pods: '10' }), []);
-    const pod = { spec: { containers: [{ resources: { requests: { cpu: '200m' } } }], initContainers: [{ restartPolicy: 'Always', resources: { requests: { cpu: '200m' } } }] } };
+    const pod = {
+      spec: {
+        containers: [{ resources: { requests: { cpu: '200m' } } }],
+        initContainers: [{ restartPolicy: 'Always', resources: { requests: { cpu: '200m' } } }],
+      },
+    };
     assert.equal(fit.filter(pod, info).code, 'UnschedulableAndUnresolvable');
     assert.equal(fit.filter(pod, info, {}, { enableSidecarContainers: false }).code, 'Success');
   });
@@ -123,11 +128,21 @@ describe('NodeUnschedulable / TaintToleration / NodeAffinity / NodeName', () => 
     const r = nodeUnschedulable.filter({ spec: {} }, n);
     assert.deepEqual({ code: r.code, reasons: r.reasons }, { code: 'UnschedulableAndUnresolvable', reasons: ['node(s) were unschedulable'] });
     assert.equal(nodeUnschedulable.filter({ spec: { tolerations: [{ operator: 'Exists' }] } }, n).code, 'Success');
-    assert.equal(nodeUnschedulable.filter({ spec: { tolerations: [{ key: 'node.kubernetes.io/unschedulable', operator: 'Equal', value: 'x' }] } }, n).code, 'UnschedulableAndUnresolvable');
+    assert.equal(
+      nodeUnschedulable.filter({ spec: { tolerations: [{ key: 'node.kubernetes.io/unschedulable', operator: 'Equal', value: 'x' }] } }, n).code,
+      'UnschedulableAndUnresolvable',
+    );
   });
 
   it('TaintToleration ignores PreferNoSchedule and names the taint in the result', () => {
-    const n = { spec: { taints: [{ key: 'soft', effect: 'PreferNoSchedule' }, { key: 'hard', value: 'v', effect: 'NoExecute' }] } };
+    const n = {
+      spec: {
+        taints: [
+          { key: 'soft', effect: 'PreferNoSchedule' },
+          { key: 'hard', value: 'v', effect: 'NoExecute' },
+        ],
+      },
+    };
     const s = taintToleration.filter({ spec: {} }, n);
     assert.equal(s.code, 'UnschedulableAndUnresolvable');
     assert.deepEqual(s.reasons, ['node(s) had untolerated taint(s)']);
@@ -137,7 +152,9 @@ describe('NodeUnschedulable / TaintToleration / NodeAffinity / NodeName', () => 
   });
 
   it('NodeAffinity and NodeName use Kubernetes wording', () => {
-    assert.deepEqual(nodeAffinity.filterPod({ spec: { nodeSelector: { a: 'b' } } }, { metadata: { name: 'n' } }).reasons, ["node(s) didn't match Pod's node affinity/selector"]);
+    assert.deepEqual(nodeAffinity.filterPod({ spec: { nodeSelector: { a: 'b' } } }, { metadata: { name: 'n' } }).reasons, [
+      "node(s) didn't match Pod's node affinity/selector",
+    ]);
     assert.deepEqual(nodeName.filter({ spec: { nodeName: 'x' } }, { metadata: { name: 'n' } }).reasons, ["node(s) didn't match the requested node name"]);
     assert.equal(nodeName.filter({ spec: {} }, { metadata: { name: 'n' } }).code, 'Success');
   });

@@ -123,9 +123,15 @@ describe('AddOrUpdateDaemonPodTolerations', () => {
 describe('finite NoExecute tolerations (evict→recreate loop)', () => {
   it('uses the first tolerating toleration in list order', () => {
     const taints = [{ key: 'node.kubernetes.io/unreachable', effect: 'NoExecute' }];
-    const loop = finiteNoExecuteTolerations(taints, [{ operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 30 }, { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute' }]);
+    const loop = finiteNoExecuteTolerations(taints, [
+      { operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 30 },
+      { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute' },
+    ]);
     assert.deepEqual(loop, [{ taint: taints[0], tolerationSeconds: 30 }]);
-    const fine = finiteNoExecuteTolerations(taints, [{ key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute' }, { operator: 'Exists', tolerationSeconds: 30 }]);
+    const fine = finiteNoExecuteTolerations(taints, [
+      { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute' },
+      { operator: 'Exists', tolerationSeconds: 30 },
+    ]);
     assert.deepEqual(fine, []);
   });
 });

@@ -10,7 +10,10 @@ import { sharedPath } from '../helpers/paths';
 import { applyEdits, applyFix, errorCodes } from './rules-api-helpers';
 
 const read = (...p: string[]) => readFileSync(sharedPath('corpus', ...p), 'utf8');
-const yamlFiles = (...p: string[]) => readdirSync(sharedPath('corpus', ...p)).filter((f) => f.endsWith('.yaml')).sort();
+const yamlFiles = (...p: string[]) =>
+  readdirSync(sharedPath('corpus', ...p))
+    .filter((f) => f.endsWith('.yaml'))
+    .sort();
 
 describe('valid real DaemonSets', () => {
   const files = yamlFiles('daemonsets');
@@ -18,7 +21,10 @@ describe('valid real DaemonSets', () => {
   for (const f of files) {
     it(`${f}: no error-severity diagnostic`, () => {
       const errs = analyzeText(read('daemonsets', f)).filter((d) => d.severity === 'error');
-      assert.deepEqual(errs.map((d) => `${d.code} ${d.path}: ${d.message}`), []);
+      assert.deepEqual(
+        errs.map((d) => `${d.code} ${d.path}: ${d.message}`),
+        [],
+      );
     });
   }
 });
@@ -33,7 +39,12 @@ const NONVALID: Record<string, { errors: string[]; names?: RegExp[] }> = {
   // An operator asset: name, selector and images are filled in at runtime.
   'openshift--dns-default.yaml': {
     errors: ['container-invalid', 'container-invalid', 'missing-required', 'object-name'],
-    names: [/^metadata\.name: Required value/, /`selector`/, /^spec\.template\.spec\.containers\[0\]\.image: Required value/, /^spec\.template\.spec\.containers\[1\]\.image: Required value/],
+    names: [
+      /^metadata\.name: Required value/,
+      /`selector`/,
+      /^spec\.template\.spec\.containers\[0\]\.image: Required value/,
+      /^spec\.template\.spec\.containers\[1\]\.image: Required value/,
+    ],
   },
 };
 
@@ -44,9 +55,18 @@ const BROKEN: Record<string, { errors: string[]; names?: RegExp[]; warnings?: st
     names: [/Unknown field `strategy`/, /Unknown field `replicas`/],
     warnings: ['status-field'],
   },
-  'gluster-kubernetes--extensions-v1beta1.yaml': { errors: ['removed-api-version'], names: [/no matches for kind "DaemonSet" in version "extensions\/v1beta1"/] },
-  'k8s-custom-iptables--extensions-v1beta1.yaml': { errors: ['removed-api-version'], names: [/no matches for kind "DaemonSet" in version "extensions\/v1beta1"/] },
-  'nvidia-device-plugin-1.0.0-beta--extensions-v1beta1.yaml': { errors: ['removed-api-version'], names: [/no matches for kind "DaemonSet" in version "extensions\/v1beta1"/] },
+  'gluster-kubernetes--extensions-v1beta1.yaml': {
+    errors: ['removed-api-version'],
+    names: [/no matches for kind "DaemonSet" in version "extensions\/v1beta1"/],
+  },
+  'k8s-custom-iptables--extensions-v1beta1.yaml': {
+    errors: ['removed-api-version'],
+    names: [/no matches for kind "DaemonSet" in version "extensions\/v1beta1"/],
+  },
+  'nvidia-device-plugin-1.0.0-beta--extensions-v1beta1.yaml': {
+    errors: ['removed-api-version'],
+    names: [/no matches for kind "DaemonSet" in version "extensions\/v1beta1"/],
+  },
   // Placement problems (taints, architecture): not visible from the manifest alone; no API error.
   'gke-nvidia-driver-installer--gpu-taint-only-toleration.yaml': { errors: [] },
   'gpu-operator-vgpu-device-manager--no-gpu-toleration.yaml': { errors: [], warnings: ['placeholder-value'] },
@@ -61,8 +81,16 @@ function checkExpected(text: string, exp: { errors: string[]; names?: RegExp[]; 
   const diags = analyzeText(text);
   const errs = diags.filter((d) => d.severity === 'error');
   assert.deepEqual(errs.map((d) => d.code).sort(), [...exp.errors].sort(), errs.map((d) => `${d.code}: ${d.message}`).join('\n'));
-  for (const re of exp.names ?? []) assert.ok(errs.some((d) => re.test(d.message)), `no error names ${re}: ${errs.map((d) => d.message).join(' | ')}`);
-  for (const w of exp.warnings ?? []) assert.ok(diags.some((d) => d.code === w && d.severity === 'warning'), `no ${w} warning`);
+  for (const re of exp.names ?? [])
+    assert.ok(
+      errs.some((d) => re.test(d.message)),
+      `no error names ${re}: ${errs.map((d) => d.message).join(' | ')}`,
+    );
+  for (const w of exp.warnings ?? [])
+    assert.ok(
+      diags.some((d) => d.code === w && d.severity === 'warning'),
+      `no ${w} warning`,
+    );
 }
 
 describe('non-valid real DaemonSets', () => {
@@ -77,7 +105,7 @@ describe('broken DaemonSets from the wild', () => {
   });
   for (const [f, exp] of Object.entries(BROKEN)) it(f, () => checkExpected(read('broken', ...f.split('/')), exp));
 
-  it('the reconstructed maxUnavailable case with both at zero is rejected, with Kubernetes\' message', () => {
+  it("the reconstructed maxUnavailable case with both at zero is rejected, with Kubernetes' message", () => {
     const text = read('broken', 'reconstructed', 'maxunavailable-zero.yaml').replace('maxSurge: 1', 'maxSurge: 0');
     assert.deepEqual(errorCodes(text), ['rolling-update-params']);
     const d = analyzeText(text).find((x) => x.code === 'rolling-update-params')!;
@@ -112,7 +140,9 @@ describe('quick fixes on real files', () => {
       const after = applyFix(text, 'removed-api-version');
       assert.deepEqual(errorCodes(after), []);
       // Applying every DaemonSet's fix in the file at once gives the same result.
-      const all = analyzeText(text).filter((d) => d.code === 'removed-api-version').flatMap((d) => d.fixes![0].edits);
+      const all = analyzeText(text)
+        .filter((d) => d.code === 'removed-api-version')
+        .flatMap((d) => d.fixes![0].edits);
       assert.deepEqual(errorCodes(applyEdits(text, all)), []);
     });
   }

@@ -12,7 +12,9 @@ export function errors(text: string, options: AnalyzeOptions = {}): Diagnostic[]
 
 /** Error-severity rule ids, sorted (duplicates kept). */
 export function errorCodes(text: string, options: AnalyzeOptions = {}): string[] {
-  return errors(text, options).map((d) => d.code).sort();
+  return errors(text, options)
+    .map((d) => d.code)
+    .sort();
 }
 
 export function only(text: string, code: string, options: AnalyzeOptions = {}): Diagnostic {

@@ -105,7 +105,11 @@ describe('rolling-update-params', () => {
   it('explains both non-zero when maxUnavailable is written, and can remove maxSurge instead', () => {
     const text = strategy('      maxUnavailable: 2\n      maxSurge: "10%"\n');
     const d = only(text, 'rolling-update-params');
-    assert.ok(d.message.startsWith('spec.updateStrategy.rollingUpdate.maxSurge: Invalid value: "10%": may not be set when maxUnavailable is non-zero. A DaemonSet update'));
+    assert.ok(
+      d.message.startsWith(
+        'spec.updateStrategy.rollingUpdate.maxSurge: Invalid value: "10%": may not be set when maxUnavailable is non-zero. A DaemonSet update',
+      ),
+    );
     applyFix(text, 'rolling-update-params', 'Set maxUnavailable to 0');
     applyFix(text, 'rolling-update-params', 'Remove maxSurge');
   });
@@ -120,12 +124,24 @@ describe('rolling-update-params', () => {
 
   it('reports percent syntax, more than 100% and negative values', () => {
     const bad = strategy('      maxUnavailable: "10 %"\n');
-    const msgs = analyzeText(bad).filter((d) => d.code === 'rolling-update-params').map((d) => d.message);
-    assert.ok(msgs.some((m) => m.startsWith("spec.updateStrategy.rollingUpdate.maxUnavailable: Invalid value: \"10 %\": a valid percent string must be a numeric string followed by an ending '%'")), msgs.join('\n'));
+    const msgs = analyzeText(bad)
+      .filter((d) => d.code === 'rolling-update-params')
+      .map((d) => d.message);
+    assert.ok(
+      msgs.some((m) =>
+        m.startsWith(
+          'spec.updateStrategy.rollingUpdate.maxUnavailable: Invalid value: "10 %": a valid percent string must be a numeric string followed by an ending \'%\'',
+        ),
+      ),
+      msgs.join('\n'),
+    );
     const after = applyFix(bad, 'rolling-update-params', 'Change to "10%"');
     assert.match(after, /maxUnavailable: "10%"/);
     assert.match(only(strategy('      maxUnavailable: "150%"\n'), 'rolling-update-params').message, /must not be greater than 100%/);
-    assert.match(only(strategy('      maxUnavailable: -1\n'), 'rolling-update-params').message, /^spec\.updateStrategy\.rollingUpdate\.maxUnavailable: Invalid value: -1: must be greater than or equal to 0/);
+    assert.match(
+      only(strategy('      maxUnavailable: -1\n'), 'rolling-update-params').message,
+      /^spec\.updateStrategy\.rollingUpdate\.maxUnavailable: Invalid value: -1: must be greater than or equal to 0/,
+    );
   });
 
   it('does not judge a patch that sets only one of the two', () => {
@@ -137,7 +153,9 @@ describe('toleration-invalid', () => {
   const tol = (t: string) => pod(`      tolerations:\n${t}${container}`);
 
   it('points at the value of an Exists toleration and removes it', () => {
-    const text = tol('        # GPU nodes\n        - key: example.com/gpu\n          operator: Exists\n          value: "true"\n          effect: NoSchedule\n');
+    const text = tol(
+      '        # GPU nodes\n        - key: example.com/gpu\n          operator: Exists\n          value: "true"\n          effect: NoSchedule\n',
+    );
     const d = only(text, 'toleration-invalid');
     assert.match(d.message, /^spec\.template\.spec\.tolerations\[0\]\.operator: Invalid value: .*: value must be empty when `operator` is 'Exists'\./);
     assert.equal(rangeText(text, d), '"true"');
@@ -149,7 +167,11 @@ describe('toleration-invalid', () => {
   it('tolerationSeconds needs NoExecute: set the effect or drop the seconds', () => {
     const text = tol('        - key: example.com/drain\n          operator: Exists\n          effect: NoSchedule\n          tolerationSeconds: 30\n');
     const d = only(text, 'toleration-invalid');
-    assert.ok(d.message.startsWith("spec.template.spec.tolerations[0].effect: Invalid value: \"NoSchedule\": effect must be 'NoExecute' when `tolerationSeconds` is set."));
+    assert.ok(
+      d.message.startsWith(
+        'spec.template.spec.tolerations[0].effect: Invalid value: "NoSchedule": effect must be \'NoExecute\' when `tolerationSeconds` is set.',
+      ),
+    );
     assert.equal(rangeText(text, d), 'NoSchedule');
     // A finite tolerationSeconds on NoExecute makes a daemon pod loop (evicted, recreated): removing it is preferred.
     assert.equal(d.fixes![0].title, 'Remove tolerationSeconds');
@@ -166,7 +188,9 @@ describe('toleration-invalid', () => {
 
   it('reports an empty key without Exists, and an invalid value', () => {
     const text = tol('        - operator: Equal\n          value: gpu\n        - key: example.com/gpu\n          value: "has space"\n');
-    const msgs = analyzeText(text).filter((d) => d.code === 'toleration-invalid').map((d) => d.message);
+    const msgs = analyzeText(text)
+      .filter((d) => d.code === 'toleration-invalid')
+      .map((d) => d.message);
     assert.equal(msgs.length, 2, msgs.join('\n'));
     assert.ok(msgs[0].startsWith('spec.template.spec.tolerations[0].operator: Invalid value: "Equal": operator must be Exists when `key` is empty'));
     assert.ok(msgs[1].startsWith('spec.template.spec.tolerations[1].operator: Invalid value: "has space": a valid label must be'));
@@ -184,12 +208,20 @@ describe('node-affinity-invalid', () => {
 
   it('requires a node selector term', () => {
     const d = only(aff('          requiredDuringSchedulingIgnoredDuringExecution:\n            nodeSelectorTerms: []\n'), 'node-affinity-invalid');
-    assert.ok(d.message.startsWith('spec.template.spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms: Required value: must have at least one node selector term'));
+    assert.ok(
+      d.message.startsWith(
+        'spec.template.spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms: Required value: must have at least one node selector term',
+      ),
+    );
   });
 
   it('checks values by operator, and removes values of Exists', () => {
-    const text = aff('          requiredDuringSchedulingIgnoredDuringExecution:\n            nodeSelectorTerms:\n              - matchExpressions:\n                  - key: kubernetes.io/os\n                    operator: Exists\n                    values: [linux]\n                  - key: kubernetes.io/arch\n                    operator: In\n                    values: []\n');
-    const msgs = analyzeText(text).filter((d) => d.code === 'node-affinity-invalid').map((d) => d.message);
+    const text = aff(
+      '          requiredDuringSchedulingIgnoredDuringExecution:\n            nodeSelectorTerms:\n              - matchExpressions:\n                  - key: kubernetes.io/os\n                    operator: Exists\n                    values: [linux]\n                  - key: kubernetes.io/arch\n                    operator: In\n                    values: []\n',
+    );
+    const msgs = analyzeText(text)
+      .filter((d) => d.code === 'node-affinity-invalid')
+      .map((d) => d.message);
     assert.equal(msgs.length, 2);
     assert.match(msgs[0], /matchExpressions\[0\]\.values: Forbidden: may not be specified when `operator` is 'Exists' or 'DoesNotExist'/);
     assert.match(msgs[1], /matchExpressions\[1\]\.values: Required value: must be specified when `operator` is 'In' or 'NotIn'/);
@@ -198,32 +230,59 @@ describe('node-affinity-invalid', () => {
   });
 
   it('allows only metadata.name in matchFields and weights 1-100', () => {
-    const text = aff('          preferredDuringSchedulingIgnoredDuringExecution:\n            - weight: 0\n              preference:\n                matchFields:\n                  - key: metadata.labels\n                    operator: In\n                    values: [a]\n');
-    const msgs = analyzeText(text).filter((d) => d.code === 'node-affinity-invalid').map((d) => d.message);
-    assert.ok(msgs.some((m) => m.startsWith('spec.template.spec.affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].weight: Invalid value: 0: must be in the range 1-100')), msgs.join('\n'));
-    assert.ok(msgs.some((m) => /matchFields\[0\]\.key: Invalid value: "metadata.labels": not a valid field selector key\. matchFields only supports `metadata.name`/.test(m)), msgs.join('\n'));
+    const text = aff(
+      '          preferredDuringSchedulingIgnoredDuringExecution:\n            - weight: 0\n              preference:\n                matchFields:\n                  - key: metadata.labels\n                    operator: In\n                    values: [a]\n',
+    );
+    const msgs = analyzeText(text)
+      .filter((d) => d.code === 'node-affinity-invalid')
+      .map((d) => d.message);
+    assert.ok(
+      msgs.some((m) =>
+        m.startsWith(
+          'spec.template.spec.affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].weight: Invalid value: 0: must be in the range 1-100',
+        ),
+      ),
+      msgs.join('\n'),
+    );
+    assert.ok(
+      msgs.some((m) =>
+        /matchFields\[0\]\.key: Invalid value: "metadata.labels": not a valid field selector key\. matchFields only supports `metadata.name`/.test(m),
+      ),
+      msgs.join('\n'),
+    );
   });
 });
 
 describe('host-port-conflict', () => {
   it('reports a host port used twice with the same protocol and IP, not with another protocol', () => {
-    const ports = (p2: string) => pod(`      containers:\n        - name: agent\n          image: example/agent:1.0\n          ports:\n            - containerPort: 53\n              hostPort: 53\n            - containerPort: 5353\n              hostPort: 53\n${p2}`);
+    const ports = (p2: string) =>
+      pod(
+        `      containers:\n        - name: agent\n          image: example/agent:1.0\n          ports:\n            - containerPort: 53\n              hostPort: 53\n            - containerPort: 5353\n              hostPort: 53\n${p2}`,
+      );
     const d = only(ports(''), 'host-port-conflict');
     assert.ok(d.message.startsWith('spec.template.spec.containers[0].ports[1].hostPort: Duplicate value: "TCP//53"'));
     assert.equal(d.path, 'spec.template.spec.containers[0].ports[1].hostPort');
-    const udp = pod('      containers:\n        - name: agent\n          image: example/agent:1.0\n          ports:\n            - containerPort: 53\n              hostPort: 53\n            - containerPort: 53\n              hostPort: 53\n              protocol: UDP\n');
+    const udp = pod(
+      '      containers:\n        - name: agent\n          image: example/agent:1.0\n          ports:\n            - containerPort: 53\n              hostPort: 53\n            - containerPort: 53\n              hostPort: 53\n              protocol: UDP\n',
+    );
     assert.deepEqual(errorCodes(udp), []);
   });
 
   it('with hostNetwork, hostPort must equal containerPort: fix sets it', () => {
-    const text = pod('      hostNetwork: true\n      dnsPolicy: ClusterFirstWithHostNet\n      containers:\n        - name: agent\n          image: example/agent:1.0\n          ports:\n            - containerPort: 9100\n              hostPort: 19100\n');
+    const text = pod(
+      '      hostNetwork: true\n      dnsPolicy: ClusterFirstWithHostNet\n      containers:\n        - name: agent\n          image: example/agent:1.0\n          ports:\n            - containerPort: 9100\n              hostPort: 19100\n',
+    );
     const d = only(text, 'host-port-conflict');
-    assert.ok(d.message.startsWith('spec.template.spec.containers[0].ports[0].hostPort: Invalid value: 19100: must match `containerPort` when `hostNetwork` is true'));
+    assert.ok(
+      d.message.startsWith('spec.template.spec.containers[0].ports[0].hostPort: Invalid value: 19100: must match `containerPort` when `hostNetwork` is true'),
+    );
     assert.match(applyFix(text, 'host-port-conflict'), /hostPort: 9100/);
   });
 
   it('points at the right init container for a duplicate (Go says [0])', () => {
-    const text = pod(`      initContainers:\n        - name: a\n          image: busybox:1.36\n        - name: b\n          image: busybox:1.36\n          ports:\n            - containerPort: 80\n              hostPort: 80\n            - containerPort: 81\n              hostPort: 80\n${container}`);
+    const text = pod(
+      `      initContainers:\n        - name: a\n          image: busybox:1.36\n        - name: b\n          image: busybox:1.36\n          ports:\n            - containerPort: 80\n              hostPort: 80\n            - containerPort: 81\n              hostPort: 80\n${container}`,
+    );
     const d = only(text, 'host-port-conflict');
     assert.ok(d.message.startsWith('spec.template.spec.initContainers[0].ports[1].hostPort: Duplicate value: "TCP//80"'));
     assert.equal(d.path, 'spec.template.spec.initContainers[1].ports[1].hostPort');
@@ -234,7 +293,11 @@ describe('label-syntax, object-name, containers, resources', () => {
   it('points at the bad label value or key', () => {
     const text = pod(`      nodeSelector:\n        disktype: "fast ssd"\n${container}`);
     const d = only(text, 'label-syntax');
-    assert.ok(d.message.startsWith('spec.template.spec.nodeSelector: Invalid value: "fast ssd": a valid label must be an empty string or consist of alphanumeric characters'));
+    assert.ok(
+      d.message.startsWith(
+        'spec.template.spec.nodeSelector: Invalid value: "fast ssd": a valid label must be an empty string or consist of alphanumeric characters',
+      ),
+    );
     assert.equal(rangeText(text, d), '"fast ssd"');
     const key = ds({ labels: '        app: agent\n        -bad: x\n' });
     const k = only(key, 'label-syntax');
@@ -250,7 +313,9 @@ describe('label-syntax, object-name, containers, resources', () => {
     assert.ok(only(noName, 'object-name').message.startsWith('metadata.name: Required value: name or generateName is required'));
     assert.deepEqual(errorCodes(noName, { partial: true }), []);
     const ctr = pod('      containers:\n        - name: Agent\n          image: example/agent:1.0\n');
-    assert.ok(only(ctr, 'object-name').message.startsWith('spec.template.spec.containers[0].name: Invalid value: "Agent": a lowercase RFC 1123 label must consist of'));
+    assert.ok(
+      only(ctr, 'object-name').message.startsWith('spec.template.spec.containers[0].name: Invalid value: "Agent": a lowercase RFC 1123 label must consist of'),
+    );
   });
 
   it('reports duplicate container names across init and regular containers', () => {
@@ -266,14 +331,20 @@ describe('label-syntax, object-name, containers, resources', () => {
   });
 
   it('reports requests above limits at the request', () => {
-    const text = pod('      containers:\n        - name: agent\n          image: example/agent:1.0\n          resources:\n            requests:\n              memory: 512Mi\n            limits:\n              memory: 256Mi\n');
+    const text = pod(
+      '      containers:\n        - name: agent\n          image: example/agent:1.0\n          resources:\n            requests:\n              memory: 512Mi\n            limits:\n              memory: 256Mi\n',
+    );
     const d = only(text, 'requests-exceed-limits');
-    assert.ok(d.message.startsWith('spec.template.spec.containers[0].resources.requests: Invalid value: "512Mi": must be less than or equal to memory limit of 256Mi'));
+    assert.ok(
+      d.message.startsWith('spec.template.spec.containers[0].resources.requests: Invalid value: "512Mi": must be less than or equal to memory limit of 256Mi'),
+    );
     assert.equal(rangeText(text, d), '512Mi');
   });
 
   it('reports resource names at the key and volume mounts without a volume', () => {
-    const text = pod('      containers:\n        - name: agent\n          image: example/agent:1.0\n          resources:\n            limits:\n              gpu: 1\n          volumeMounts:\n            - name: proc\n              mountPath: /host/proc\n');
+    const text = pod(
+      '      containers:\n        - name: agent\n          image: example/agent:1.0\n          resources:\n            limits:\n              gpu: 1\n          volumeMounts:\n            - name: proc\n              mountPath: /host/proc\n',
+    );
     const codes = errorCodes(text);
     assert.deepEqual(codes, ['resource-invalid', 'resource-invalid', 'volume-invalid']);
     const v = only(text, 'volume-invalid');
@@ -298,7 +369,9 @@ describe('no duplicates with the schema walker', () => {
   });
 
   it('an unsupported protocol is invalid-enum only', () => {
-    const text = pod('      containers:\n        - name: agent\n          image: example/agent:1.0\n          ports:\n            - containerPort: 80\n              protocol: tcp\n');
+    const text = pod(
+      '      containers:\n        - name: agent\n          image: example/agent:1.0\n          ports:\n            - containerPort: 80\n              protocol: tcp\n',
+    );
     assert.deepEqual(errorCodes(text), ['invalid-enum']);
   });
 });
@@ -335,10 +408,15 @@ describe('removed-api-version', () => {
 
 describe('selector fixes with matchExpressions', () => {
   it('offers the template fix only when it makes the selector match', () => {
-    const unsatisfiable = ds({ selector: '    matchLabels:\n      app: agent\n    matchExpressions:\n      - key: tier\n        operator: In\n        values: [node]\n' });
+    const unsatisfiable = ds({
+      selector: '    matchLabels:\n      app: agent\n    matchExpressions:\n      - key: tier\n        operator: In\n        values: [node]\n',
+    });
     const d = only(unsatisfiable, 'selector-template-mismatch');
     assert.equal(d.fixes, undefined);
-    const satisfiable = ds({ selector: '    matchLabels:\n      app: agent\n    matchExpressions:\n      - key: tier\n        operator: DoesNotExist\n', labels: '        role: x\n' });
+    const satisfiable = ds({
+      selector: '    matchLabels:\n      app: agent\n    matchExpressions:\n      - key: tier\n        operator: DoesNotExist\n',
+      labels: '        role: x\n',
+    });
     applyFix(satisfiable, 'selector-template-mismatch', 'Add the selector');
   });
 });
@@ -354,7 +432,10 @@ describe('the validator runs once per DaemonSet check', () => {
     const first = apiErrors(ctxA);
     assert.equal(apiErrors(ctxA), first);
     assert.notEqual(apiErrors(ruleContext(file, b)), first);
-    assert.deepEqual(first.map((e) => e.rule), ['restart-policy']);
+    assert.deepEqual(
+      first.map((e) => e.rule),
+      ['restart-policy'],
+    );
   });
 });
 
@@ -368,12 +449,15 @@ describe('more label and port cases', () => {
   });
 
   it('the same host port on another host IP is no conflict', () => {
-    const text = pod('      containers:\n        - name: agent\n          image: example/agent:1.0\n          ports:\n            - containerPort: 80\n              hostPort: 80\n              hostIP: 10.0.0.1\n            - containerPort: 81\n              hostPort: 80\n              hostIP: 10.0.0.2\n');
+    const text = pod(
+      '      containers:\n        - name: agent\n          image: example/agent:1.0\n          ports:\n            - containerPort: 80\n              hostPort: 80\n              hostIP: 10.0.0.1\n            - containerPort: 81\n              hostPort: 80\n              hostIP: 10.0.0.2\n',
+    );
     assert.deepEqual(errorCodes(text), []);
   });
 
   it('a List-wrapped DaemonSet is checked and fixed at its own paths', () => {
-    const text = 'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: apps/v1\n    kind: DaemonSet\n    metadata:\n      name: a\n    spec:\n      selector:\n        matchLabels: {app: a}\n      template:\n        metadata:\n          labels: {app: a}\n        spec:\n          restartPolicy: Never\n          containers:\n            - name: a\n              image: a:1\n';
+    const text =
+      'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: apps/v1\n    kind: DaemonSet\n    metadata:\n      name: a\n    spec:\n      selector:\n        matchLabels: {app: a}\n      template:\n        metadata:\n          labels: {app: a}\n        spec:\n          restartPolicy: Never\n          containers:\n            - name: a\n              image: a:1\n';
     const d = only(text, 'restart-policy');
     assert.equal(d.path, 'items[0].spec.template.spec.restartPolicy');
     assert.match(applyFix(text, 'restart-policy'), /restartPolicy: Always/);
@@ -382,7 +466,8 @@ describe('more label and port cases', () => {
 
 describe('kustomize patches', () => {
   it('a typical patch (no selector, no image, no labels) has no API error', () => {
-    const patch = 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: agent\nspec:\n  template:\n    spec:\n      containers:\n        - name: agent\n          resources:\n            limits:\n              memory: 256Mi\n';
+    const patch =
+      'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: agent\nspec:\n  template:\n    spec:\n      containers:\n        - name: agent\n          resources:\n            limits:\n              memory: 256Mi\n';
     assert.deepEqual(errorCodes(patch, { partial: true }), []);
     // The same file applied on its own is rejected for what it lacks.
     assert.deepEqual(errorCodes(patch), ['container-invalid', 'missing-required']);
@@ -396,13 +481,38 @@ describe('kustomize patches', () => {
 
 describe('every concern reaches its rule', () => {
   const cases: Array<[string, string, string, RegExp]> = [
-    ['dns-config', `      dnsPolicy: None\n${container}`, 'spec.template.spec.dnsPolicy', /^spec\.template\.spec\.dnsConfig: Required value: must provide `dnsConfig` when `dnsPolicy` is None/],
+    [
+      'dns-config',
+      `      dnsPolicy: None\n${container}`,
+      'spec.template.spec.dnsPolicy',
+      /^spec\.template\.spec\.dnsConfig: Required value: must provide `dnsConfig` when `dnsPolicy` is None/,
+    ],
     ['negative-value', container, '', /^spec\.minReadySeconds: Invalid value: -5: must be greater than or equal to 0/],
     ['annotation-syntax', container, '', /^metadata\.annotations: Invalid value: "my annotation": name part must consist of/],
-    ['pod-affinity-invalid', `      affinity:\n        podAntiAffinity:\n          requiredDuringSchedulingIgnoredDuringExecution:\n            - labelSelector:\n                matchLabels:\n                  app: agent\n              topologyKey: ""\n${container}`, '', /topologyKey: Required value: can not be empty/],
-    ['api-validation', `      imagePullSecrets:\n        - name: ""\n${container}`, 'spec.template.spec.imagePullSecrets[0].name', /^spec\.template\.spec\.imagePullSecrets\[0\]\.name: Required value/],
-    ['container-port-invalid', '      containers:\n        - name: agent\n          image: example/agent:1.0\n          ports:\n            - containerPort: 70000\n', 'spec.template.spec.containers[0].ports[0].containerPort', /Invalid value: 70000: must be between 1 and 65535, inclusive/],
-    ['resource-invalid', '      containers:\n        - name: agent\n          image: example/agent:1.0\n          resources:\n            requests:\n              example.com/dongle: 1\n', 'spec.template.spec.containers[0].resources.requests.example.com/dongle', /Required value: Limit must be set for non overcommitable resources/],
+    [
+      'pod-affinity-invalid',
+      `      affinity:\n        podAntiAffinity:\n          requiredDuringSchedulingIgnoredDuringExecution:\n            - labelSelector:\n                matchLabels:\n                  app: agent\n              topologyKey: ""\n${container}`,
+      '',
+      /topologyKey: Required value: can not be empty/,
+    ],
+    [
+      'api-validation',
+      `      imagePullSecrets:\n        - name: ""\n${container}`,
+      'spec.template.spec.imagePullSecrets[0].name',
+      /^spec\.template\.spec\.imagePullSecrets\[0\]\.name: Required value/,
+    ],
+    [
+      'container-port-invalid',
+      '      containers:\n        - name: agent\n          image: example/agent:1.0\n          ports:\n            - containerPort: 70000\n',
+      'spec.template.spec.containers[0].ports[0].containerPort',
+      /Invalid value: 70000: must be between 1 and 65535, inclusive/,
+    ],
+    [
+      'resource-invalid',
+      '      containers:\n        - name: agent\n          image: example/agent:1.0\n          resources:\n            requests:\n              example.com/dongle: 1\n',
+      'spec.template.spec.containers[0].resources.requests.example.com/dongle',
+      /Required value: Limit must be set for non overcommitable resources/,
+    ],
   ];
   for (const [rule, body, path, message] of cases) {
     it(rule, () => {

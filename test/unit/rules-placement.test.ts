@@ -24,7 +24,10 @@ test('a nodeSelector value no node carries: the values on the nodes and a did-yo
   const text = ds('      nodeSelector:\n        kubernetes.io/arch: amd65\n');
   const [d] = find(text, 'unknown-node-label');
   assert.equal(d.severity, 'warning');
-  assert.match(d.message, /No node of inventory nodes\.yaml has `kubernetes\.io\/arch=amd65`; values on the nodes: amd64 \(13\), arm64 \(2\)\. Did you mean `amd64`\?/);
+  assert.match(
+    d.message,
+    /No node of inventory nodes\.yaml has `kubernetes\.io\/arch=amd65`; values on the nodes: amd64 \(13\), arm64 \(2\)\. Did you mean `amd64`\?/,
+  );
   assert.equal(d.path, 'spec.template.spec.nodeSelector.kubernetes.io/arch');
   const fixed = applyEdits(text, d.fixes![0].edits);
   assert.match(fixed, /kubernetes\.io\/arch: amd64\n/);
@@ -57,11 +60,14 @@ test('nodes excluded only by taints: one finding, a Tolerate fix per taint, appl
   assert.ok(titles.includes('Tolerate node-role.kubernetes.io/control-plane:NoSchedule'), titles.join());
   const fix = d.fixes!.find((f) => f.title === 'Tolerate node-role.kubernetes.io/control-plane:NoSchedule')!;
   const fixed = applyEdits(text, fix.edits);
-  assert.ok(parseAllDocuments(fixed).every((doc) => doc.errors.length === 0), fixed);
+  assert.ok(
+    parseAllDocuments(fixed).every((doc) => doc.errors.length === 0),
+    fixed,
+  );
   const after = find(fixed, 'excluded-by-taint');
   assert.doesNotMatch(after[0]?.message ?? '', /control-plane/);
   // Appending to an existing list keeps its style.
-  const withList = ds('      tolerations:\n        - key: edge.example.com/remote\n          operator: Exists\n')
+  const withList = ds('      tolerations:\n        - key: edge.example.com/remote\n          operator: Exists\n');
   const edge = find(withList, 'excluded-by-taint')[0].fixes!.find((f) => f.title.startsWith('Tolerate nvidia.com/gpu'))!;
   assert.match(applyEdits(withList, edge.edits), /operator: Exists\n {8}- key: nvidia\.com\/gpu\n {10}operator: Exists\n {10}effect: NoSchedule\n/);
 });
@@ -71,7 +77,10 @@ test('pods that would stay Pending name the predicate, the reason and the nodes'
   const [d] = find(text, 'pending-pods');
   assert.match(d.message, /pod\(s\) would stay Pending on inventory nodes\.yaml \(NodeResourcesFit: Insufficient cpu\): .*worker-c-1/);
   assert.match(d.path, /containers\[0\]\.resources\.requests$/);
-  const ports = ds('').replace('          resources:', '          ports:\n            - containerPort: 9100\n              hostPort: 9100\n          resources:');
+  const ports = ds('').replace(
+    '          resources:',
+    '          ports:\n            - containerPort: 9100\n              hostPort: 9100\n          resources:',
+  );
   const [p] = find(ports, 'pending-pods');
   assert.match(p.message, /NodePorts: node\(s\) didn't have free ports for the requested pod ports/);
   assert.match(p.path, /ports\[0\]\.hostPort$/);
@@ -79,5 +88,8 @@ test('pods that would stay Pending name the predicate, the reason and the nodes'
 
 test('without an inventory, no placement finding', () => {
   const text = ds('      nodeSelector:\n        kubernetes.io/arch: amd65\n');
-  assert.deepEqual(analyzeText(text).filter((d) => ['unknown-node-label', 'no-matching-nodes', 'excluded-by-taint'].includes(d.code)), []);
+  assert.deepEqual(
+    analyzeText(text).filter((d) => ['unknown-node-label', 'no-matching-nodes', 'excluded-by-taint'].includes(d.code)),
+    [],
+  );
 });

@@ -23,16 +23,24 @@ test('real DaemonSets: no error-severity diagnostic from the practice rules', ()
 });
 
 test('real DaemonSets: node agents doing their job are not warned about privileged mode or capabilities', () => {
-  const warned = [...results].flatMap(([f, r]) => r.diags.filter((d) => (d.code === 'privileged-container' || d.code === 'dangerous-capabilities') && d.severity === 'warning').map((d) => `${f} ${d.path}`));
+  const warned = [...results].flatMap(([f, r]) =>
+    r.diags.filter((d) => (d.code === 'privileged-container' || d.code === 'dangerous-capabilities') && d.severity === 'warning').map((d) => `${f} ${d.path}`),
+  );
   assert.deepEqual(warned, []);
   // Calico's agent is privileged for a reason: reported for information, with the reason.
-  const calico = results.get('calico--calico-node.yaml')!.diags.find((d) => d.code === 'privileged-container' && d.path === 'spec.template.spec.containers[0].securityContext.privileged');
+  const calico = results
+    .get('calico--calico-node.yaml')!
+    .diags.find((d) => d.code === 'privileged-container' && d.path === 'spec.template.spec.containers[0].securityContext.privileged');
   assert.equal(calico?.severity, 'information');
   assert.match(calico!.message, /from the host/);
 });
 
 test('real DaemonSets: findings that are real problems are found', () => {
-  const codes = (f: string) => results.get(f)!.diags.filter((d) => d.severity === 'warning').map((d) => d.code);
+  const codes = (f: string) =>
+    results
+      .get(f)!
+      .diags.filter((d) => d.severity === 'warning')
+      .map((d) => d.code);
   // The kubernetes.io fluentd example only tolerates the old master taint.
   assert.ok(codes('k8s-website--fluentd-elasticsearch-example.yaml').includes('deprecated-master-taint'));
   // kube-router from the e2e manifest has no image tag.

@@ -81,10 +81,19 @@ spec:
             port: 8080
         image: agent:1
 `;
-  const e = edits(text).copyValueAs(['spec', 'template', 'spec', 'containers', 0, 'livenessProbe'], ['spec', 'template', 'spec', 'containers', 0], 'readinessProbe');
+  const e = edits(text).copyValueAs(
+    ['spec', 'template', 'spec', 'containers', 0, 'livenessProbe'],
+    ['spec', 'template', 'spec', 'containers', 0],
+    'readinessProbe',
+  );
   assert.ok(e);
   const out = applyEdits(text, [e]);
-  assert.ok(out.endsWith('        image: agent:1\n        readinessProbe:\n          httpGet:   # health endpoint\n            path: /healthz\n            port: 8080\n'), out);
+  assert.ok(
+    out.endsWith(
+      '        image: agent:1\n        readinessProbe:\n          httpGet:   # health endpoint\n            path: /healthz\n            port: 8080\n',
+    ),
+    out,
+  );
   const c = parse(out).spec.template.spec.containers[0];
   assert.deepEqual(c.readinessProbe, c.livenessProbe);
 });

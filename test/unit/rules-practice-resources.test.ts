@@ -117,7 +117,10 @@ test('image-tag-latest: untagged and :latest images are warnings on the image va
           image: \${REGISTRY}/agent
 `);
   const ds = diagnostics(text, 'image-tag-latest');
-  assert.deepEqual(ds.map((d) => rangeText(text, d)), ['busybox', "'example/agent:latest'"]);
+  assert.deepEqual(
+    ds.map((d) => rangeText(text, d)),
+    ['busybox', "'example/agent:latest'"],
+  );
   assert.ok(ds.every((d) => d.severity === 'warning'));
   assert.match(ds[0].message, /has no tag/);
   assert.match(ds[1].message, /uses the `:latest` tag/);

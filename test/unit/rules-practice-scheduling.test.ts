@@ -38,7 +38,10 @@ ${agent}`);
   assert.equal(d.severity, 'hint');
   assert.equal(rangeText(text, d), 'ClusterFirst');
   assert.match(d.message, /CNI agent/);
-  assert.deepEqual(d.fixes?.map((f) => !!f.isPreferred), [false, false]);
+  assert.deepEqual(
+    d.fixes?.map((f) => !!f.isPreferred),
+    [false, false],
+  );
   assert.equal(parse(applyFix(text, 'host-network-dns-policy', { fix: 'Default' })).spec.template.spec.dnsPolicy, 'Default');
   assert.equal(parse(applyFix(text, 'host-network-dns-policy', { fix: 'ClusterFirstWithHostNet' })).spec.template.spec.dnsPolicy, 'ClusterFirstWithHostNet');
   assert.deepEqual(diagnostics(text.replace('dnsPolicy: ClusterFirst', 'dnsPolicy: Default'), 'host-network-dns-policy'), []);
@@ -103,9 +106,12 @@ test('missing-priority-class: kube-system or tolerate-everything DaemonSets get 
   assert.match(d.message, /lives in kube-system/);
   assert.equal(d.fixes?.[0].isPreferred, true);
   assert.equal(parse(applyFix(text, 'missing-priority-class')).spec.template.spec.priorityClassName, 'system-node-critical');
-  const everywhere = daemonSet(`      tolerations:
+  const everywhere = daemonSet(
+    `      tolerations:
         - operator: Exists
-${agent}`, { namespace: 'logging' });
+${agent}`,
+    { namespace: 'logging' },
+  );
   const [e] = diagnostics(everywhere, 'missing-priority-class');
   assert.match(e.message, /tolerates every taint/);
   assert.match(e.message, /ResourceQuota/);
@@ -114,15 +120,20 @@ ${agent}`, { namespace: 'logging' });
 });
 
 test('surge-with-host-port: maxSurge with a hostPort is a warning on maxSurge; the fix switches to maxUnavailable 1', () => {
-  const text = daemonSet(`${agent}          ports:
+  const text = daemonSet(
+    `${agent}          ports:
             - containerPort: 9100
               hostPort: 9100
-`, { spec: `  updateStrategy:
+`,
+    {
+      spec: `  updateStrategy:
     type: RollingUpdate
     rollingUpdate:
       maxSurge: "10%"   # fast rollouts
       maxUnavailable: 0
-` });
+`,
+    },
+  );
   const [d] = diagnostics(text, 'surge-with-host-port');
   assert.equal(d.severity, 'warning');
   assert.equal(rangeText(text, d), '"10%"');
@@ -131,13 +142,16 @@ test('surge-with-host-port: maxSurge with a hostPort is a warning on maxSurge; t
   const out = applyFix(text, 'surge-with-host-port');
   assert.deepEqual(parse(out).spec.updateStrategy, { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1 } });
   // hostNetwork makes every container port a host port.
-  const hostNet = text.replace('              hostPort: 9100\n', '').replace('      containers:', '      hostNetwork: true\n      dnsPolicy: Default\n      containers:');
+  const hostNet = text
+    .replace('              hostPort: 9100\n', '')
+    .replace('      containers:', '      hostNetwork: true\n      dnsPolicy: Default\n      containers:');
   assert.match(diagnostics(hostNet, 'surge-with-host-port')[0].message, /port 9100 \(a host port, because the pod uses hostNetwork\)/);
   assert.deepEqual(diagnostics(text.replace('              hostPort: 9100\n', ''), 'surge-with-host-port'), []);
 });
 
 test('finite-toleration-seconds: names the evict/recreate loop, and the no-effect case of the controller-replaced tolerations', () => {
-  const text = daemonSet(`      tolerations:
+  const text = daemonSet(
+    `      tolerations:
         - operator: Exists
           effect: NoExecute
           tolerationSeconds: 30
@@ -148,7 +162,9 @@ test('finite-toleration-seconds: names the evict/recreate loop, and the no-effec
         - key: node.kubernetes.io/unreachable
           effect: NoExecute
           tolerationSeconds: 60
-${agent}`, { namespace: 'apps' });
+${agent}`,
+    { namespace: 'apps' },
+  );
   const ds = diagnostics(text, 'finite-toleration-seconds');
   assert.equal(ds.length, 3);
   assert.ok(ds.every((d) => d.severity === 'warning' && rangeText(text, d) === 'tolerationSeconds'));

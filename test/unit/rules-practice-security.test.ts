@@ -40,7 +40,10 @@ ${res}
   assert.equal(i.severity, 'information');
   assert.match(i.message, /it mounts `\/opt\/cni\/bin` from the host/);
   // A privileged container is not also reported for escalation or capabilities.
-  assert.deepEqual(diagnostics(agent).filter((d) => ['allow-privilege-escalation', 'dangerous-capabilities', 'run-as-non-root'].includes(d.code)), []);
+  assert.deepEqual(
+    diagnostics(agent).filter((d) => ['allow-privilege-escalation', 'dangerous-capabilities', 'run-as-non-root'].includes(d.code)),
+    [],
+  );
 });
 
 test('allow-privilege-escalation: explicit true is a warning with a fix; missing is a hint; privileged and SYS_ADMIN are skipped', () => {
@@ -65,7 +68,13 @@ ${res}
               add: ["SYS_ADMIN"]
 `);
   const ds = diagnostics(text, 'allow-privilege-escalation');
-  assert.deepEqual(ds.map((d) => [d.severity, rangeText(text, d)]), [['warning', 'true'], ['hint', 'sidecar']]);
+  assert.deepEqual(
+    ds.map((d) => [d.severity, rangeText(text, d)]),
+    [
+      ['warning', 'true'],
+      ['hint', 'sidecar'],
+    ],
+  );
   const fixed = applyFix(text, 'allow-privilege-escalation');
   assert.match(fixed, /allowPrivilegeEscalation: false {3}# needed\? no/);
   const fixed2 = applyFix(text, 'allow-privilege-escalation', { index: 1 });
@@ -142,7 +151,14 @@ ${res}
             path: /etc/cni/net.d
 `);
   const ds = diagnostics(text, 'writable-host-path');
-  assert.deepEqual(ds.map((d) => [d.severity, rangeText(text, d)]), [['warning', '/var/run/docker.sock'], ['warning', '/host/etc'], ['hint', '/var/lib/scanner']]);
+  assert.deepEqual(
+    ds.map((d) => [d.severity, rangeText(text, d)]),
+    [
+      ['warning', '/var/run/docker.sock'],
+      ['warning', '/host/etc'],
+      ['hint', '/var/lib/scanner'],
+    ],
+  );
   assert.match(ds[0].message, /container runtime socket/);
   assert.match(ds[0].message, /readOnly: true does not stop connections/);
   assert.equal(ds[0].fixes, undefined);
@@ -176,7 +192,10 @@ ${res}
           hostPath: {path: /run/containerd/containerd.sock}
 `);
   const ds = diagnostics(text, 'writable-host-path');
-  assert.deepEqual(ds.map((d) => [d.severity, rangeText(text, d)]), [['information', '/sys']]);
+  assert.deepEqual(
+    ds.map((d) => [d.severity, rangeText(text, d)]),
+    [['information', '/sys']],
+  );
   assert.match(ds[0].message, /privileged, so readOnly is no security boundary/);
 });
 
@@ -195,7 +214,10 @@ ${res}
             runAsUser: 0
 `);
   const ds = diagnostics(text, 'run-as-non-root');
-  assert.deepEqual(ds.map((d) => [d.severity, rangeText(text, d)]), [['hint', 'exporter']]);
+  assert.deepEqual(
+    ds.map((d) => [d.severity, rangeText(text, d)]),
+    [['hint', 'exporter']],
+  );
   const out = applyFix(text, 'run-as-non-root');
   assert.equal(parse(out).spec.template.spec.containers[0].securityContext.runAsNonRoot, true);
   const podLevel = text.replace('      containers:', '      securityContext:\n        runAsNonRoot: true\n      containers:');

@@ -60,8 +60,7 @@ describe('generated schema: provenance and size', () => {
   });
 
   test('every object reference resolves to a type in the file', () => {
-    const refs = (t: FieldType): string[] =>
-      t.kind === 'object' ? [t.ref] : t.kind === 'array' ? refs(t.items) : t.kind === 'map' ? refs(t.values) : [];
+    const refs = (t: FieldType): string[] => (t.kind === 'object' ? [t.ref] : t.kind === 'array' ? refs(t.items) : t.kind === 'map' ? refs(t.values) : []);
     for (const t of Object.values(schema.types)) {
       for (const f of Object.values(t.properties)) {
         for (const r of refs(f.type)) assert.ok(schema.types[r], `${t.name}.${f.name} → ${r}`);
@@ -81,7 +80,10 @@ describe('generated schema: fields', () => {
     const f = field(`${CORE}.Toleration`, 'effect');
     assert.deepEqual(f.type, { kind: 'string' });
     assert.equal(f.required, false);
-    assert.deepEqual(f.enum?.map((e) => e.value), ['NoExecute', 'NoSchedule', 'PreferNoSchedule']);
+    assert.deepEqual(
+      f.enum?.map((e) => e.value),
+      ['NoExecute', 'NoSchedule', 'PreferNoSchedule'],
+    );
     assert.match(f.enum![0].description, /^Evict any already-running pods that do not tolerate the taint/);
     assert.match(f.enum![1].description, /^Do not allow new pods to schedule onto the node/);
     assert.match(f.enum![2].description, /^Like TaintEffectNoSchedule/);
@@ -114,7 +116,10 @@ describe('generated schema: fields', () => {
 
   test('LabelSelectorRequirement.operator: hand-added enum', () => {
     const f = field(`${META}.LabelSelectorRequirement`, 'operator');
-    assert.deepEqual(f.enum?.map((e) => e.value), ['In', 'NotIn', 'Exists', 'DoesNotExist']);
+    assert.deepEqual(
+      f.enum?.map((e) => e.value),
+      ['In', 'NotIn', 'Exists', 'DoesNotExist'],
+    );
     for (const e of f.enum!) assert.ok(e.description.length > 0);
   });
 
@@ -128,23 +133,22 @@ describe('generated schema: fields', () => {
     assert.deepEqual(values(`${CORE}.Container`, 'restartPolicy'), ['Always']);
     assert.deepEqual(values(`${CORE}.ContainerRestartRule`, 'action'), ['Restart']);
     assert.deepEqual(values(`${CORE}.ContainerRestartRuleOnExitCodes`, 'operator'), ['In', 'NotIn']);
-    assert.deepEqual(values(`${CORE}.PodCertificateProjection`, 'keyType'), [
-      'RSA3072',
-      'RSA4096',
-      'ECDSAP256',
-      'ECDSAP384',
-      'ECDSAP521',
-      'ED25519',
-    ]);
+    assert.deepEqual(values(`${CORE}.PodCertificateProjection`, 'keyType'), ['RSA3072', 'RSA4096', 'ECDSAP256', 'ECDSAP384', 'ECDSAP521', 'ED25519']);
   });
 
   test('DaemonSet apiVersion/kind: required, single value, TypeMeta descriptions', () => {
     const apiVersion = field(`${APPS}.DaemonSet`, 'apiVersion');
     assert.equal(apiVersion.required, true);
-    assert.deepEqual(apiVersion.enum?.map((e) => e.value), ['apps/v1']);
+    assert.deepEqual(
+      apiVersion.enum?.map((e) => e.value),
+      ['apps/v1'],
+    );
     assert.match(apiVersion.description, /^APIVersion defines the versioned schema/);
     const kind = field(`${APPS}.DaemonSet`, 'kind');
-    assert.deepEqual(kind.enum?.map((e) => e.value), ['DaemonSet']);
+    assert.deepEqual(
+      kind.enum?.map((e) => e.value),
+      ['DaemonSet'],
+    );
     assert.match(kind.description, /^Kind is a string value representing the REST resource/);
   });
 

@@ -29,11 +29,14 @@ describe('gen-schema helpers', () => {
     ].join('\n');
     const { prose, meanings } = splitEnumDescription(d);
     assert.equal(prose, 'Effect indicates the taint effect to match.');
-    assert.deepEqual([...meanings], [
-      ['NoExecute', 'Evict any already-running pods.'],
-      ['NoSchedule', 'Do not allow new pods to schedule.'],
-      ['Gt', ''],
-    ]);
+    assert.deepEqual(
+      [...meanings],
+      [
+        ['NoExecute', 'Evict any already-running pods.'],
+        ['NoSchedule', 'Do not allow new pods to schedule.'],
+        ['Gt', ''],
+      ],
+    );
     assert.equal(splitEnumDescription('No list here.').prose, 'No list here.');
   });
 
@@ -73,10 +76,7 @@ describe('gen-schema helpers', () => {
     assert.equal(docAnchor('io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector'), 'labelselector-v1-meta');
     assert.equal(docAnchor('io.k8s.apimachinery.pkg.util.intstr.IntOrString'), 'intorstring-intstr-util');
     assert.equal(docAnchor('io.k8s.apimachinery.pkg.api.resource.Quantity'), 'quantity-resource-core');
-    assert.equal(
-      docUrl('io.k8s.api.core.v1.PodSpec', '1.36.0'),
-      'https://kubernetes.io/docs/reference/generated/kubernetes-api/v1.36/#podspec-v1-core',
-    );
+    assert.equal(docUrl('io.k8s.api.core.v1.PodSpec', '1.36.0'), 'https://kubernetes.io/docs/reference/generated/kubernetes-api/v1.36/#podspec-v1-core');
     assert.throws(() => docAnchor('com.example.Thing'), /no API reference anchor/);
   });
 

@@ -12,7 +12,11 @@ const labels = (src: string) => {
 const head = daemonSetHead();
 
 test('taint effect values after `effect: `, on the line being typed', () => {
-  assert.deepEqual(labels(`${head}      tolerations:\n      - key: nvidia.com/gpu\n        effect: |\n`).sort(), ['NoExecute', 'NoSchedule', 'PreferNoSchedule']);
+  assert.deepEqual(labels(`${head}      tolerations:\n      - key: nvidia.com/gpu\n        effect: |\n`).sort(), [
+    'NoExecute',
+    'NoSchedule',
+    'PreferNoSchedule',
+  ]);
 });
 
 test('enum values with a partial word replace the word', () => {
@@ -42,7 +46,13 @@ test('keys valid at the cursor, minus those present, required first', () => {
 test('required keys sort first', () => {
   const { text, pos } = withCursor(`apiVersion: apps/v1\nkind: DaemonSet\nspec:\n  |\n`);
   const items = complete(text, pos).sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
-  assert.deepEqual(items.slice(0, 2).map((i) => i.label).sort(), ['selector', 'template']);
+  assert.deepEqual(
+    items
+      .slice(0, 2)
+      .map((i) => i.label)
+      .sort(),
+    ['selector', 'template'],
+  );
 });
 
 test('operators of node selector requirements, update strategy types, imagePullPolicy, dnsPolicy, hostPath type', () => {
@@ -51,20 +61,51 @@ test('operators of node selector requirements, update strategy types, imagePullP
   assert.deepEqual(labels(`apiVersion: apps/v1\nkind: DaemonSet\nspec:\n  updateStrategy:\n    type: |\n`).sort(), ['OnDelete', 'RollingUpdate']);
   assert.deepEqual(labels(`${head}      containers:\n        - name: a\n          imagePullPolicy: |\n`).sort(), ['Always', 'IfNotPresent', 'Never']);
   assert.ok(labels(`${head}      dnsPolicy: |\n`).includes('ClusterFirstWithHostNet'));
-  assert.ok(labels(`${head}      volumes:\n        - name: sock\n          hostPath:\n            path: /run\n            type: |\n`).includes('DirectoryOrCreate'));
-  assert.deepEqual(labels(`apiVersion: apps/v1\nkind: DaemonSet\nspec:\n  selector:\n    matchExpressions:\n      - operator: |\n`).sort(), ['DoesNotExist', 'Exists', 'In', 'NotIn']);
+  assert.ok(
+    labels(`${head}      volumes:\n        - name: sock\n          hostPath:\n            path: /run\n            type: |\n`).includes('DirectoryOrCreate'),
+  );
+  assert.deepEqual(labels(`apiVersion: apps/v1\nkind: DaemonSet\nspec:\n  selector:\n    matchExpressions:\n      - operator: |\n`).sort(), [
+    'DoesNotExist',
+    'Exists',
+    'In',
+    'NotIn',
+  ]);
 });
 
 test('booleans, priority classes, well-known label keys and values, taint keys', () => {
   assert.deepEqual(labels(`${head}      hostNetwork: |\n`), ['true', 'false']);
   assert.deepEqual(labels(`${head}      priorityClassName: |\n`), ['system-node-critical', 'system-cluster-critical']);
   const keys = labels(`${head}      nodeSelector:\n        |\n`);
-  for (const k of ['kubernetes.io/os', 'kubernetes.io/arch', 'kubernetes.io/hostname', 'node.kubernetes.io/instance-type', 'topology.kubernetes.io/zone', 'node-role.kubernetes.io/control-plane']) assert.ok(keys.includes(k), k);
+  for (const k of [
+    'kubernetes.io/os',
+    'kubernetes.io/arch',
+    'kubernetes.io/hostname',
+    'node.kubernetes.io/instance-type',
+    'topology.kubernetes.io/zone',
+    'node-role.kubernetes.io/control-plane',
+  ])
+    assert.ok(keys.includes(k), k);
   assert.deepEqual(labels(`${head}      nodeSelector:\n        kubernetes.io/os: |\n`), ['linux', 'windows']);
-  const exprValues = labels(`${head}      affinity:\n        nodeAffinity:\n          requiredDuringSchedulingIgnoredDuringExecution:\n            nodeSelectorTerms:\n              - matchExpressions:\n                  - key: kubernetes.io/arch\n                    operator: In\n                    values:\n                      - |\n`);
+  const exprValues = labels(
+    `${head}      affinity:\n        nodeAffinity:\n          requiredDuringSchedulingIgnoredDuringExecution:\n            nodeSelectorTerms:\n              - matchExpressions:\n                  - key: kubernetes.io/arch\n                    operator: In\n                    values:\n                      - |\n`,
+  );
   assert.ok(exprValues.includes('arm64') && exprValues.includes('amd64'));
   const taints = labels(`${head}      tolerations:\n        - key: |\n`);
-  for (const k of ['node-role.kubernetes.io/control-plane', 'node-role.kubernetes.io/master', 'node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable', 'node.kubernetes.io/disk-pressure', 'node.kubernetes.io/memory-pressure', 'node.kubernetes.io/pid-pressure', 'node.kubernetes.io/unschedulable', 'node.kubernetes.io/network-unavailable', 'node.cloudprovider.kubernetes.io/uninitialized', 'nvidia.com/gpu', 'CriticalAddonsOnly']) assert.ok(taints.includes(k), k);
+  for (const k of [
+    'node-role.kubernetes.io/control-plane',
+    'node-role.kubernetes.io/master',
+    'node.kubernetes.io/not-ready',
+    'node.kubernetes.io/unreachable',
+    'node.kubernetes.io/disk-pressure',
+    'node.kubernetes.io/memory-pressure',
+    'node.kubernetes.io/pid-pressure',
+    'node.kubernetes.io/unschedulable',
+    'node.kubernetes.io/network-unavailable',
+    'node.cloudprovider.kubernetes.io/uninitialized',
+    'nvidia.com/gpu',
+    'CriticalAddonsOnly',
+  ])
+    assert.ok(taints.includes(k), k);
 });
 
 test('a whole-DaemonSet snippet in an empty document and after ---, with labels in step', () => {

@@ -92,7 +92,10 @@ describe('footprint', () => {
     assert.equal(f.pending, 2);
   });
   it('counts limits as requests when requests are missing (pod defaulting)', () => {
-    const f = footprint({ spec: { template: { spec: { containers: [{ resources: { limits: { cpu: '1', memory: '1Gi', 'example.com/gpu': '1' } } }] } } } }, placement(3));
+    const f = footprint(
+      { spec: { template: { spec: { containers: [{ resources: { limits: { cpu: '1', memory: '1Gi', 'example.com/gpu': '1' } } }] } } } },
+      placement(3),
+    );
     assert.equal(f.text.totalCpu, '3');
     assert.equal(f.text.totalMemory, '3Gi');
     assert.deepEqual(f.other, [{ name: 'example.com/gpu', perPod: '1', total: '3' }]);
@@ -126,7 +129,11 @@ describe('reasonRange (reveal the YAML responsible)', () => {
   const at = (r: ReturnType<typeof reasonRange>) => lines[r.start.line].slice(r.start.character, r.end.line === r.start.line ? r.end.character : undefined);
 
   it('a nodeSelector mismatch selects the nodeSelector entry', () => {
-    const r = reasonRange(viewAt(text), { predicate: 'NodeAffinity', message: "node(s) didn't match Pod's node affinity/selector", selector: { kind: 'nodeSelector', key: 'kubernetes.io/os', want: 'linux', have: 'windows' } });
+    const r = reasonRange(viewAt(text), {
+      predicate: 'NodeAffinity',
+      message: "node(s) didn't match Pod's node affinity/selector",
+      selector: { kind: 'nodeSelector', key: 'kubernetes.io/os', want: 'linux', have: 'windows' },
+    });
     assert.equal(at(r), 'kubernetes.io/os: linux');
   });
   it('an untolerated taint selects the tolerations (where a toleration goes)', () => {
@@ -138,7 +145,11 @@ describe('reasonRange (reveal the YAML responsible)', () => {
     assert.equal(at(r), 'hostPort: 9100');
   });
   it('insufficient memory selects the first container request for memory', () => {
-    const r = reasonRange(viewAt(text), { predicate: 'NodeResourcesFit', message: 'Insufficient memory', resource: { name: 'memory', requested: 1, used: 1, capacity: 1, unresolvable: false } });
+    const r = reasonRange(viewAt(text), {
+      predicate: 'NodeResourcesFit',
+      message: 'Insufficient memory',
+      resource: { name: 'memory', requested: 1, used: 1, capacity: 1, unresolvable: false },
+    });
     assert.equal(at(r), 'memory: 128Mi');
     assert.ok(lines.slice(0, r!.start.line).some((l) => l.includes('name: agent')));
   });
@@ -158,4 +169,3 @@ describe('reasonRange (reveal the YAML responsible)', () => {
     assert.equal(two.split('\n')[r.start.line].slice(r.start.character, r.end.character), 'hostPort: 9100');
   });
 });
-

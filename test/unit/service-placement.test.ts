@@ -21,15 +21,27 @@ test('nodeSelector keys come from the inventory first, ranked by how many nodes 
   const fromInventory = list.filter((i) => i.sortText?.startsWith('0_'));
   assert.ok(fromInventory.length > 5);
   const counts = fromInventory.map((i) => Number(/^(\d+) node/.exec(i.detail ?? '')?.[1]));
-  assert.deepEqual(counts, [...counts].sort((a, b) => b - a), 'ranked by node count');
+  assert.deepEqual(
+    counts,
+    [...counts].sort((a, b) => b - a),
+    'ranked by node count',
+  );
   assert.equal(fromInventory[0].detail, '15 node(s)');
   assert.ok(fromInventory.some((i) => i.label === 'topology.kubernetes.io/zone'));
 });
 
 test('label values come from the nodes, with counts', () => {
   const list = items(`${head}      nodeSelector:\n        kubernetes.io/arch: |\n`);
-  assert.deepEqual(list.slice(0, 2).map((i) => [i.label, i.detail]), [['amd64', '13 node(s)'], ['arm64', '2 node(s)']]);
-  const zones = items(`${head}      affinity:\n        nodeAffinity:\n          requiredDuringSchedulingIgnoredDuringExecution:\n            nodeSelectorTerms:\n              - matchExpressions:\n                  - key: topology.kubernetes.io/zone\n                    operator: In\n                    values:\n                      - |\n`);
+  assert.deepEqual(
+    list.slice(0, 2).map((i) => [i.label, i.detail]),
+    [
+      ['amd64', '13 node(s)'],
+      ['arm64', '2 node(s)'],
+    ],
+  );
+  const zones = items(
+    `${head}      affinity:\n        nodeAffinity:\n          requiredDuringSchedulingIgnoredDuringExecution:\n            nodeSelectorTerms:\n              - matchExpressions:\n                  - key: topology.kubernetes.io/zone\n                    operator: In\n                    values:\n                      - |\n`,
+  );
   assert.ok(zones.some((i) => i.label === 'eu-west-1a'));
 });
 
@@ -39,7 +51,10 @@ test('toleration keys and values come from the taints on the nodes', () => {
   assert.equal(top[0], 'node-role.kubernetes.io/control-plane');
   assert.ok(top.includes('nvidia.com/gpu') && top.includes('edge.example.com/remote'));
   const values = items(`${head}      tolerations:\n        - key: edge.example.com/remote\n          value: |\n`);
-  assert.deepEqual(values.map((i) => i.label), ['true']);
+  assert.deepEqual(
+    values.map((i) => i.label),
+    ['true'],
+  );
 });
 
 const ds = `${head}      nodeSelector:

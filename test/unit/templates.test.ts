@@ -23,14 +23,18 @@ function daemonSetOf(text: string): any {
 
 describe('DaemonSet templates', () => {
   it('offers the six agents, each id once', () => {
-    assert.deepEqual(TEMPLATES.map((t) => t.id), ['log-collector', 'node-exporter', 'gpu-device-plugin', 'gpu-monitor', 'cni-agent', 'security-agent']);
+    assert.deepEqual(
+      TEMPLATES.map((t) => t.id),
+      ['log-collector', 'node-exporter', 'gpu-device-plugin', 'gpu-monitor', 'cni-agent', 'security-agent'],
+    );
     assert.equal(findTemplate('cni-agent')?.agent, 'CNI');
     assert.equal(findTemplate('nope'), undefined);
   });
 
   for (const t of TEMPLATES) {
     describe(t.id, () => {
-      const loud = (ds: ReturnType<typeof analyzeText>) => ds.filter((d) => d.severity === 'error' || d.severity === 'warning').map((d) => `${d.severity} ${d.code} line ${d.range.start.line + 1}: ${d.message}`);
+      const loud = (ds: ReturnType<typeof analyzeText>) =>
+        ds.filter((d) => d.severity === 'error' || d.severity === 'warning').map((d) => `${d.severity} ${d.code} line ${d.range.start.line + 1}: ${d.message}`);
 
       it('has no error or warning from the checker', () => {
         assert.deepEqual(loud(analyzeText(templateText(t))), []);
@@ -66,19 +70,31 @@ describe('DaemonSet templates', () => {
     const tolerations = (id: string) => daemonSetOf(templateText(findTemplate(id)!)).spec.template.spec.tolerations;
     assert.deepEqual(tolerations('cni-agent'), [{ operator: 'Exists' }]);
     for (const id of ['gpu-device-plugin', 'gpu-monitor']) {
-      assert.ok(tolerations(id).some((x: any) => x.key === 'nvidia.com/gpu' && x.operator === 'Exists'), id);
+      assert.ok(
+        tolerations(id).some((x: any) => x.key === 'nvidia.com/gpu' && x.operator === 'Exists'),
+        id,
+      );
     }
     for (const id of ['log-collector', 'node-exporter', 'security-agent']) {
-      assert.ok(tolerations(id).some((x: any) => x.key === 'node-role.kubernetes.io/control-plane'), id);
+      assert.ok(
+        tolerations(id).some((x: any) => x.key === 'node-role.kubernetes.io/control-plane'),
+        id,
+      );
     }
   });
 
   it('runs the GPU agents only on GPU nodes of the sample cluster', () => {
-    const gpuNodes = inventory.nodes.filter((n: any) => n.metadata.labels?.['nvidia.com/gpu.present'] === 'true').map((n: any) => n.metadata.name).sort();
+    const gpuNodes = inventory.nodes
+      .filter((n: any) => n.metadata.labels?.['nvidia.com/gpu.present'] === 'true')
+      .map((n: any) => n.metadata.name)
+      .sort();
     assert.ok(gpuNodes.length > 0);
     for (const id of ['gpu-device-plugin', 'gpu-monitor']) {
       const [view] = placementsOfText(templateText(findTemplate(id)!), inventory);
-      const placed = view.placement.nodes.filter((n) => n.shouldRun).map((n) => n.name).sort();
+      const placed = view.placement.nodes
+        .filter((n) => n.shouldRun)
+        .map((n) => n.name)
+        .sort();
       assert.deepEqual(placed, gpuNodes, id);
     }
   });

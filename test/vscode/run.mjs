@@ -125,15 +125,22 @@ async function runSuite(runDir) {
 }
 
 function runUiScenarios(runDir) {
-  const files = existsSync(uiDir) ? readdirSync(uiDir).filter((f) => f.endsWith('.ui.ts')).sort() : [];
+  const files = existsSync(uiDir)
+    ? readdirSync(uiDir)
+        .filter((f) => f.endsWith('.ui.ts'))
+        .sort()
+    : [];
   if (files.length === 0) return Promise.resolve({ passed: 0, failed: 0 });
   const tap = path.join(runDir, 'ui.tap');
   const args = [
-    '--import', 'tsx',
+    '--import',
+    'tsx',
     '--test',
     '--test-concurrency=1',
-    '--test-reporter=spec', '--test-reporter-destination=stdout',
-    '--test-reporter=tap', `--test-reporter-destination=${tap}`,
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=tap',
+    `--test-reporter-destination=${tap}`,
     ...files.map((f) => path.join(uiDir, f)),
   ];
   log(`running UI scenarios: ${files.join(', ')}`);

@@ -22,7 +22,16 @@ import { THEMES, type ThemeName } from './themes';
 export const shotsDir = path.join(repoRoot, 'test-results', 'webview');
 export const englishStrings: PanelStrings = panelStrings({ t: (s) => s });
 
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export interface Harness {
   context: BrowserContext;
@@ -119,7 +128,10 @@ export interface PanelPage {
   shot(name: string): Promise<void>;
 }
 
-export async function openPanel(h: Harness, opts: { state: PanelState; theme?: ThemeName; strings?: PanelStrings; beside?: boolean; savedUi?: unknown }): Promise<PanelPage> {
+export async function openPanel(
+  h: Harness,
+  opts: { state: PanelState; theme?: ThemeName; strings?: PanelStrings; beside?: boolean; savedUi?: unknown },
+): Promise<PanelPage> {
   const page = await h.context.newPage();
   const dialogs: string[] = [];
   const errors: string[] = [];

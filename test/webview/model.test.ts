@@ -25,8 +25,19 @@ describe('fixtures and page shell', () => {
     assert.equal(stateFor('gpu-plugin').daemonSet?.name, 'nvidia-device-plugin');
   });
   it('the page shell has a strict CSP with a nonce and no inline script or style', () => {
-    const html = pageHtml({ cspSource: 'https://x.vscode-cdn.net', nonce: 'abc123', scriptUri: 'https://x/p.js', styleUri: 'https://x/p.css', codiconsUri: 'https://x/c.css', lang: 'ko', title: '<t>' });
-    assert.match(html, /content="default-src 'none'; style-src https:\/\/x\.vscode-cdn\.net; font-src https:\/\/x\.vscode-cdn\.net; img-src https:\/\/x\.vscode-cdn\.net; script-src 'nonce-abc123'"/);
+    const html = pageHtml({
+      cspSource: 'https://x.vscode-cdn.net',
+      nonce: 'abc123',
+      scriptUri: 'https://x/p.js',
+      styleUri: 'https://x/p.css',
+      codiconsUri: 'https://x/c.css',
+      lang: 'ko',
+      title: '<t>',
+    });
+    assert.match(
+      html,
+      /content="default-src 'none'; style-src https:\/\/x\.vscode-cdn\.net; font-src https:\/\/x\.vscode-cdn\.net; img-src https:\/\/x\.vscode-cdn\.net; script-src 'nonce-abc123'"/,
+    );
     assert.match(html, /<script nonce="abc123" src="https:\/\/x\/p\.js"><\/script>/);
     assert.equal((html.match(/<script/g) ?? []).length, 1);
     assert.doesNotMatch(html, /<style|style=/);

@@ -70,16 +70,28 @@ describe('summary and grouping', () => {
           rows: Array.from(e.querySelectorAll('.row')).map((r) => (r as HTMLElement).dataset.node),
         })),
       );
-      assert.deepEqual(groups.map((g) => g.verdict), ['runs', 'pending', 'pending', 'excluded', 'excluded', 'excluded', 'excluded']);
+      assert.deepEqual(
+        groups.map((g) => g.verdict),
+        ['runs', 'pending', 'pending', 'excluded', 'excluded', 'excluded', 'excluded'],
+      );
       assert.deepEqual(groups[0], { verdict: 'runs', title: 'Runs', count: 3, rows: ['cp-1', 'cp-2', 'cp-3'] });
       assert.equal(groups[1].title, "Pending · node(s) didn't have free ports for the requested pod ports");
       assert.deepEqual(groups[1].rows, ['arm-a-1', 'arm-b-1', 'worker-a-1', 'worker-b-1', 'worker-b-2']);
       assert.equal(groups[2].title, "Pending · node(s) didn't have free ports for the requested pod ports · Insufficient cpu · Insufficient memory");
       assert.deepEqual(groups[2].rows, ['worker-c-1']);
       const excluded = groups.slice(3);
-      assert.deepEqual(excluded.map((g) => g.count), [2, 2, 1, 1]);
+      assert.deepEqual(
+        excluded.map((g) => g.count),
+        [2, 2, 1, 1],
+      );
       assert.ok(excluded.some((g) => g.title === "Excluded · node(s) didn't match Pod's node affinity/selector" && g.rows[0] === 'win-a-1'));
-      assert.ok(excluded.some((g) => g.title === 'Excluded · node(s) had untolerated taint(s) (edge.example.com/remote=true:NoSchedule)' && g.rows.join() === 'edge-berlin-1,edge-munich-1'));
+      assert.ok(
+        excluded.some(
+          (g) =>
+            g.title === 'Excluded · node(s) had untolerated taint(s) (edge.example.com/remote=true:NoSchedule)' &&
+            g.rows.join() === 'edge-berlin-1,edge-munich-1',
+        ),
+      );
       for (const g of groups) assert.equal(g.rows.length, g.count);
     });
   });
@@ -88,7 +100,10 @@ describe('summary and grouping', () => {
     await withPanel('rows-node-agent', { state: loadState('node-agent') }, async (p) => {
       const row = (n: string) => p.page.locator(`.row[data-node="${n}"]`);
       assert.deepEqual(await row('cp-1').locator('.row-line .chip').allTextContents(), ['control-plane', 'linux/amd64', 'eu-west-1a', 'Ready']);
-      assert.deepEqual(await row('cp-1').locator('.facts .chip').allTextContents(), ['kubernetes.io/os=linux', 'node-role.kubernetes.io/control-plane:NoSchedule']);
+      assert.deepEqual(await row('cp-1').locator('.facts .chip').allTextContents(), [
+        'kubernetes.io/os=linux',
+        'node-role.kubernetes.io/control-plane:NoSchedule',
+      ]);
       assert.equal(await row('cp-1').locator('.chip.taint.ok').count(), 1, 'the tolerated taint is marked tolerated');
       assert.equal(await row('worker-b-2').locator('.chip.status').textContent(), 'Ready,SchedulingDisabled');
       assert.equal(await row('worker-a-2').locator('.chip.status').textContent(), 'Unknown');
@@ -144,11 +159,15 @@ describe('filter and sort', () => {
   });
 
   it('keeps the filter, sort and grouping across a reload of the page (webview state)', async () => {
-    await withPanel('state-restored', { state: loadState('node-agent'), savedUi: { filter: 'edge', sort: 'zone', grouped: false, collapsed: [] } }, async (p) => {
-      assert.equal(await p.page.inputValue('#filter'), 'edge');
-      assert.equal(await p.page.inputValue('#sort'), 'zone');
-      assert.deepEqual(await nodeOrder(p), ['edge-berlin-1', 'edge-munich-1']);
-    });
+    await withPanel(
+      'state-restored',
+      { state: loadState('node-agent'), savedUi: { filter: 'edge', sort: 'zone', grouped: false, collapsed: [] } },
+      async (p) => {
+        assert.equal(await p.page.inputValue('#filter'), 'edge');
+        assert.equal(await p.page.inputValue('#sort'), 'zone');
+        assert.deepEqual(await nodeOrder(p), ['edge-berlin-1', 'edge-munich-1']);
+      },
+    );
   });
 });
 
@@ -161,7 +180,15 @@ describe('escaping', () => {
     n.labels = { ...n.labels, 'evil/<script>alert(2)</script>': '<img src=y onerror=alert(3)>' };
     n.zone = '<b onmouseover=alert(4)>zone</b>';
     n.roles = ['<svg onload=alert(5)>'];
-    n.reasons = [{ predicate: 'NodeAffinity', message: `<img src=z onerror=alert(6)> didn't match`, label: `<img src=z onerror=alert(6)> didn't match`, detail: '<iframe src=javascript:alert(7)>', fixes: [{ title: '<img src=t onerror=alert(13)>', edits: [] }] }];
+    n.reasons = [
+      {
+        predicate: 'NodeAffinity',
+        message: `<img src=z onerror=alert(6)> didn't match`,
+        label: `<img src=z onerror=alert(6)> didn't match`,
+        detail: '<iframe src=javascript:alert(7)>',
+        fixes: [{ title: '<img src=t onerror=alert(13)>', edits: [] }],
+      },
+    ];
     n.taints = [{ text: '<svg/onload=alert(8)>:NoSchedule', untolerated: true }];
     n.selectorLabels = [{ key: 'evil/<script>alert(2)</script>', value: '<img src=y onerror=alert(3)>', mismatch: false }];
     st.daemonSet!.name = '<img src=q onerror=alert(9)>';
@@ -372,7 +399,16 @@ describe('empty states and inventory problems', () => {
   }
 
   it('cursor outside every DaemonSet: offers to go to each', async () => {
-    const state: PanelState = { empty: 'noDaemonSetHere', inventory, uri: 'file:///w/two.yaml', fileName: 'two.yaml', others: [{ name: 'a', line: 0 }, { name: 'b', namespace: 'kube-system', line: 40 }] };
+    const state: PanelState = {
+      empty: 'noDaemonSetHere',
+      inventory,
+      uri: 'file:///w/two.yaml',
+      fileName: 'two.yaml',
+      others: [
+        { name: 'a', line: 0 },
+        { name: 'b', namespace: 'kube-system', line: 40 },
+      ],
+    };
     await withPanel('empty-not-here', { state }, async (p) => {
       assert.deepEqual(await texts(p, '.goto-list button'), ['Go to a (line 1)', 'Go to kube-system/b (line 41)']);
       await p.page.click('.goto-list li:nth-child(2) button');
@@ -406,7 +442,15 @@ describe('empty states and inventory problems', () => {
 
   it('stale cluster data: a badge, a warning and a refresh', async () => {
     const st = loadState('gpu-plugin');
-    st.inventory = { source: 'cluster', name: 'kind-dev', nodes: 15, pods: 51, messages: [], stale: true, fetchedAt: new Date(Date.now() - 3 * 3600_000).toISOString() };
+    st.inventory = {
+      source: 'cluster',
+      name: 'kind-dev',
+      nodes: 15,
+      pods: 51,
+      messages: [],
+      stale: true,
+      fetchedAt: new Date(Date.now() - 3 * 3600_000).toISOString(),
+    };
     await withPanel('cluster-stale', { state: st, theme: 'light' }, async (p) => {
       assert.equal(await text(p, '.badge.stale'), 'stale');
       assert.equal(await text(p, '.fetched'), 'as of 3 h ago');
@@ -457,7 +501,8 @@ describe('themes and strings', () => {
       assert.deepEqual(await texts(p, '#sort option'), [strings.sortVerdict, strings.sortName, strings.sortZone]);
       // Page chrome text: everything outside data-bearing elements is wrapped in ‹…›.
       const stray = await p.page.evaluate(() => {
-        const skip = '.node-name, .chip, .fix, .reason-message, .predicate, .detail, .inventory-name, .ds-name, .namespace, .file, .stat-value, .count-value, .count-badge, .group-title, td, code, .kv .k, .muted, .plan, .gained, .lost, .eviction';
+        const skip =
+          '.node-name, .chip, .fix, .reason-message, .predicate, .detail, .inventory-name, .ds-name, .namespace, .file, .stat-value, .count-value, .count-badge, .group-title, td, code, .kv .k, .muted, .plan, .gained, .lost, .eviction';
         const out: string[] = [];
         const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
         for (let n = walker.nextNode(); n; n = walker.nextNode()) {

@@ -10,9 +10,19 @@ const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export async function refreshInventory(state: InventoryState): Promise<void> {
   try {
-    const info = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Refreshing the DaemonSet inventory…') }, () => state.refresh());
+    const info = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Refreshing the DaemonSet inventory…') },
+      () => state.refresh(),
+    );
     if (info.requested) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('{0} could not be used: {1}. Placement uses {2} until this is fixed.', info.requested.detail ?? info.requested.source, info.requested.error, info.name));
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t(
+          '{0} could not be used: {1}. Placement uses {2} until this is fixed.',
+          info.requested.detail ?? info.requested.source,
+          info.requested.error,
+          info.name,
+        ),
+      );
     } else {
       vscode.window.setStatusBarMessage(vscode.l10n.t('Inventory refreshed: {0} · {1} nodes', info.name, info.nodes), 5000);
     }
@@ -33,8 +43,15 @@ export async function snapshotCluster(client: BaseLanguageClient, state: Invento
     const select = vscode.l10n.t('Select Inventory…');
     const message =
       info.requested?.source === 'cluster'
-        ? vscode.l10n.t('A snapshot needs a live cluster, but {0} could not be reached: {1}', info.requested.detail ?? info.requested.source, info.requested.error)
-        : vscode.l10n.t('A snapshot copies the nodes and pods of a live cluster into a file, but the inventory in use is {0}. Choose a kubeconfig context first.', info.name);
+        ? vscode.l10n.t(
+            'A snapshot needs a live cluster, but {0} could not be reached: {1}',
+            info.requested.detail ?? info.requested.source,
+            info.requested.error,
+          )
+        : vscode.l10n.t(
+            'A snapshot copies the nodes and pods of a live cluster into a file, but the inventory in use is {0}. Choose a kubeconfig context first.',
+            info.name,
+          );
     const button = await vscode.window.showInformationMessage(message, select);
     if (button === select) await vscode.commands.executeCommand('daemonset.selectInventory');
     return;
@@ -67,7 +84,11 @@ export async function snapshotCluster(client: BaseLanguageClient, state: Invento
   }
   const use = vscode.l10n.t('Use as Inventory');
   const open = vscode.l10n.t('Open');
-  const button = await vscode.window.showInformationMessage(vscode.l10n.t('Saved {0} nodes and {1} pods to {2}.', info.nodes, info.pods, vscode.workspace.asRelativePath(target)), use, open);
+  const button = await vscode.window.showInformationMessage(
+    vscode.l10n.t('Saved {0} nodes and {1} pods to {2}.', info.nodes, info.pods, vscode.workspace.asRelativePath(target)),
+    use,
+    open,
+  );
   if (button === use) await apply(state, { source: 'file', files: [settingPathFor(target)] });
   else if (button === open) await vscode.window.showTextDocument(target);
 }

@@ -48,7 +48,7 @@ export async function selectInventory(client: BaseLanguageClient, state: Invento
       (e: unknown): ContextsAnswer => ({ contexts: [], error: e instanceof Error ? e.message : String(e) }),
     )
     .then((answer) => {
-      pick.items = [...fixed, ...contextChoices(answer, settings.source === 'cluster' ? settings.context ?? answer.current : undefined, state)];
+      pick.items = [...fixed, ...contextChoices(answer, settings.source === 'cluster' ? (settings.context ?? answer.current) : undefined, state)];
       pick.busy = false;
     });
 
@@ -79,7 +79,10 @@ function contextChoices(answer: ContextsAnswer, used: string | undefined, state:
     return out;
   }
   if (answer.contexts.length === 0) {
-    out.push({ label: `$(info) ${vscode.l10n.t('No contexts in the kubeconfig')}`, detail: vscode.l10n.t('Set daemonset.inventory.kubeconfig, or KUBECONFIG, to a kubeconfig file') });
+    out.push({
+      label: `$(info) ${vscode.l10n.t('No contexts in the kubeconfig')}`,
+      detail: vscode.l10n.t('Set daemonset.inventory.kubeconfig, or KUBECONFIG, to a kubeconfig file'),
+    });
     return out;
   }
   for (const c of answer.contexts) {
@@ -123,5 +126,7 @@ export async function apply(state: InventoryState, next: Parameters<typeof write
 function reportFallback(info: InventoryInfo): void {
   if (!info.requested) return;
   const what = info.requested.detail ?? info.requested.source;
-  void vscode.window.showWarningMessage(vscode.l10n.t('{0} could not be used: {1}. Placement uses {2} until this is fixed.', what, info.requested.error, info.name));
+  void vscode.window.showWarningMessage(
+    vscode.l10n.t('{0} could not be used: {1}. Placement uses {2} until this is fixed.', what, info.requested.error, info.name),
+  );
 }

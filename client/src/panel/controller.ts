@@ -146,7 +146,11 @@ export class PlacementPanel implements vscode.Disposable {
       const doc = await vscode.workspace.openTextDocument(u);
       const pos = new vscode.Position(typeof line === 'number' && line >= 0 ? line : 0, 0);
       const existing = vscode.window.visibleTextEditors.find((e) => e.document === doc);
-      const editor = await vscode.window.showTextDocument(doc, { viewColumn: existing?.viewColumn, preserveFocus: false, selection: typeof line === 'number' ? new vscode.Range(pos, pos) : undefined });
+      const editor = await vscode.window.showTextDocument(doc, {
+        viewColumn: existing?.viewColumn,
+        preserveFocus: false,
+        selection: typeof line === 'number' ? new vscode.Range(pos, pos) : undefined,
+      });
       this.target = editor;
     }
     if (this.besidePanel) this.besidePanel.reveal(undefined, true);
@@ -290,7 +294,8 @@ export class PlacementPanel implements vscode.Disposable {
       return;
     }
     const edit = new vscode.WorkspaceEdit();
-    for (const e of fix.edits) edit.replace(doc.uri, new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character), e.newText);
+    for (const e of fix.edits)
+      edit.replace(doc.uri, new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character), e.newText);
     await vscode.workspace.applyEdit(edit);
     this.refresh(0);
   }

@@ -20,13 +20,9 @@ function attr(s: string): string {
 }
 
 export function pageHtml(r: PageResources): string {
-  const csp = [
-    "default-src 'none'",
-    `style-src ${r.cspSource}`,
-    `font-src ${r.cspSource}`,
-    `img-src ${r.cspSource}`,
-    `script-src 'nonce-${r.nonce}'`,
-  ].join('; ');
+  const csp = ["default-src 'none'", `style-src ${r.cspSource}`, `font-src ${r.cspSource}`, `img-src ${r.cspSource}`, `script-src 'nonce-${r.nonce}'`].join(
+    '; ',
+  );
   return `<!DOCTYPE html>
 <html lang="${attr(r.lang)}">
 <head>

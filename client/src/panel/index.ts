@@ -14,7 +14,11 @@ export const PLACEMENT_VIEW_ID = 'daemonset.placement';
  * `onInventoryChanged`: pass InventoryState.onDidChange (a second `onNotification` for
  * `daemonset/inventoryChanged` would replace the client's only handler).
  */
-export function registerPlacementPanel(context: vscode.ExtensionContext, client: LanguageClient, onInventoryChanged?: vscode.Event<unknown>): vscode.Disposable {
+export function registerPlacementPanel(
+  context: vscode.ExtensionContext,
+  client: LanguageClient,
+  onInventoryChanged?: vscode.Event<unknown>,
+): vscode.Disposable {
   const panel = new PlacementPanel(context, client, onInventoryChanged);
   const provider: vscode.WebviewViewProvider = {
     resolveWebviewView: (view) => panel.resolveView(view),

@@ -92,17 +92,23 @@ export function panelStrings(l10n: L10n) {
     clusterWide: l10n.t('Reserved cluster-wide'),
     footprintGrows: l10n.t('Grows with every node added: each new node it runs on reserves another {0} cpu and {1} memory.'),
     footprintPending: l10n.t('{0} pending pods would reserve {1} cpu and {2} memory more once scheduled.'),
-    noRequests: l10n.t('No container requests cpu or memory: the scheduler reserves nothing for these pods, and they are the first to be evicted under node pressure.'),
+    noRequests: l10n.t(
+      'No container requests cpu or memory: the scheduler reserves nothing for these pods, and they are the first to be evicted under node pressure.',
+    ),
     // Rollout
     rollout: l10n.t('Rollout'),
     defaulted: l10n.t('(default)'),
     rolloutUnavailable: l10n.t('Deletes up to {0} old pods at a time and creates their replacements: {1} waves over {2} nodes.'),
-    rolloutSurge: l10n.t('Creates up to {0} new pods beside the old ones and deletes each old pod once its replacement is available: {1} waves over {2} nodes.'),
+    rolloutSurge: l10n.t(
+      'Creates up to {0} new pods beside the old ones and deletes each old pod once its replacement is available: {1} waves over {2} nodes.',
+    ),
     rolloutFallback: l10n.t('maxUnavailable and maxSurge both come to 0 here, so the controller uses maxUnavailable 1.'),
     rolloutPercent: l10n.t('{0} of {1} nodes, rounded up: {2}'),
     minReady: l10n.t('Each new pod counts as available {0} s after it is Ready (minReadySeconds), so each wave takes at least that long.'),
     minReadyZero: l10n.t('Each new pod counts as available as soon as it is Ready (minReadySeconds 0).'),
-    onDelete: l10n.t('OnDelete: the controller never replaces pods on its own. After a template change, a node gets the new pod only when you delete its old pod.'),
+    onDelete: l10n.t(
+      'OnDelete: the controller never replaces pods on its own. After a template change, a node gets the new pod only when you delete its old pod.',
+    ),
     perWave: l10n.t('PER WAVE'),
     waves: l10n.t('WAVES'),
     rolloutNoNodes: l10n.t('No node runs this DaemonSet: an update has nothing to replace.'),
@@ -114,7 +120,9 @@ export function panelStrings(l10n: L10n) {
     emptyNotYamlTitle: l10n.t('Not a YAML file'),
     emptyNotYaml: l10n.t('The active editor is not YAML. Switch to a DaemonSet manifest.'),
     emptyNoDaemonSetTitle: l10n.t('No DaemonSet in this file'),
-    emptyNoDaemonSet: l10n.t('Add a document with apiVersion: apps/v1 and kind: DaemonSet (the "DaemonSet" snippet writes one), and fix YAML errors if there are any.'),
+    emptyNoDaemonSet: l10n.t(
+      'Add a document with apiVersion: apps/v1 and kind: DaemonSet (the "DaemonSet" snippet writes one), and fix YAML errors if there are any.',
+    ),
     emptyNotHereTitle: l10n.t('The cursor is not in a DaemonSet'),
     emptyNotHere: l10n.t('Move the cursor into one of the DaemonSets of this file:'),
     goTo: l10n.t('Go to {0} (line {1})'),

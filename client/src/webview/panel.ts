@@ -49,7 +49,10 @@ const empty = h('section', { class: 'empty', attrs: { hidden: true } });
 const summary = h('section', { class: 'card summary', attrs: { 'aria-labelledby': 'summary-h' } });
 const changes = h('section', { class: 'card changes', attrs: { 'aria-labelledby': 'changes-h' } });
 const nodesHeading = h('h2', { attrs: { id: 'nodes-h' } });
-const filterInput = h('input', { class: 'filter', attrs: { type: 'search', id: 'filter', spellcheck: 'false', autocomplete: 'off', 'data-focus-key': 'filter' } });
+const filterInput = h('input', {
+  class: 'filter',
+  attrs: { type: 'search', id: 'filter', spellcheck: 'false', autocomplete: 'off', 'data-focus-key': 'filter' },
+});
 const sortSelect = h('select', { class: 'sort', attrs: { id: 'sort', 'data-focus-key': 'sort' } });
 // The select's label is for screen readers: the options say what they sort by.
 const sortLabel = h('label', { class: 'visually-hidden', attrs: { for: 'sort' } });
@@ -109,7 +112,11 @@ function s(): PanelStrings {
 function button(label: Child[], opts: { cls?: string; title?: string; aria?: string; focusKey?: string; onClick: () => void }): HTMLButtonElement {
   return h(
     'button',
-    { class: opts.cls ?? 'button', attrs: { type: 'button', title: opts.title, 'aria-label': opts.aria, 'data-focus-key': opts.focusKey }, on: { click: (e) => (e.stopPropagation(), opts.onClick()) } },
+    {
+      class: opts.cls ?? 'button',
+      attrs: { type: 'button', title: opts.title, 'aria-label': opts.aria, 'data-focus-key': opts.focusKey },
+      on: { click: (e) => (e.stopPropagation(), opts.onClick()) },
+    },
     ...label,
   );
 }
@@ -135,7 +142,14 @@ function relativeTime(iso: string): { text: string; title: string } | undefined 
   if (Number.isNaN(t)) return undefined;
   const title = new Date(t).toLocaleString(document.documentElement.lang || undefined);
   const mins = Math.floor((Date.now() - t) / 60000);
-  const ago = mins < 1 ? s().justNow : mins < 60 ? fmt(s().minutesAgo, mins) : mins < 60 * 48 ? fmt(s().hoursAgo, Math.floor(mins / 60)) : fmt(s().daysAgo, Math.floor(mins / 1440));
+  const ago =
+    mins < 1
+      ? s().justNow
+      : mins < 60
+        ? fmt(s().minutesAgo, mins)
+        : mins < 60 * 48
+          ? fmt(s().hoursAgo, Math.floor(mins / 60))
+          : fmt(s().daysAgo, Math.floor(mins / 1440));
   return { text: fmt(s().asOf, ago), title };
 }
 
@@ -175,8 +189,18 @@ function renderHeader(st: PanelState): void {
           h(
             'span',
             { class: 'actions' },
-            button([icon('arrow-swap'), h('span', null, s().switchInventory)], { cls: 'link-button', focusKey: 'switch', onClick: () => post({ type: 'selectInventory' }) }),
-            button([icon('refresh')], { cls: 'icon-button', title: s().refreshInventory, aria: s().refreshInventory, focusKey: 'refresh', onClick: () => post({ type: 'refreshInventory' }) }),
+            button([icon('arrow-swap'), h('span', null, s().switchInventory)], {
+              cls: 'link-button',
+              focusKey: 'switch',
+              onClick: () => post({ type: 'selectInventory' }),
+            }),
+            button([icon('refresh')], {
+              cls: 'icon-button',
+              title: s().refreshInventory,
+              aria: s().refreshInventory,
+              focusKey: 'refresh',
+              onClick: () => post({ type: 'refreshInventory' }),
+            }),
           ),
         )
       : null,
@@ -204,7 +228,8 @@ function renderBanners(st: PanelState): void {
   updateSection(banners, JSON.stringify([inv?.requested, inv?.stale, inv?.source, inv?.messages, inv?.name, dsMessages, st.empty]), () => {
     const out: Child[] = [];
     if (!inv) return out;
-    const switchButton = (key: string) => button([h('span', null, s().switchInventory)], { cls: 'button secondary', focusKey: key, onClick: () => post({ type: 'selectInventory' }) });
+    const switchButton = (key: string) =>
+      button([h('span', null, s().switchInventory)], { cls: 'button secondary', focusKey: key, onClick: () => post({ type: 'selectInventory' }) });
     if (inv.requested) {
       const r = inv.requested;
       out.push(
@@ -217,7 +242,18 @@ function renderBanners(st: PanelState): void {
       );
     }
     if (inv.stale) {
-      out.push(banner('warning', undefined, [s().staleHint], button([icon('refresh'), h('span', null, s().refreshInventory)], { cls: 'button secondary', focusKey: 'refresh-stale', onClick: () => post({ type: 'refreshInventory' }) })));
+      out.push(
+        banner(
+          'warning',
+          undefined,
+          [s().staleHint],
+          button([icon('refresh'), h('span', null, s().refreshInventory)], {
+            cls: 'button secondary',
+            focusKey: 'refresh-stale',
+            onClick: () => post({ type: 'refreshInventory' }),
+          }),
+        ),
+      );
     }
     if (inv.messages.length) out.push(banner('warning', undefined, inv.messages));
     if (inv.source === 'sample' && !inv.requested && !st.empty) out.push(h('div', { class: 'hint' }, icon('info'), h('span', null, s().sampleHint)));
@@ -257,19 +293,39 @@ function renderEmpty(st: PanelState): boolean {
           'ul',
           { class: 'goto-list' },
           ...st.others.map((o, i) =>
-            h('li', null, button([icon('go-to-file'), h('span', null, fmt(t.goTo, o.namespace ? `${o.namespace}/${o.name}` : o.name, o.line + 1))], { cls: 'link-button', focusKey: `goto:${i}`, onClick: () => post({ type: 'goToLine', uri, line: o.line }) })),
+            h(
+              'li',
+              null,
+              button([icon('go-to-file'), h('span', null, fmt(t.goTo, o.namespace ? `${o.namespace}/${o.name}` : o.name, o.line + 1))], {
+                cls: 'link-button',
+                focusKey: `goto:${i}`,
+                onClick: () => post({ type: 'goToLine', uri, line: o.line }),
+              }),
+            ),
           ),
         ),
       );
     }
-    if (kind === 'noNodes') out.push(button([icon('arrow-swap'), h('span', null, t.switchInventory)], { cls: 'button', focusKey: 'switch-empty', onClick: () => post({ type: 'selectInventory' }) }));
+    if (kind === 'noNodes')
+      out.push(
+        button([icon('arrow-swap'), h('span', null, t.switchInventory)], {
+          cls: 'button',
+          focusKey: 'switch-empty',
+          onClick: () => post({ type: 'selectInventory' }),
+        }),
+      );
     return out;
   });
   return true;
 }
 
 function stat(key: string, label: string, value: number | string, title?: string): HTMLElement {
-  return h('div', { class: 'stat', attrs: { 'data-k': key, title, role: 'group', 'aria-label': `${label} ${value}` } }, h('div', { class: 'stat-label', attrs: { 'aria-hidden': 'true' } }, label), h('div', { class: 'stat-value', attrs: { 'aria-hidden': 'true' } }, String(value)));
+  return h(
+    'div',
+    { class: 'stat', attrs: { 'data-k': key, title, role: 'group', 'aria-label': `${label} ${value}` } },
+    h('div', { class: 'stat-label', attrs: { 'aria-hidden': 'true' } }, label),
+    h('div', { class: 'stat-value', attrs: { 'aria-hidden': 'true' } }, String(value)),
+  );
 }
 
 function renderSummary(st: PanelState): void {
@@ -282,9 +338,19 @@ function renderSummary(st: PanelState): void {
     if (p.misscheduled !== undefined) cols.push(stat('misscheduled', t.colMisscheduled, p.misscheduled));
     cols.push(stat('nodes', t.colNodes, p.nodes.length));
     const verdicts = (['runs', 'pending', 'excluded'] as const).map((v) =>
-      h('span', { class: `count ${v}`, attrs: { 'data-verdict': v, title: verdictHelp(v) } }, verdictIcon(v), h('span', { class: 'count-label' }, verdictLabel(v)), h('span', { class: 'count-value' }, String(p.counts[v]))),
+      h(
+        'span',
+        { class: `count ${v}`, attrs: { 'data-verdict': v, title: verdictHelp(v) } },
+        verdictIcon(v),
+        h('span', { class: 'count-label' }, verdictLabel(v)),
+        h('span', { class: 'count-value' }, String(p.counts[v])),
+      ),
     );
-    return [h('h2', { attrs: { id: 'summary-h', class: 'visually-hidden' } }, t.summary), h('div', { class: 'stats' }, ...cols), h('div', { class: 'counts' }, ...verdicts)];
+    return [
+      h('h2', { attrs: { id: 'summary-h', class: 'visually-hidden' } }, t.summary),
+      h('div', { class: 'stats' }, ...cols),
+      h('div', { class: 'counts' }, ...verdicts),
+    ];
   });
 }
 
@@ -331,7 +397,13 @@ function reasonItem(st: PanelState, node: string, index: number, r: PanelReason,
     }),
   ];
   (r.fixes ?? []).forEach((f, i) => {
-    parts.push(button([icon('lightbulb'), h('span', null, f.title)], { cls: 'button secondary small fix', focusKey: `fix:${focusKey}:${i}`, onClick: () => post({ type: 'applyFix', uri, node, reason: index, fix: i }) }));
+    parts.push(
+      button([icon('lightbulb'), h('span', null, f.title)], {
+        cls: 'button secondary small fix',
+        focusKey: `fix:${focusKey}:${i}`,
+        onClick: () => post({ type: 'applyFix', uri, node, reason: index, fix: i }),
+      }),
+    );
   });
   if (r.detail) parts.push(h('div', { class: 'detail muted' }, breakable(r.detail)));
   return h('li', null, ...parts);
@@ -342,10 +414,24 @@ function facts(n: PanelNode): HTMLElement | null {
   const t = s();
   const chips: HTMLElement[] = [];
   for (const l of n.selectorLabels) {
-    chips.push(h('span', { class: `chip label${l.mismatch ? ' bad' : ''}`, attrs: { title: l.key } }, icon('tag'), breakable(l.value !== undefined ? `${l.key}=${l.value}` : fmt(t.labelMissing, l.key))));
+    chips.push(
+      h(
+        'span',
+        { class: `chip label${l.mismatch ? ' bad' : ''}`, attrs: { title: l.key } },
+        icon('tag'),
+        breakable(l.value !== undefined ? `${l.key}=${l.value}` : fmt(t.labelMissing, l.key)),
+      ),
+    );
   }
   for (const taint of n.taints) {
-    chips.push(h('span', { class: `chip taint${taint.untolerated ? ' bad' : ' ok'}`, attrs: { title: taint.untolerated ? t.taintUntolerated : t.taintTolerated } }, icon(taint.untolerated ? 'shield' : 'check'), breakable(taint.text)));
+    chips.push(
+      h(
+        'span',
+        { class: `chip taint${taint.untolerated ? ' bad' : ' ok'}`, attrs: { title: taint.untolerated ? t.taintUntolerated : t.taintTolerated } },
+        icon(taint.untolerated ? 'shield' : 'check'),
+        breakable(taint.text),
+      ),
+    );
   }
   return chips.length ? h('div', { class: 'facts' }, ...chips) : null;
 }
@@ -447,7 +533,12 @@ function groupFor(st: PanelState, g: NodeGroup): HTMLElement {
   const title = groupTitle(g);
   c.head.setAttribute('aria-expanded', String(!collapsed));
   c.head.setAttribute('aria-label', fmt(s().groupLabel, title, g.nodes.length));
-  c.head.replaceChildren(icon(collapsed ? 'chevron-right' : 'chevron-down'), verdictIcon(g.verdict), h('span', { class: 'group-title' }, breakable(title)), h('span', { class: 'badge count-badge' }, String(g.nodes.length)));
+  c.head.replaceChildren(
+    icon(collapsed ? 'chevron-right' : 'chevron-down'),
+    verdictIcon(g.verdict),
+    h('span', { class: 'group-title' }, breakable(title)),
+    h('span', { class: 'badge count-badge' }, String(g.nodes.length)),
+  );
   c.list.hidden = collapsed;
   c.block.hidden = collapsed || g.reasons.length === 0;
   // The group's reasons, once: every node of the group has exactly these (the first node's carry the details).
@@ -484,14 +575,20 @@ function renderNodes(): void {
     for (const k of groupCache.keys()) if (!keys.has(k)) groupCache.delete(k);
     const els = groups.map((g) => {
       const el = groupFor(st, g);
-      placeChildren(groupCache.get(g.key)!.list, g.nodes.map((n) => rowFor(st, n, false)));
+      placeChildren(
+        groupCache.get(g.key)!.list,
+        g.nodes.map((n) => rowFor(st, n, false)),
+      );
       return el;
     });
     placeChildren(groupsEl, els);
     groupsEl.removeAttribute('role');
   } else {
     const sorted = [...visible].sort(compareNodes(ui.sort));
-    placeChildren(groupsEl, sorted.map((n) => rowFor(st, n, true)));
+    placeChildren(
+      groupsEl,
+      sorted.map((n) => rowFor(st, n, true)),
+    );
     groupsEl.setAttribute('role', 'list');
   }
   restoreFocus(focusKey);
@@ -520,15 +617,38 @@ function renderFootprint(st: PanelState): void {
       h(
         'table',
         { class: 'numbers' },
-        h('thead', null, h('tr', null, h('th', { attrs: { scope: 'col' } }, ''), h('th', { attrs: { scope: 'col' } }, t.cpu), h('th', { attrs: { scope: 'col' } }, t.memory), ...f.other.map((o) => h('th', { attrs: { scope: 'col' } }, o.name)))),
+        h(
+          'thead',
+          null,
+          h(
+            'tr',
+            null,
+            h('th', { attrs: { scope: 'col' } }, ''),
+            h('th', { attrs: { scope: 'col' } }, t.cpu),
+            h('th', { attrs: { scope: 'col' } }, t.memory),
+            ...f.other.map((o) => h('th', { attrs: { scope: 'col' } }, o.name)),
+          ),
+        ),
         h(
           'tbody',
           null,
-          h('tr', null, h('th', { attrs: { scope: 'row' } }, t.perPod), cell('cpu', f.text.cpu), cell('memory', f.text.memory), ...f.other.map((o) => cell(`other:${o.name}`, o.perPod))),
+          h(
+            'tr',
+            null,
+            h('th', { attrs: { scope: 'row' } }, t.perPod),
+            cell('cpu', f.text.cpu),
+            cell('memory', f.text.memory),
+            ...f.other.map((o) => cell(`other:${o.name}`, o.perPod)),
+          ),
           h(
             'tr',
             { class: 'total' },
-            h('th', { attrs: { scope: 'row' } }, h('div', null, t.clusterWide), h('div', { class: 'muted', attrs: { 'data-k': 'nodes' } }, fmt(t.timesNodes, f.nodes))),
+            h(
+              'th',
+              { attrs: { scope: 'row' } },
+              h('div', null, t.clusterWide),
+              h('div', { class: 'muted', attrs: { 'data-k': 'nodes' } }, fmt(t.timesNodes, f.nodes)),
+            ),
             cell('totalCpu', f.text.totalCpu),
             cell('totalMemory', f.text.totalMemory),
             ...f.other.map((o) => cell(`otherTotal:${o.name}`, o.total)),
@@ -552,7 +672,13 @@ function intOrPercent(label: string, v: NonNullable<RolloutPlan['maxUnavailable'
     'div',
     { class: 'kv', attrs: { 'data-k': key } },
     h('span', { class: 'k' }, label),
-    h('span', { class: 'v' }, h('code', null, String(v.raw)), v.defaulted ? h('span', { class: 'muted' }, ` ${t.defaulted}`) : null, pct ? h('span', { class: 'muted' }, ` → ${fmt(t.rolloutPercent, String(v.raw), desired, v.value!)}`) : null),
+    h(
+      'span',
+      { class: 'v' },
+      h('code', null, String(v.raw)),
+      v.defaulted ? h('span', { class: 'muted' }, ` ${t.defaulted}`) : null,
+      pct ? h('span', { class: 'muted' }, ` → ${fmt(t.rolloutPercent, String(v.raw), desired, v.value!)}`) : null,
+    ),
   );
 }
 
@@ -573,7 +699,14 @@ function renderRollout(st: PanelState): void {
     }
     if (r.maxUnavailable) out.push(intOrPercent('maxUnavailable', r.maxUnavailable, r.desired, 'maxUnavailable'));
     if (r.maxSurge) out.push(intOrPercent('maxSurge', r.maxSurge, r.desired, 'maxSurge'));
-    out.push(h('div', { class: 'kv', attrs: { 'data-k': 'minReadySeconds' } }, h('span', { class: 'k' }, 'minReadySeconds'), h('span', { class: 'v' }, h('code', null, String(r.minReadySeconds)))));
+    out.push(
+      h(
+        'div',
+        { class: 'kv', attrs: { 'data-k': 'minReadySeconds' } },
+        h('span', { class: 'k' }, 'minReadySeconds'),
+        h('span', { class: 'v' }, h('code', null, String(r.minReadySeconds))),
+      ),
+    );
     if (r.error) {
       out.push(banner('error', undefined, [fmt(t.rolloutError, r.error)]));
       return out;
@@ -583,7 +716,13 @@ function renderRollout(st: PanelState): void {
       return out;
     }
     out.push(
-      h('div', { class: 'stats' }, stat('step', t.perWave, r.step ?? 0, r.surge ? 'maxSurge' : 'maxUnavailable'), stat('waves', t.waves, r.waves ?? 0), stat('desired', t.colDesired, r.desired)),
+      h(
+        'div',
+        { class: 'stats' },
+        stat('step', t.perWave, r.step ?? 0, r.surge ? 'maxSurge' : 'maxUnavailable'),
+        stat('waves', t.waves, r.waves ?? 0),
+        stat('desired', t.colDesired, r.desired),
+      ),
       h('p', { class: 'plan' }, fmt(r.surge ? t.rolloutSurge : t.rolloutUnavailable, r.step ?? 0, r.waves ?? 0, r.desired)),
     );
     if (r.fallbackToOne) out.push(h('p', { class: 'muted' }, t.rolloutFallback));
@@ -607,7 +746,21 @@ function renderStatic(): void {
     h('option', { attrs: { value: 'zone' } }, t.sortZone),
   );
   sortSelect.value = ui.sort;
-  noMatch.replaceChildren(h('span', null, t.noMatch), ' ', button([h('span', null, t.clearFilter)], { cls: 'link-button', focusKey: 'clear', onClick: () => { filterInput.value = ''; ui.filter = ''; saveUi(); renderNodes(); filterInput.focus(); } }));
+  noMatch.replaceChildren(
+    h('span', null, t.noMatch),
+    ' ',
+    button([h('span', null, t.clearFilter)], {
+      cls: 'link-button',
+      focusKey: 'clear',
+      onClick: () => {
+        filterInput.value = '';
+        ui.filter = '';
+        saveUi();
+        renderNodes();
+        filterInput.focus();
+      },
+    }),
+  );
 }
 
 /** Which DaemonSet the page shows: a different one starts at the top, the same one keeps its scroll. */

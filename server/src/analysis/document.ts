@@ -78,7 +78,11 @@ export function analyzeDocument(file: ParsedFile, options: AnalysisOptions = {})
     const docText = file.text.slice(parsed.start, parsed.end);
     if (!DAEMONSET_KIND_RE.test(docText)) continue;
     if (parsed.templated) {
-      const finding = { rule: 'template-syntax', path: [], message: t('Template syntax ({{ }}) in this document: DaemonSet checks are skipped. Check the rendered output (helm template) instead.') };
+      const finding = {
+        rule: 'template-syntax',
+        path: [],
+        message: t('Template syntax ({{ }}) in this document: DaemonSet checks are skipped. Check the rendered output (helm template) instead.'),
+      };
       documentFindings.push({ finding, at: [parsed.start, Math.min(parsed.end, lineEndOf(file.text, parsed.start))] });
     } else if (parsed.doc.errors.length) {
       // The first error is the cause; the ones after it are usually its echoes.

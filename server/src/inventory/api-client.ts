@@ -6,9 +6,7 @@
  */
 import http from 'node:http';
 import https from 'node:https';
-import {
-  ClusterError, fromHttpStatus, fromNetworkError, malformedError, timeoutError,
-} from './cluster-errors';
+import { ClusterError, fromHttpStatus, fromNetworkError, malformedError, timeoutError } from './cluster-errors';
 import type { ClusterTarget } from './kubeconfig';
 
 /** 128 MiB: one page of 500 fat pods is a few MiB; anything near this is not a sane answer. */
@@ -70,16 +68,21 @@ export async function getJson(target: ClusterTarget, pathAndQuery: string, opts:
     const timer = setTimeout(() => finish(timeoutError(target, 'GET', path, opts.timeoutMs)), opts.timeoutMs);
     req.on('error', (err: NodeJS.ErrnoException) => finish(isAbort(err) ? err : fromNetworkError(err, target, 'GET', path)));
     req.on('response', (res) => {
-      readBody(res, MAX_RESPONSE_BYTES, (err, body) => {
-        if (err) return finish(err instanceof ClusterError ? err : fromNetworkError(err as NodeJS.ErrnoException, target, 'GET', path));
-        const status = res.statusCode ?? 0;
-        const parsed = tryParse(body!);
-        if (status < 200 || status > 299) {
-          return finish(fromHttpStatus(status, res.statusMessage ?? '', parsed.ok ? parsed.value : undefined, target, 'GET', path, opts.resource));
-        }
-        if (!parsed.ok) return finish(malformedError(target, 'GET', path, parsed.error));
-        finish(undefined, parsed.value);
-      }, () => malformedError(target, 'GET', path, `response larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MiB`));
+      readBody(
+        res,
+        MAX_RESPONSE_BYTES,
+        (err, body) => {
+          if (err) return finish(err instanceof ClusterError ? err : fromNetworkError(err as NodeJS.ErrnoException, target, 'GET', path));
+          const status = res.statusCode ?? 0;
+          const parsed = tryParse(body!);
+          if (status < 200 || status > 299) {
+            return finish(fromHttpStatus(status, res.statusMessage ?? '', parsed.ok ? parsed.value : undefined, target, 'GET', path, opts.resource));
+          }
+          if (!parsed.ok) return finish(malformedError(target, 'GET', path, parsed.error));
+          finish(undefined, parsed.value);
+        },
+        () => malformedError(target, 'GET', path, `response larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MiB`),
+      );
     });
     req.end();
   });
@@ -100,10 +103,22 @@ function readBody(res: http.IncomingMessage, max: number, done: (err: unknown, b
     }
     chunks.push(chunk);
   });
-  res.on('end', () => { if (!failed) done(undefined, Buffer.concat(chunks).toString('utf8')); });
-  res.on('error', (err) => { if (!failed) { failed = true; done(err); } });
+  res.on('end', () => {
+    if (!failed) done(undefined, Buffer.concat(chunks).toString('utf8'));
+  });
+  res.on('error', (err) => {
+    if (!failed) {
+      failed = true;
+      done(err);
+    }
+  });
   // A server that closes mid-body: 'aborted' then 'close' without 'end'.
-  res.on('close', () => { if (!failed && !res.complete) { failed = true; done(Object.assign(new Error('the connection closed before the response was complete'), { code: 'ECONNRESET' })); } });
+  res.on('close', () => {
+    if (!failed && !res.complete) {
+      failed = true;
+      done(Object.assign(new Error('the connection closed before the response was complete'), { code: 'ECONNRESET' }));
+    }
+  });
 }
 
 function tryParse(body: string): { ok: true; value: any } | { ok: false; error: string } {
@@ -153,10 +168,15 @@ export async function watch(target: ClusterTarget, pathAndQuery: string, opts: W
     req.on('response', (res) => {
       const status = res.statusCode ?? 0;
       if (status < 200 || status > 299) {
-        readBody(res, 1024 * 1024, (err, body) => {
-          const parsed = err ? undefined : tryParse(body!);
-          finish(fromHttpStatus(status, res.statusMessage ?? '', parsed?.ok ? parsed.value : undefined, target, 'GET', path, opts.resource));
-        }, () => malformedError(target, 'GET', path, 'error response too large'));
+        readBody(
+          res,
+          1024 * 1024,
+          (err, body) => {
+            const parsed = err ? undefined : tryParse(body!);
+            finish(fromHttpStatus(status, res.statusMessage ?? '', parsed?.ok ? parsed.value : undefined, target, 'GET', path, opts.resource));
+          },
+          () => malformedError(target, 'GET', path, 'error response too large'),
+        );
         return;
       }
       const idle = () => arm(opts.idleTimeoutMs, () => timeoutError(target, 'GET', `${path} (watch, silent)`, opts.idleTimeoutMs));
@@ -173,14 +193,17 @@ export async function watch(target: ClusterTarget, pathAndQuery: string, opts: W
           buffer = buffer.slice(nl + 1);
           if (line && !deliver(line)) return;
         }
-        if (buffer.length > MAX_EVENT_BYTES) finish(malformedError(target, 'GET', `${path} (watch)`, `an event larger than ${MAX_EVENT_BYTES / 1024 / 1024} MiB`));
+        if (buffer.length > MAX_EVENT_BYTES)
+          finish(malformedError(target, 'GET', `${path} (watch)`, `an event larger than ${MAX_EVENT_BYTES / 1024 / 1024} MiB`));
       });
       res.on('end', () => {
         if (buffer.trim() && !deliver(buffer.trim())) return;
         finish();
       });
       res.on('error', (err: NodeJS.ErrnoException) => finish(isAbort(err) ? err : fromNetworkError(err, target, 'GET', path)));
-      res.on('close', () => { if (!res.complete) finish(fromNetworkError(Object.assign(new Error('the watch connection was closed'), { code: 'ECONNRESET' }), target, 'GET', path)); });
+      res.on('close', () => {
+        if (!res.complete) finish(fromNetworkError(Object.assign(new Error('the watch connection was closed'), { code: 'ECONNRESET' }), target, 'GET', path));
+      });
     });
     /** false when the watch is finished (bad event or handler failure). */
     function deliver(line: string): boolean {

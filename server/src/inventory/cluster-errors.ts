@@ -15,7 +15,11 @@ export type ClusterErrorKind =
   | 'http'; // any other non-2xx status
 
 export class ClusterError extends Error {
-  constructor(readonly kind: ClusterErrorKind, message: string, readonly status?: number) {
+  constructor(
+    readonly kind: ClusterErrorKind,
+    message: string,
+    readonly status?: number,
+  ) {
     super(message);
     this.name = 'ClusterError';
   }
@@ -29,15 +33,33 @@ export interface ClusterWhere {
 }
 
 const TLS_CODES = new Set([
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID',
-  'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_SIGNATURE_FAILURE', 'CERT_UNTRUSTED', 'CERT_REJECTED', 'EPROTO',
-  'ERR_SSL_WRONG_VERSION_NUMBER', 'ERR_TLS_HANDSHAKE_TIMEOUT',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'CERT_SIGNATURE_FAILURE',
+  'CERT_UNTRUSTED',
+  'CERT_REJECTED',
+  'EPROTO',
+  'ERR_SSL_WRONG_VERSION_NUMBER',
+  'ERR_TLS_HANDSHAKE_TIMEOUT',
 ]);
 
 const NETWORK_CODES = new Set([
-  'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE',
-  'ECONNABORTED', 'EADDRNOTAVAIL',
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ECONNABORTED',
+  'EADDRNOTAVAIL',
 ]);
 
 function suffix(where: ClusterWhere): string {
@@ -48,11 +70,12 @@ function suffix(where: ClusterWhere): string {
 export function fromNetworkError(err: NodeJS.ErrnoException, where: ClusterWhere, method: string, path: string): ClusterError {
   const code = err.code ?? '';
   if (TLS_CODES.has(code) || code.startsWith('ERR_SSL_') || code.startsWith('ERR_TLS_') || /certificate|SSL routines|TLS/i.test(err.message)) {
-    const hint = code === 'ERR_SSL_WRONG_VERSION_NUMBER'
-      ? 'the server does not speak TLS on this port'
-      : code === 'ERR_TLS_CERT_ALTNAME_INVALID'
-        ? 'the certificate is not valid for this host name'
-        : 'the server certificate is not trusted by the kubeconfig\'s certificate-authority';
+    const hint =
+      code === 'ERR_SSL_WRONG_VERSION_NUMBER'
+        ? 'the server does not speak TLS on this port'
+        : code === 'ERR_TLS_CERT_ALTNAME_INVALID'
+          ? 'the certificate is not valid for this host name'
+          : "the server certificate is not trusted by the kubeconfig's certificate-authority";
     return new ClusterError('tls', `TLS error talking to the cluster at ${where.server}: ${err.message}${code ? ` [${code}]` : ''}; ${hint} ${suffix(where)}`);
   }
   if (NETWORK_CODES.has(code) || /socket hang up/i.test(err.message)) {
@@ -73,16 +96,26 @@ export function malformedError(where: ClusterWhere, method: string, path: string
  * A non-2xx answer. `body` is the parsed `Status` object when the server sent one (it usually
  * does), whose `message` is Kubernetes' own explanation (e.g. `nodes is forbidden: User "x" cannot list …`).
  */
-export function fromHttpStatus(status: number, statusText: string, body: any, where: ClusterWhere, method: string, path: string, resource: string): ClusterError {
+export function fromHttpStatus(
+  status: number,
+  statusText: string,
+  body: any,
+  where: ClusterWhere,
+  method: string,
+  path: string,
+  resource: string,
+): ClusterError {
   const apiMessage = typeof body?.message === 'string' && body.message ? body.message : '';
   const detail = apiMessage ? `: ${apiMessage}` : '';
   if (status === 401) {
-    return new ClusterError('unauthorized',
-      `The cluster at ${where.server} rejected the credentials${where.user ? ` of user "${where.user}"` : ''} (401 Unauthorized${detail}); log in again or refresh the token ${suffix(where)}`, status);
+    return new ClusterError(
+      'unauthorized',
+      `The cluster at ${where.server} rejected the credentials${where.user ? ` of user "${where.user}"` : ''} (401 Unauthorized${detail}); log in again or refresh the token ${suffix(where)}`,
+      status,
+    );
   }
   if (status === 403) {
-    return new ClusterError('forbidden',
-      `Not allowed to list ${resource} at ${where.server} (403 Forbidden${detail}) ${suffix(where)}`, status);
+    return new ClusterError('forbidden', `Not allowed to list ${resource} at ${where.server} (403 Forbidden${detail}) ${suffix(where)}`, status);
   }
   if (status === 410) {
     return new ClusterError('gone', `${method} ${path}: 410 Gone${detail} ${suffix(where)}`, status);

@@ -98,8 +98,14 @@ export class ClusterInventorySource {
       path: '/api/v1/nodes',
       key: (n) => String(n?.metadata?.name ?? ''),
       onChange: () => this.touch(),
-      onError: (err, retryInMs) => { this.nodesError = `${err.message}; retrying in ${formatMs(retryInMs)}`; this.scheduleEmit(); },
-      onRecovered: () => { this.nodesError = undefined; this.touch(); },
+      onError: (err, retryInMs) => {
+        this.nodesError = `${err.message}; retrying in ${formatMs(retryInMs)}`;
+        this.scheduleEmit();
+      },
+      onRecovered: () => {
+        this.nodesError = undefined;
+        this.touch();
+      },
     });
     this.pods = new Reflector(target, {
       ...common,
@@ -110,8 +116,14 @@ export class ClusterInventorySource {
       keep: (p) => p?.status?.phase !== 'Succeeded' && p?.status?.phase !== 'Failed',
       key: (p) => `${p?.metadata?.namespace ?? ''}/${p?.metadata?.name ?? ''}`,
       onChange: () => this.touch(),
-      onError: (err, retryInMs) => { this.podsError = `${err.message}; retrying in ${formatMs(retryInMs)}`; this.scheduleEmit(); },
-      onRecovered: () => { this.podsError = undefined; this.touch(); },
+      onError: (err, retryInMs) => {
+        this.podsError = `${err.message}; retrying in ${formatMs(retryInMs)}`;
+        this.scheduleEmit();
+      },
+      onRecovered: () => {
+        this.podsError = undefined;
+        this.touch();
+      },
     });
 
     try {

@@ -29,7 +29,10 @@ export async function loadInventoryFiles(paths: string[], options: LoadOptions =
     }
     if (!stat.isFile()) throw new InventoryFileError(p, 'not a regular file');
     if (stat.size > maxBytes) {
-      throw new InventoryFileError(p, `file is too large (${(stat.size / 1024 / 1024).toFixed(1)} MiB; the limit is ${(maxBytes / 1024 / 1024).toFixed(1)} MiB)`);
+      throw new InventoryFileError(
+        p,
+        `file is too large (${(stat.size / 1024 / 1024).toFixed(1)} MiB; the limit is ${(maxBytes / 1024 / 1024).toFixed(1)} MiB)`,
+      );
     }
     newest = Math.max(newest, stat.mtimeMs);
     let text: string;

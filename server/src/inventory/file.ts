@@ -14,7 +14,12 @@ export interface ParsedInventory {
 
 /** A file that cannot be used at all (syntax error, too large, nothing usable in it). */
 export class InventoryFileError extends Error {
-  constructor(readonly file: string, detail: string, readonly line?: number, readonly column?: number) {
+  constructor(
+    readonly file: string,
+    detail: string,
+    readonly line?: number,
+    readonly column?: number,
+  ) {
     super(`${file}${line !== undefined ? `:${line}${column !== undefined ? `:${column}` : ''}` : ''}: ${detail}`);
     this.name = 'InventoryFileError';
   }
@@ -118,8 +123,15 @@ function jsonSyntaxError(text: string, fileName: string, error: Error, yamlError
   return new InventoryFileError(fileName, detail, line, column);
 }
 
-function collect(value: unknown, where: string, impliedKind: string | undefined, fileName: string, out: ParsedInventory,
-  skipped: { terminated: number; unbound: number }, otherKinds: string[]): void {
+function collect(
+  value: unknown,
+  where: string,
+  impliedKind: string | undefined,
+  fileName: string,
+  out: ParsedInventory,
+  skipped: { terminated: number; unbound: number },
+  otherKinds: string[],
+): void {
   if (Array.isArray(value)) {
     value.forEach((item, i) => collect(item, join(where, `item ${i + 1}`), impliedKind, fileName, out, skipped, otherKinds));
     return;
@@ -132,8 +144,7 @@ function collect(value: unknown, where: string, impliedKind: string | undefined,
   if (Array.isArray(value.items) && (kind === undefined || kind.endsWith('List'))) {
     // Raw API lists (`GET /api/v1/nodes`) leave kind off the items: NodeList ⇒ Node.
     const itemKind = kind && kind !== 'List' ? kind.slice(0, -'List'.length) : undefined;
-    value.items.forEach((item: unknown, i: number) =>
-      collect(item, join(where, `item ${i + 1}`), itemKind, fileName, out, skipped, otherKinds));
+    value.items.forEach((item: unknown, i: number) => collect(item, join(where, `item ${i + 1}`), itemKind, fileName, out, skipped, otherKinds));
     return;
   }
   let effectiveKind = kind ?? impliedKind;

@@ -61,8 +61,7 @@ async function loadKubeConfig(selection: KubeconfigSelection): Promise<{ kc: Kub
   // Like kubectl, missing entries of a $KUBECONFIG list are skipped; an explicit file must exist.
   const files = selection.kubeconfigPath ? candidates : candidates.filter((f) => existsSync(f));
   if (files.length === 0 || !existsSync(files[0])) {
-    const where = selection.kubeconfigPath ? selection.kubeconfigPath
-      : process.env.KUBECONFIG ? `$KUBECONFIG (${process.env.KUBECONFIG})` : candidates[0];
+    const where = selection.kubeconfigPath ? selection.kubeconfigPath : process.env.KUBECONFIG ? `$KUBECONFIG (${process.env.KUBECONFIG})` : candidates[0];
     throw configError(`No kubeconfig found at ${where}; set KUBECONFIG or choose a kubeconfig file`);
   }
   const { KubeConfig } = await import('./client-node');
@@ -94,7 +93,9 @@ export async function listContexts(kubeconfigPath?: string): Promise<KubeconfigC
     files,
     current: kc.currentContext || undefined,
     contexts: kc.contexts.map((c) => ({
-      name: c.name, cluster: c.cluster, user: c.user,
+      name: c.name,
+      cluster: c.cluster,
+      user: c.user,
       ...(c.namespace ? { namespace: c.namespace } : {}),
       ...(kc.getCluster(c.cluster)?.server ? { server: kc.getCluster(c.cluster)!.server } : {}),
     })),

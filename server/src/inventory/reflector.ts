@@ -42,7 +42,10 @@ export class Reflector {
   private running?: Promise<void>;
   private failing = false;
 
-  constructor(private readonly target: ClusterTarget, private readonly opts: ReflectorOptions) {}
+  constructor(
+    private readonly target: ClusterTarget,
+    private readonly opts: ReflectorOptions,
+  ) {}
 
   get stopped(): boolean {
     return this.abort.signal.aborted;
@@ -117,13 +120,22 @@ export class Reflector {
         }
         const started = Date.now();
         let events = 0;
-        await watch(this.target, this.query(`watch=1&allowWatchBookmarks=true&timeoutSeconds=${this.opts.watchTimeoutSeconds}&resourceVersion=${encodeURIComponent(this.resourceVersion)}`), {
-          timeoutMs: this.opts.timeoutMs,
-          idleTimeoutMs: this.opts.watchTimeoutSeconds * 1000 + this.opts.timeoutMs,
-          resource: this.opts.resource,
-          signal: this.abort.signal,
-          onEvent: (ev) => { events++; this.apply(ev); },
-        });
+        await watch(
+          this.target,
+          this.query(
+            `watch=1&allowWatchBookmarks=true&timeoutSeconds=${this.opts.watchTimeoutSeconds}&resourceVersion=${encodeURIComponent(this.resourceVersion)}`,
+          ),
+          {
+            timeoutMs: this.opts.timeoutMs,
+            idleTimeoutMs: this.opts.watchTimeoutSeconds * 1000 + this.opts.timeoutMs,
+            resource: this.opts.resource,
+            signal: this.abort.signal,
+            onEvent: (ev) => {
+              events++;
+              this.apply(ev);
+            },
+          },
+        );
         // A server that ends watches at once would make this loop spin: pace it.
         if (events === 0 && Date.now() - started < this.opts.minRetryMs) await delay(this.opts.minRetryMs, undefined, { signal: this.abort.signal });
       } catch (e) {
@@ -150,7 +162,14 @@ export class Reflector {
     if (ev.type === 'ERROR') {
       const code = ev.object?.code;
       if (code === 410) throw new Gone();
-      throw new ClusterError('http', `watch on ${this.opts.resource} failed: ${code ?? ''} ${ev.object?.message ?? ev.object?.reason ?? 'unknown error'} (context ${this.target.context})`.replace(/\s+/g, ' '), code);
+      throw new ClusterError(
+        'http',
+        `watch on ${this.opts.resource} failed: ${code ?? ''} ${ev.object?.message ?? ev.object?.reason ?? 'unknown error'} (context ${this.target.context})`.replace(
+          /\s+/g,
+          ' ',
+        ),
+        code,
+      );
     }
     const rv = ev.object?.metadata?.resourceVersion;
     if (typeof rv === 'string' && rv) this.resourceVersion = rv;

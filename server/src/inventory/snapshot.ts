@@ -8,20 +8,20 @@ import type { Inventory } from '../placement/types';
  * YAML 1.1 quoting keeps timestamps and "yes"/"no"-like values strings for every reader.
  */
 export function snapshotToFile(inventory: Inventory): string {
-  const items = [
-    ...inventory.nodes.map((n) => withKind(n, 'Node')),
-    ...inventory.pods.map((p) => withKind(p, 'Pod')),
-  ];
+  const items = [...inventory.nodes.map((n) => withKind(n, 'Node')), ...inventory.pods.map((p) => withKind(p, 'Pod'))];
   const header = [
     `# Inventory snapshot of ${oneLine(inventory.name)} (${inventory.source})${inventory.fetchedAt ? `, taken ${inventory.fetchedAt}` : ''}${inventory.stale ? ' (stale)' : ''}.`,
     `# ${inventory.nodes.length} nodes, ${inventory.pods.length} pods. Use it as an inventory file.`,
   ].join('\n');
-  const body = stringify({ apiVersion: 'v1', kind: 'List', metadata: { resourceVersion: '' }, items }, {
-    indentSeq: false,
-    lineWidth: 0,
-    version: '1.1',
-    aliasDuplicateObjects: false,
-  });
+  const body = stringify(
+    { apiVersion: 'v1', kind: 'List', metadata: { resourceVersion: '' }, items },
+    {
+      indentSeq: false,
+      lineWidth: 0,
+      version: '1.1',
+      aliasDuplicateObjects: false,
+    },
+  );
   return `${header}\n${body}`;
 }
 

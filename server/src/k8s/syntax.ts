@@ -13,17 +13,20 @@ const qualifiedNameErrMsg = "must consist of alphanumeric characters, '-', '_' o
 const labelValueFmt = `(${qualifiedNameFmt})?`;
 const labelValueRe = new RegExp(`^${labelValueFmt}$`);
 const labelValueMaxLength = 63;
-const labelValueErrMsg = "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
+const labelValueErrMsg =
+  "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
 
 const dns1123LabelFmt = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
 const dns1123LabelRe = new RegExp(`^${dns1123LabelFmt}$`);
 const dns1123LabelMaxLength = 63;
-const dns1123LabelErrMsg = "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character";
+const dns1123LabelErrMsg =
+  "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character";
 
 const dns1123SubdomainFmt = `${dns1123LabelFmt}(\\.${dns1123LabelFmt})*`;
 const dns1123SubdomainRe = new RegExp(`^${dns1123SubdomainFmt}$`);
 const dns1123SubdomainMaxLength = 253;
-const dns1123SubdomainErrMsg = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
+const dns1123SubdomainErrMsg =
+  "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
 
 /** Go's regexError: `msg (e.g. 'a',  or 'b', regex used for validation is 'fmt')` */
 function regexError(msg: string, fmt: string, ...examples: string[]): string {

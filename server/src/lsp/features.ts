@@ -17,7 +17,8 @@ export function registerFeatures(ctx: ServerContext): void {
       const doc = documents.get(params.textDocument.uri);
       if (!doc) return null;
       const text = doc.getText();
-      if (params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter && !triggeredInPlace(text, params.position.line, params.position.character)) return null;
+      if (params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter && !triggeredInPlace(text, params.position.line, params.position.character))
+        return null;
       return { isIncomplete: false, items: ctx.service.completion(text, params.position) };
     }),
   );
@@ -39,7 +40,13 @@ export function registerFeatures(ctx: ServerContext): void {
       const out: CodeAction[] = [];
       if (wants(CodeActionKind.QuickFix)) {
         for (const a of actions.quickFixes) {
-          out.push({ title: menuTitle(a.title), kind: CodeActionKind.QuickFix, isPreferred: a.isPreferred, diagnostics: a.diagnostic ? [toLspDiagnostic(a.diagnostic)] : undefined, edit: { changes: { [doc.uri]: a.edits } } });
+          out.push({
+            title: menuTitle(a.title),
+            kind: CodeActionKind.QuickFix,
+            isPreferred: a.isPreferred,
+            diagnostics: a.diagnostic ? [toLspDiagnostic(a.diagnostic)] : undefined,
+            edit: { changes: { [doc.uri]: a.edits } },
+          });
         }
       }
       if (actions.fixAll && (wants(CodeActionKind.SourceFixAll) || (only?.includes(CodeActionKind.Source) ?? false))) {

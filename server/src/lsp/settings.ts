@@ -11,7 +11,13 @@ export interface Settings {
   schemaChecks: 'auto' | 'on' | 'off';
 }
 
-export const defaultSettings: Settings = { rules: {}, maxFileSizeMB: 5, inventory: defaultInventorySettings, placement: { enabled: true }, schemaChecks: 'auto' };
+export const defaultSettings: Settings = {
+  rules: {},
+  maxFileSizeMB: 5,
+  inventory: defaultInventorySettings,
+  placement: { enabled: true },
+  schemaChecks: 'auto',
+};
 
 export function mergeSettings(conf: Partial<Settings> | null | undefined): Settings {
   const c = conf ?? {};

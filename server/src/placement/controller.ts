@@ -260,7 +260,12 @@ export interface SyncResult {
  * One `syncDaemonSet` → `manage` pass over the nodes and pods (no rolling-update step: the
  * pods' revision is unknown here, so they are treated as current).
  */
-export function syncDaemonSet(ds: any, nodes: readonly any[], pods: readonly any[], opts: { gates?: Partial<FeatureGates> | null; hash?: string; burstReplicas?: number } = {}): SyncResult {
+export function syncDaemonSet(
+  ds: any,
+  nodes: readonly any[],
+  pods: readonly any[],
+  opts: { gates?: Partial<FeatureGates> | null; hash?: string; burstReplicas?: number } = {},
+): SyncResult {
   const result: SyncResult = {
     creates: [],
     deletes: [],
@@ -303,7 +308,11 @@ export function syncDaemonSet(ds: any, nodes: readonly any[], pods: readonly any
     if (r.needsPod) creates.push(name);
     deletes.push(...r.podsToDelete);
     for (const p of r.failedPods) {
-      result.events.push({ type: 'Warning', reason: 'FailedDaemonPod', message: `Found failed daemon pod ${p?.metadata?.namespace ?? ''}/${podKey(p)} on node ${name}, will try to kill it` });
+      result.events.push({
+        type: 'Warning',
+        reason: 'FailedDaemonPod',
+        message: `Found failed daemon pod ${p?.metadata?.namespace ?? ''}/${podKey(p)} on node ${name}, will try to kill it`,
+      });
     }
 
     // updateDaemonSetStatus

@@ -34,7 +34,10 @@ const NODE_SELECTOR_OPS: Record<string, SelectionOperator> = {
  * `nodeSelectorRequirementsAsSelector`: matchExpressions → labels.Selector. An empty list gives
  * labels.Nothing(). Errors are field-error strings under `path`.
  */
-export function nodeSelectorRequirementsAsSelector(nsm: readonly NodeSelectorRequirement[] | null | undefined, path = 'matchExpressions'): { selector: LabelSelector; errors: string[] } {
+export function nodeSelectorRequirementsAsSelector(
+  nsm: readonly NodeSelectorRequirement[] | null | undefined,
+  path = 'matchExpressions',
+): { selector: LabelSelector; errors: string[] } {
   nsm = list(nsm);
   if (nsm.length === 0) return { selector: { requirements: [], nothing: true }, errors: [] };
   const reqs: Requirement[] = [];
@@ -54,7 +57,10 @@ export function nodeSelectorRequirementsAsSelector(nsm: readonly NodeSelectorReq
 }
 
 /** `nodeSelectorRequirementsAsFieldSelector`: only In/NotIn with exactly one value. */
-export function nodeSelectorRequirementsAsFieldSelector(nsm: readonly NodeSelectorRequirement[] | null | undefined, path = 'matchFields'): { selector: FieldRequirement[] | null; errors: string[] } {
+export function nodeSelectorRequirementsAsFieldSelector(
+  nsm: readonly NodeSelectorRequirement[] | null | undefined,
+  path = 'matchFields',
+): { selector: FieldRequirement[] | null; errors: string[] } {
   nsm = list(nsm);
   if (nsm.length === 0) return { selector: null, errors: [] };
   const selector: FieldRequirement[] = [];

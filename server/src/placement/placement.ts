@@ -104,8 +104,12 @@ function schedulerReasons(dp: DaemonPodPlan, pn: PreparedNode, ownPods: Prepared
   const info = !dp.surge && ownPods.length > 0 ? nodeInfoWithout(pn, ownPods) : pn.info;
   const reasons = runPlugins(DEFAULT_FILTER_PLUGINS, dp.podState, info);
   for (const r of reasons) {
-    if (r.predicate === 'NodePorts' && dp.surge && ownPods.some((p) => p.hostPorts.length > 0)) r.detail = [r.detail, 'maxSurge starts the new pod beside the old one, which holds the same host port'].filter(Boolean).join('; ');
-    if (dp.bypassesScheduler) r.detail = [r.detail, 'spec.nodeName bypasses the scheduler: the kubelet rejects the pod (Failed) instead of leaving it Pending'].filter(Boolean).join('; ');
+    if (r.predicate === 'NodePorts' && dp.surge && ownPods.some((p) => p.hostPorts.length > 0))
+      r.detail = [r.detail, 'maxSurge starts the new pod beside the old one, which holds the same host port'].filter(Boolean).join('; ');
+    if (dp.bypassesScheduler)
+      r.detail = [r.detail, 'spec.nodeName bypasses the scheduler: the kubelet rejects the pod (Failed) instead of leaving it Pending']
+        .filter(Boolean)
+        .join('; ');
   }
   return reasons;
 }

@@ -89,7 +89,12 @@ export function findMatchingUntoleratedTaint(
 
 /** `Toleration.MatchToleration`: same key, effect, operator and value (exact strings). */
 export function matchToleration(a: Toleration, b: Toleration): boolean {
-  return (a?.key ?? '') === (b?.key ?? '') && (a?.effect ?? '') === (b?.effect ?? '') && (a?.operator ?? '') === (b?.operator ?? '') && (a?.value ?? '') === (b?.value ?? '');
+  return (
+    (a?.key ?? '') === (b?.key ?? '') &&
+    (a?.effect ?? '') === (b?.effect ?? '') &&
+    (a?.operator ?? '') === (b?.operator ?? '') &&
+    (a?.value ?? '') === (b?.value ?? '')
+  );
 }
 
 function semanticEqual(a: Toleration, b: Toleration): boolean {
@@ -145,7 +150,9 @@ export function daemonPodTolerations(hostNetwork: boolean): Toleration[] {
  * `AddOrUpdateDaemonPodTolerations(spec)`: returns a copy of the pod spec whose tolerations
  * carry the daemon tolerations (A.2).
  */
-export function addOrUpdateDaemonPodTolerations<T extends { tolerations?: Toleration[] | null; hostNetwork?: boolean }>(podSpec: T): Omit<T, 'tolerations'> & { tolerations: Toleration[] } {
+export function addOrUpdateDaemonPodTolerations<T extends { tolerations?: Toleration[] | null; hostNetwork?: boolean }>(
+  podSpec: T,
+): Omit<T, 'tolerations'> & { tolerations: Toleration[] } {
   let tolerations = list<Toleration>(podSpec.tolerations);
   for (const t of daemonPodTolerations(podSpec.hostNetwork === true)) tolerations = addOrUpdateToleration(tolerations, t);
   return { ...podSpec, tolerations };
@@ -155,7 +162,11 @@ export function addOrUpdateDaemonPodTolerations<T extends { tolerations?: Tolera
  * `GetMatchingTolerations` (taint eviction): for each taint, the first toleration (list order)
  * that tolerates it; null when some taint is untolerated.
  */
-export function getMatchingTolerations(taints: readonly Taint[], tolerations: readonly Toleration[] | null | undefined, gates?: Partial<TolerationGates>): Toleration[] | null {
+export function getMatchingTolerations(
+  taints: readonly Taint[],
+  tolerations: readonly Toleration[] | null | undefined,
+  gates?: Partial<TolerationGates>,
+): Toleration[] | null {
   const used: Toleration[] = [];
   for (const taint of taints) {
     const t = list(tolerations).find((x) => toleratesTaint(x, taint, gates));
@@ -169,7 +180,11 @@ export function getMatchingTolerations(taints: readonly Taint[], tolerations: re
  * NoExecute taints a pod tolerates only for a while: the taint eviction controller deletes the
  * pod `min(tolerationSeconds)` after it sees the taint; a DaemonSet then recreates it — a loop.
  */
-export function finiteNoExecuteTolerations(taints: readonly Taint[] | null | undefined, tolerations: readonly Toleration[] | null | undefined, gates?: Partial<TolerationGates>): { taint: Taint; tolerationSeconds: number }[] {
+export function finiteNoExecuteTolerations(
+  taints: readonly Taint[] | null | undefined,
+  tolerations: readonly Toleration[] | null | undefined,
+  gates?: Partial<TolerationGates>,
+): { taint: Taint; tolerationSeconds: number }[] {
   const out: { taint: Taint; tolerationSeconds: number }[] = [];
   for (const taint of list(taints)) {
     if (taint?.effect !== 'NoExecute') continue;

@@ -75,7 +75,10 @@ export function shortName(ref: string): string {
 /** First sentence of a description, for one-line docs. */
 export function firstSentence(text: string | undefined, max = 160): string {
   if (!text) return '';
-  const para = text.split(/\n\s*\n/)[0].replace(/\s+/g, ' ').trim();
+  const para = text
+    .split(/\n\s*\n/)[0]
+    .replace(/\s+/g, ' ')
+    .trim();
   const m = /^(.+?[.!?])(\s|$)/.exec(para);
   let s = m ? m[1] : para;
   if (s.length > max) s = s.slice(0, max - 1).trimEnd() + '…';

@@ -28,7 +28,11 @@ export function complete(text: string, pos: Position, options: CompletionOptions
   const items = completeInDocument(doc.text, { line: pos.line - doc.startLine, character: pos.character }, options);
   for (const item of items) {
     const e = item.textEdit as { range: { start: Position; end: Position } } | undefined;
-    if (e) e.range = { start: { line: e.range.start.line + doc.startLine, character: e.range.start.character }, end: { line: e.range.end.line + doc.startLine, character: e.range.end.character } };
+    if (e)
+      e.range = {
+        start: { line: e.range.start.line + doc.startLine, character: e.range.start.character },
+        end: { line: e.range.end.line + doc.startLine, character: e.range.end.character },
+      };
   }
   return items;
 }
@@ -145,7 +149,13 @@ function completeValue(ctx: CursorContext, pos: Position, options: CompletionOpt
   return valueItems(ctx, pos, resolved.field, resolved.type, options);
 }
 
-function valueItem(ctx: CursorContext, pos: Position, value: string, doc: string, opts: { kind?: CompletionItemKind; sort?: string; detail?: string } = {}): CompletionItem {
+function valueItem(
+  ctx: CursorContext,
+  pos: Position,
+  value: string,
+  doc: string,
+  opts: { kind?: CompletionItemKind; sort?: string; detail?: string } = {},
+): CompletionItem {
   const text = value === '' ? '""' : needsQuotes(value) ? JSON.stringify(value) : value;
   return {
     label: value === '' ? '""' : value,
@@ -159,7 +169,11 @@ function valueItem(ctx: CursorContext, pos: Position, value: string, doc: string
 }
 
 function needsQuotes(v: string): boolean {
-  return /^([yYnN~]|yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL)$/.test(v) || /^[-+.0-9]/.test(v) || /[:#{}[\],&*!|>'"%@`]/.test(v);
+  return (
+    /^([yYnN~]|yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL)$/.test(v) ||
+    /^[-+.0-9]/.test(v) ||
+    /[:#{}[\],&*!|>'"%@`]/.test(v)
+  );
 }
 
 function valueItems(ctx: CursorContext, pos: Position, field: FieldDef | undefined, type: FieldType, options: CompletionOptions): CompletionItem[] {
@@ -170,7 +184,9 @@ function valueItems(ctx: CursorContext, pos: Position, field: FieldDef | undefin
   const listOwner = typeof last === 'number' ? path[path.length - 2] : undefined;
 
   if (field?.enum?.length) {
-    return field.enum.filter((e) => e.value !== '' || field.name === 'medium').map((e, i) => valueItem(ctx, pos, e.value, tData(e.description), { sort: String(i).padStart(2, '0') }));
+    return field.enum
+      .filter((e) => e.value !== '' || field.name === 'medium')
+      .map((e, i) => valueItem(ctx, pos, e.value, tData(e.description), { sort: String(i).padStart(2, '0') }));
   }
   if (type.kind === 'boolean') return ['true', 'false'].map((v) => valueItem(ctx, pos, v, '', { kind: CompletionItemKind.Keyword }));
 
@@ -180,9 +196,12 @@ function valueItems(ctx: CursorContext, pos: Position, field: FieldDef | undefin
   if (listOwner === 'values' && isNodeSelectorRequirement(path.slice(0, -2))) return labelValueItems(ctx, pos, keyOfExpression(ctx, pos.line), options);
   if (last === 'key' && parent !== undefined && isToleration(path.slice(0, -1))) return taintKeyItems(ctx, pos, options);
   if (last === 'value' && isToleration(path.slice(0, -1))) return taintValueItems(ctx, pos, ctx.siblings.get('key'), options);
-  if (last === 'priorityClassName') return PRIORITY_CLASSES.map((p, i) => valueItem(ctx, pos, p.value, p.description, { sort: String(i), kind: CompletionItemKind.Value }));
-  if (path.length === 1 && last === 'apiVersion') return [valueItem(ctx, pos, 'apps/v1', t('The only API version that serves DaemonSet (since Kubernetes 1.16).'), { kind: CompletionItemKind.Value })];
-  if (path.length === 1 && last === 'kind') return [valueItem(ctx, pos, 'DaemonSet', t('Runs one pod on every eligible node.'), { kind: CompletionItemKind.Value })];
+  if (last === 'priorityClassName')
+    return PRIORITY_CLASSES.map((p, i) => valueItem(ctx, pos, p.value, p.description, { sort: String(i), kind: CompletionItemKind.Value }));
+  if (path.length === 1 && last === 'apiVersion')
+    return [valueItem(ctx, pos, 'apps/v1', t('The only API version that serves DaemonSet (since Kubernetes 1.16).'), { kind: CompletionItemKind.Value })];
+  if (path.length === 1 && last === 'kind')
+    return [valueItem(ctx, pos, 'DaemonSet', t('Runs one pod on every eligible node.'), { kind: CompletionItemKind.Value })];
   return [];
 }
 
@@ -236,11 +255,20 @@ function labelKeyItems(ctx: CursorContext, pos: Position, options: CompletionOpt
     };
   };
   if (inv) {
-    const ranked = [...inv.entries()].map(([k, vals]) => [k, [...vals.values()].reduce((a, b) => a + b, 0)] as const).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    const ranked = [...inv.entries()]
+      .map(([k, vals]) => [k, [...vals.values()].reduce((a, b) => a + b, 0)] as const)
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
     ranked.forEach(([k, count], i) => {
       if (ctx.siblings.has(k) && asMapKey) return;
       seen.add(k);
-      items.push(mk(k, t('On {0} node(s) of {1}.', count, options.hints?.inventoryName ?? t('the inventory')), `0_${String(i).padStart(4, '0')}`, t('{0} node(s)', count)));
+      items.push(
+        mk(
+          k,
+          t('On {0} node(s) of {1}.', count, options.hints?.inventoryName ?? t('the inventory')),
+          `0_${String(i).padStart(4, '0')}`,
+          t('{0} node(s)', count),
+        ),
+      );
     });
   }
   WELL_KNOWN_LABELS.forEach((l, i) => {
@@ -255,10 +283,18 @@ function labelValueItems(ctx: CursorContext, pos: Position, key: string | undefi
   const seen = new Set<string>();
   const vals = key ? options.hints?.labels?.get(key) : undefined;
   if (vals) {
-    [...vals.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).forEach(([v, count], i) => {
-      seen.add(v);
-      items.push(valueItem(ctx, pos, v, t('On {0} node(s) of {1}.', count, options.hints?.inventoryName ?? t('the inventory')), { sort: `0_${String(i).padStart(4, '0')}`, detail: t('{0} node(s)', count), kind: CompletionItemKind.Value }));
-    });
+    [...vals.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .forEach(([v, count], i) => {
+        seen.add(v);
+        items.push(
+          valueItem(ctx, pos, v, t('On {0} node(s) of {1}.', count, options.hints?.inventoryName ?? t('the inventory')), {
+            sort: `0_${String(i).padStart(4, '0')}`,
+            detail: t('{0} node(s)', count),
+            kind: CompletionItemKind.Value,
+          }),
+        );
+      });
   }
   const known = WELL_KNOWN_LABELS.find((l) => l.key === key);
   known?.values?.forEach((v, i) => {
@@ -275,16 +311,32 @@ function taintKeyItems(ctx: CursorContext, pos: Position, options: CompletionOpt
   if (inv) {
     const byKey = new Map<string, number>();
     for (const t of inv) byKey.set(t.key, (byKey.get(t.key) ?? 0) + t.count);
-    [...byKey.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).forEach(([k, count], i) => {
-      seen.add(k);
-      const effects = inv.filter((t) => t.key === k).map(taintString);
-      items.push(valueItem(ctx, pos, k, t('Taint on {0} node(s) of {1}: {2}.', count, options.hints?.inventoryName ?? t('the inventory'), effects.map((e) => `\`${e}\``).join(', ')), { sort: `0_${String(i).padStart(4, '0')}`, detail: t('{0} node(s)', count), kind: CompletionItemKind.Value }));
-    });
+    [...byKey.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .forEach(([k, count], i) => {
+        seen.add(k);
+        const effects = inv.filter((t) => t.key === k).map(taintString);
+        items.push(
+          valueItem(
+            ctx,
+            pos,
+            k,
+            t('Taint on {0} node(s) of {1}: {2}.', count, options.hints?.inventoryName ?? t('the inventory'), effects.map((e) => `\`${e}\``).join(', ')),
+            { sort: `0_${String(i).padStart(4, '0')}`, detail: t('{0} node(s)', count), kind: CompletionItemKind.Value },
+          ),
+        );
+      });
   }
   WELL_KNOWN_TAINTS.forEach((taint, i) => {
     if (seen.has(taint.key)) return;
     const auto = taint.autoTolerated ? `\n\n${t('Already tolerated by every DaemonSet pod ({0}).', taint.autoTolerated)}` : '';
-    items.push(valueItem(ctx, pos, taint.key, t('{0} Effects: {1}.', taint.description, taint.effects.join(', ')) + auto, { sort: `1_${String(i).padStart(4, '0')}`, detail: t('well-known taint'), kind: CompletionItemKind.Value }));
+    items.push(
+      valueItem(ctx, pos, taint.key, t('{0} Effects: {1}.', taint.description, taint.effects.join(', ')) + auto, {
+        sort: `1_${String(i).padStart(4, '0')}`,
+        detail: t('well-known taint'),
+        kind: CompletionItemKind.Value,
+      }),
+    );
   });
   return items;
 }
@@ -294,7 +346,15 @@ function taintValueItems(ctx: CursorContext, pos: Position, key: string | undefi
   if (!inv?.length) return [];
   const counts = new Map<string, number>();
   for (const t of inv) counts.set(t.value!, (counts.get(t.value!) ?? 0) + t.count);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([v, count], i) => valueItem(ctx, pos, v, t('Value of taint {0} on {1} node(s).', String(key), count), { sort: String(i).padStart(4, '0'), detail: t('{0} node(s)', count), kind: CompletionItemKind.Value }));
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([v, count], i) =>
+      valueItem(ctx, pos, v, t('Value of taint {0} on {1} node(s).', String(key), count), {
+        sort: String(i).padStart(4, '0'),
+        detail: t('{0} node(s)', count),
+        kind: CompletionItemKind.Value,
+      }),
+    );
 }
 
 function daemonSetSnippet(ctx: CursorContext, pos: Position): CompletionItem {
@@ -302,7 +362,9 @@ function daemonSetSnippet(ctx: CursorContext, pos: Position): CompletionItem {
     label: 'DaemonSet',
     kind: CompletionItemKind.Snippet,
     detail: 'apps/v1 DaemonSet',
-    documentation: md(t('A complete DaemonSet: selector and template labels in step, tolerations for control-plane nodes, resources, a priority class and a readiness probe.')),
+    documentation: md(
+      t('A complete DaemonSet: selector and template labels in step, tolerations for control-plane nodes, resources, a priority class and a readiness probe.'),
+    ),
     insertTextFormat: InsertTextFormat.Snippet,
     filterText: `DaemonSet ${ctx.prefix}`,
     sortText: '0',

@@ -35,7 +35,15 @@ export function tooLargeDiagnostics(text: string, options: AnalyzeOptions): Diag
   if (text.length <= max) return undefined;
   if (!text.includes('DaemonSet')) return [];
   const mb = (text.length / 1024 / 1024).toFixed(1);
-  const finding = { rule: 'file-too-large', path: [], message: t('This file is {0} MB; DaemonSet checks are off in the editor above {1} MB. Run `daemonset-check` on it instead.', mb, (max / 1024 / 1024).toFixed(0)) };
+  const finding = {
+    rule: 'file-too-large',
+    path: [],
+    message: t(
+      'This file is {0} MB; DaemonSet checks are off in the editor above {1} MB. Run `daemonset-check` on it instead.',
+      mb,
+      (max / 1024 / 1024).toFixed(0),
+    ),
+  };
   return finish([{ finding, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }], options);
 }
 
@@ -116,7 +124,12 @@ function applySuppressions(file: ParsedFile, placed: Placed[]): Placed[] {
   const byLine = new Map<number, Set<string>>();
   const byDoc: { doc: ParsedDoc; ids: Set<string> }[] = [];
   for (const m of file.text.matchAll(IGNORE_RE)) {
-    const ids = new Set(m[2].split(/[\s,]+/).map((s) => s.trim()).filter((s) => /^[a-z0-9-]+$/.test(s)));
+    const ids = new Set(
+      m[2]
+        .split(/[\s,]+/)
+        .map((s) => s.trim())
+        .filter((s) => /^[a-z0-9-]+$/.test(s)),
+    );
     if (ids.size === 0) ids.add('all');
     const offset = m.index ?? 0;
     if (m[1]) {
@@ -152,7 +165,8 @@ export function finish(placed: Placed[], options: AnalyzeOptions): Diagnostic[] 
     if (setting === 'off') continue;
     let severity: Severity = setting ?? finding.severity ?? rule?.meta.defaultSeverity ?? 'warning';
     // Judged against the bundled sample cluster, not the user's nodes: say it, do not warn about it.
-    if (!setting && rule?.meta.category === 'placement' && options.inventory?.source === 'sample' && (severity === 'warning' || severity === 'error')) severity = 'information';
+    if (!setting && rule?.meta.category === 'placement' && options.inventory?.source === 'sample' && (severity === 'warning' || severity === 'error'))
+      severity = 'information';
     out.push({
       range,
       severity,

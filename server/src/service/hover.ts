@@ -20,7 +20,11 @@ export interface HoverExtra {
 export function hover(text: string, pos: Position, extra?: HoverExtra): Hover | null {
   const doc = documentAround(text, pos.line);
   const h = hoverInDocument(doc.text, { line: pos.line - doc.startLine, character: pos.character }, extra);
-  if (h?.range && doc.startLine) h.range = { start: { line: h.range.start.line + doc.startLine, character: h.range.start.character }, end: { line: h.range.end.line + doc.startLine, character: h.range.end.character } };
+  if (h?.range && doc.startLine)
+    h.range = {
+      start: { line: h.range.start.line + doc.startLine, character: h.range.start.character },
+      end: { line: h.range.end.line + doc.startLine, character: h.range.end.character },
+    };
   return h;
 }
 
@@ -40,7 +44,10 @@ function hoverInDocument(text: string, pos: Position, extra?: HoverExtra, lines 
   const value = onValue ? unquote(at.info.rest ?? '') : undefined;
   const keyStart = at.info.col;
   const range = onValue
-    ? { start: { line: pos.line, character: lineText.indexOf(at.info.rest ?? '', at.info.colon) }, end: { line: pos.line, character: lineText.indexOf(at.info.rest ?? '', at.info.colon) + (at.info.rest ?? '').length } }
+    ? {
+        start: { line: pos.line, character: lineText.indexOf(at.info.rest ?? '', at.info.colon) },
+        end: { line: pos.line, character: lineText.indexOf(at.info.rest ?? '', at.info.colon) + (at.info.rest ?? '').length },
+      }
     : { start: { line: pos.line, character: keyStart }, end: { line: pos.line, character: (at.info.colon ?? keyStart + 1) - 1 } };
 
   const resolved = resolvePath(path);
@@ -57,7 +64,11 @@ function hoverInDocument(text: string, pos: Position, extra?: HoverExtra, lines 
   if (value && last === 'key') {
     const taint = knownTaint(value);
     const label = knownLabel(value);
-    if (taint) parts.push(t('**Taint `{0}`** — {1}', value, taint.description) + (taint.autoTolerated ? ' ' + t('Already tolerated by every DaemonSet pod ({0}).', taint.autoTolerated) : ''));
+    if (taint)
+      parts.push(
+        t('**Taint `{0}`** — {1}', value, taint.description) +
+          (taint.autoTolerated ? ' ' + t('Already tolerated by every DaemonSet pod ({0}).', taint.autoTolerated) : ''),
+      );
     else if (label) parts.push(t('**Label `{0}`** — {1}', value, label.description));
   }
   if (value && last === 'priorityClassName') {
@@ -83,7 +94,9 @@ export function fieldHover(f: FieldDef, value?: string): string {
   const desc = (enumList >= 0 ? f.description.slice(0, enumList) : f.description).trim();
   if (desc) lines.push(desc);
   if (f.enum?.length) {
-    const rows = f.enum.map((e) => `- \`${e.value === '' ? '""' : e.value}\`${e.value === value ? ` **${t('(current)')}**` : ''}${e.description ? ` — ${tData(e.description)}` : ''}`);
+    const rows = f.enum.map(
+      (e) => `- \`${e.value === '' ? '""' : e.value}\`${e.value === value ? ` **${t('(current)')}**` : ''}${e.description ? ` — ${tData(e.description)}` : ''}`,
+    );
     lines.push(`${t('Allowed values:')}\n${rows.join('\n')}`);
   }
   if (f.default) lines.push(t('Default: `{0}`', f.default));

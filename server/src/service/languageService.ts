@@ -112,13 +112,21 @@ export function createLanguageService(initial: ServiceConfig = {}): LanguageServ
     const cache = partial ? documents.partial : documents.whole;
     let e = cache.get(text);
     if (!e) {
-      e = { analysis: analyzeDocument(parseFile(text), { rules: config.rules, partial, inventory: config.inventory, place: computePlacement, hints: hintsOf }) };
+      e = {
+        analysis: analyzeDocument(parseFile(text), { rules: config.rules, partial, inventory: config.inventory, place: computePlacement, hints: hintsOf }),
+      };
       cache.set(text, e);
     }
     return e;
   }
 
-  const analyzeOptions = (partial: boolean): AnalyzeOptions => ({ rules: config.rules, partial, inventory: config.inventory, docsBaseUrl: config.docsBaseUrl, maxFileSize: config.maxFileSize });
+  const analyzeOptions = (partial: boolean): AnalyzeOptions => ({
+    rules: config.rules,
+    partial,
+    inventory: config.inventory,
+    docsBaseUrl: config.docsBaseUrl,
+    maxFileSize: config.maxFileSize,
+  });
 
   function diagnostics(text: string, options: DocumentOptions = {}): Diagnostic[] {
     const partial = !!options.partial;

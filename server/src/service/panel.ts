@@ -32,7 +32,16 @@ export function panelDaemonSet(view: DaemonSetPlacementView, baseline?: DaemonSe
     namespace: view.namespace,
     line: view.line,
     range: view.range,
-    placement: { inventory: p.inventory, desired: p.desired, current: p.current, ready: p.ready, misscheduled: p.misscheduled, counts: p.counts, messages: p.messages ?? [], nodes },
+    placement: {
+      inventory: p.inventory,
+      desired: p.desired,
+      current: p.current,
+      ready: p.ready,
+      misscheduled: p.misscheduled,
+      counts: p.counts,
+      messages: p.messages ?? [],
+      nodes,
+    },
     footprint: footprint(view.value, p),
     rollout: rolloutPlan(view.value, p.desired),
   };
@@ -60,7 +69,11 @@ function panelNode(view: DaemonSetPlacementView, n: NodePlacement, selectorKeys:
     ready: n.ready,
     unschedulable: n.unschedulable,
     labels: n.labels,
-    selectorLabels: selectorKeys.map((key) => ({ key, value: Object.prototype.hasOwnProperty.call(n.labels, key) ? n.labels[key] : undefined, mismatch: mismatched.has(key) })),
+    selectorLabels: selectorKeys.map((key) => ({
+      key,
+      value: Object.prototype.hasOwnProperty.call(n.labels, key) ? n.labels[key] : undefined,
+      mismatch: mismatched.has(key),
+    })),
     taints: n.taints.map((t) => {
       const text = taintString(t);
       return { text, untolerated: untolerated.has(text) };
@@ -150,7 +163,9 @@ function pathRange(file: ParsedFile, ref: DaemonSetRef, path: PathSeg[]): Range 
 }
 
 function shiftRange(r: Range, lines: number): Range {
-  return lines === 0 ? r : { start: { line: r.start.line + lines, character: r.start.character }, end: { line: r.end.line + lines, character: r.end.character } };
+  return lines === 0
+    ? r
+    : { start: { line: r.start.line + lines, character: r.start.character }, end: { line: r.end.line + lines, character: r.end.character } };
 }
 
 function shiftEdit(e: TextEdit, lines: number): TextEdit {

@@ -34,12 +34,23 @@ export function placementHover(ds: any, result: PlacementResult, inventory: Inve
     const values = inventoryHints(inventory).labels.get(key);
     const spread = values ? [...values.entries()].map(([v, c]) => `\`${v}\` (${c})`).join(', ') : t('none');
     return matching.length
-      ? t('**Placement** on {0}: {1} of {2} nodes have `{3}={4}`: {5}. Values of `{3}` on nodes: {6}.', where, matching.length, total, key, String(want), listNodes(matching), spread)
+      ? t(
+          '**Placement** on {0}: {1} of {2} nodes have `{3}={4}`: {5}. Values of `{3}` on nodes: {6}.',
+          where,
+          matching.length,
+          total,
+          key,
+          String(want),
+          listNodes(matching),
+          spread,
+        )
       : t('**Placement** on {0}: {1} of {2} nodes have `{3}={4}`. Values of `{3}` on nodes: {5}.', where, matching.length, total, key, String(want), spread);
   }
   if (field === 'tolerations') {
     const byTaint = result.nodes.filter((n) => n.reasons.some((r) => r.predicate === 'TaintToleration'));
-    const tolerated = result.nodes.filter((n) => n.taints.some((t) => t.effect !== 'PreferNoSchedule') && !n.reasons.some((r) => r.predicate === 'TaintToleration'));
+    const tolerated = result.nodes.filter(
+      (n) => n.taints.some((t) => t.effect !== 'PreferNoSchedule') && !n.reasons.some((r) => r.predicate === 'TaintToleration'),
+    );
     const names = listNodes(tolerated.map((n) => n.name));
     const head = tolerated.length
       ? byTaint.length
@@ -57,7 +68,13 @@ export function placementHover(ds: any, result: PlacementResult, inventory: Inve
   const excluded = result.nodes.filter((n) => n.reasons.some((r) => r.predicate === 'NodeAffinity'));
   const matched = total - excluded.length;
   return excluded.length
-    ? t('**Placement** on {0}: node selector and required affinity match {1} of {2} nodes; not {3}.', where, matched, total, listNodes(excluded.map((n) => n.name)))
+    ? t(
+        '**Placement** on {0}: node selector and required affinity match {1} of {2} nodes; not {3}.',
+        where,
+        matched,
+        total,
+        listNodes(excluded.map((n) => n.name)),
+      )
     : t('**Placement** on {0}: node selector and required affinity match {1} of {2} nodes.', where, matched, total);
 }
 
@@ -109,7 +126,17 @@ export function placementViews(analysis: DocumentAnalysis): DaemonSetPlacementVi
 
 /** A view moved by the offset and line its document starts at. */
 export function shiftView(v: DaemonSetPlacementView, offset: number, line: number): DaemonSetPlacementView {
-  return offset === 0 && line === 0 ? v : { ...v, start: v.start + offset, end: v.end + offset, line: v.line + line, endLine: v.endLine + line, documentLine: v.documentLine + line, range: { start: { ...v.range.start, line: v.range.start.line + line }, end: { ...v.range.end, line: v.range.end.line + line } } };
+  return offset === 0 && line === 0
+    ? v
+    : {
+        ...v,
+        start: v.start + offset,
+        end: v.end + offset,
+        line: v.line + line,
+        endLine: v.endLine + line,
+        documentLine: v.documentLine + line,
+        range: { start: { ...v.range.start, line: v.range.start.line + line }, end: { ...v.range.end, line: v.range.end.line + line } },
+      };
 }
 
 /** Placement of every placeable DaemonSet of a text, uncached (the language service caches per document). */

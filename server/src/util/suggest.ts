@@ -49,7 +49,11 @@ export function suggest(word: string, candidates: Iterable<string>, limit = 3): 
   }
   scored.sort((x, y) => x.score - y.score || x.c.localeCompare(y.c));
   // A match that differs only in case is the answer; other near-misses would only distract.
-  if (scored[0]?.score === 0) return scored.filter((s) => s.score === 0).slice(0, limit).map((s) => s.c);
+  if (scored[0]?.score === 0)
+    return scored
+      .filter((s) => s.score === 0)
+      .slice(0, limit)
+      .map((s) => s.c);
   return scored.slice(0, limit).map((s) => s.c);
 }
 

@@ -90,7 +90,8 @@ export class Lines {
         blockIndent = -1;
       }
       if (info.key !== undefined && isBlockScalarHeader(info.rest)) blockIndent = info.col;
-      else if (info.key === undefined && info.dashes.length && /^[|>][-+0-9]*$/.test(line.slice(info.col).trim())) blockIndent = info.dashes[info.dashes.length - 1];
+      else if (info.key === undefined && info.dashes.length && /^[|>][-+0-9]*$/.test(line.slice(info.col).trim()))
+        blockIndent = info.dashes[info.dashes.length - 1];
       this.info.push(info);
     }
   }
@@ -141,7 +142,8 @@ export class Lines {
       }
       const first = mi.dashes.length ? mi.dashes[0] : mi.col;
       if (first > d) continue;
-      if (mi.key !== undefined && mi.col <= d && opensBlock(mi.rest)) return { path: [...this.mappingPath(m, mi.col, top), mi.key], index: Math.max(0, count - 1) };
+      if (mi.key !== undefined && mi.col <= d && opensBlock(mi.rest))
+        return { path: [...this.mappingPath(m, mi.col, top), mi.key], index: Math.max(0, count - 1) };
       break;
     }
     return { path: [], index: Math.max(0, count - 1) };
@@ -221,10 +223,22 @@ export function cursorContext(lines: Lines, pos: Position): CursorContext {
   };
   const base = { docLines: [top, bottom] as [number, number], lines, lineIndent };
 
-  const docEmpty = lines.info.slice(top, bottom + 1).every((i, n) => i.blank || (top + n === pos.line && lineText.trim().length <= ch && !info.key && !info.dashes.length));
+  const docEmpty = lines.info
+    .slice(top, bottom + 1)
+    .every((i, n) => i.blank || (top + n === pos.line && lineText.trim().length <= ch && !info.key && !info.dashes.length));
   if (docEmpty) {
     const start = lineIndent;
-    return { ...base, kind: 'empty-document', path: [], prefix: before.slice(start), replaceStart: start, replaceEnd: wordEnd(ch), siblings: new Map(), col: 0, onDashLine: false };
+    return {
+      ...base,
+      kind: 'empty-document',
+      path: [],
+      prefix: before.slice(start),
+      replaceStart: start,
+      replaceEnd: wordEnd(ch),
+      siblings: new Map(),
+      col: 0,
+      onDashLine: false,
+    };
   }
 
   if (info.key !== undefined && info.colon !== undefined && ch >= info.colon) {
@@ -235,7 +249,17 @@ export function cursorContext(lines: Lines, pos: Position): CursorContext {
     const col = info.col;
     const mapPath = lines.mappingPath(pos.line, col, top, true);
     const siblings = lines.siblings(pos.line, col, top, bottom);
-    return { ...base, kind: 'value', path: [...mapPath, info.key], prefix: before.slice(start), replaceStart: start, replaceEnd: Math.max(ch, start + (fullInfo.rest?.length ?? 0) > ch ? wordEnd(ch) : ch), siblings, col, onDashLine: info.dashes.length > 0 };
+    return {
+      ...base,
+      kind: 'value',
+      path: [...mapPath, info.key],
+      prefix: before.slice(start),
+      replaceStart: start,
+      replaceEnd: Math.max(ch, start + (fullInfo.rest?.length ?? 0) > ch ? wordEnd(ch) : ch),
+      siblings,
+      col,
+      onDashLine: info.dashes.length > 0,
+    };
   }
 
   // Key (or sequence item) position: `partial`, `- partial`, or a blank line.

@@ -215,7 +215,14 @@ function nestKeys(keys: readonly string[], valueYaml: string): string {
   const inner = nestKeys(keys.slice(1), valueYaml);
   const k = plainOrQuoted(keys[0]);
   if (!inner.startsWith('\n')) return `\n${k}: ${inner}`;
-  return `\n${k}:` + inner.split('\n').slice(1).map((l) => `\n  ${l}`).join('');
+  return (
+    `\n${k}:` +
+    inner
+      .split('\n')
+      .slice(1)
+      .map((l) => `\n  ${l}`)
+      .join('')
+  );
 }
 
 /**
@@ -243,6 +250,7 @@ function indentBlock(valueYaml: string, pad: string): string {
 /** A YAML 1.1 plain scalar when it reads back as the same string, else double-quoted. */
 export function plainOrQuoted(value: string): string {
   if (value === '') return '""';
-  if (/^[A-Z_/][\w./-]*$/i.test(value) && !/^([yYnN~]|yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL)$/.test(value)) return value;
+  if (/^[A-Z_/][\w./-]*$/i.test(value) && !/^([yYnN~]|yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL)$/.test(value))
+    return value;
   return JSON.stringify(value);
 }

@@ -2,10 +2,19 @@
 
 export type PathSeg = string | number;
 
-export interface Position { line: number; character: number }
-export interface Range { start: Position; end: Position }
+export interface Position {
+  line: number;
+  character: number;
+}
+export interface Range {
+  start: Position;
+  end: Position;
+}
 
-export interface TextEdit { range: Range; newText: string }
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
 
 /** `['spec','tolerations',0,'effect']` → `spec.tolerations[0].effect` */
 export function formatPath(path: readonly PathSeg[]): string {

@@ -9,6 +9,10 @@ suite('activation', () => {
     const editor = await openFixture('fluentd-bad-effect.yaml');
     assert.equal(editor.document.languageId, 'yaml');
     // Activation by onLanguage:yaml happens after the document opens, asynchronously.
-    await waitFor('the extension to activate', () => ext.isActive, (active) => active);
+    await waitFor(
+      'the extension to activate',
+      () => ext.isActive,
+      (active) => active,
+    );
   });
 });

@@ -34,9 +34,14 @@ const inventoryNow = async () => (await api()).client.sendRequest<InventoryInfo>
 async function diagnosticsBarrier(): Promise<void> {
   const probe = await vscode.workspace.openTextDocument({
     language: 'yaml',
-    content: 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: barrier\nspec:\n  template:\n    spec:\n      tolerations:\n        - effect: NoSchedul\n',
+    content:
+      'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: barrier\nspec:\n  template:\n    spec:\n      tolerations:\n        - effect: NoSchedul\n',
   });
-  await waitFor('the barrier document to be checked', () => diagnosticsFrom(probe.uri, SOURCE), (ds) => ds.some((d) => d.message.includes('NoSchedule')));
+  await waitFor(
+    'the barrier document to be checked',
+    () => diagnosticsFrom(probe.uri, SOURCE),
+    (ds) => ds.some((d) => d.message.includes('NoSchedule')),
+  );
 }
 
 async function closeAllEditors(): Promise<void> {
@@ -59,7 +64,14 @@ suite('commands', () => {
     await api();
     const registered = await vscode.commands.getCommands(true);
     const contributed = (vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.commands as { command: string }[]).map((c) => c.command);
-    for (const id of ['daemonset.selectInventory', 'daemonset.refreshInventory', 'daemonset.snapshotCluster', 'daemonset.newFromTemplate', 'daemonset.openRuleDocs', 'daemonset.openExample']) {
+    for (const id of [
+      'daemonset.selectInventory',
+      'daemonset.refreshInventory',
+      'daemonset.snapshotCluster',
+      'daemonset.newFromTemplate',
+      'daemonset.openRuleDocs',
+      'daemonset.openExample',
+    ]) {
       assert.ok(registered.includes(id), `${id} is not registered`);
       assert.ok(contributed.includes(id), `${id} is not in package.json contributes.commands`);
     }
@@ -80,7 +92,10 @@ suite('commands', () => {
     await diagnosticsBarrier();
     // The templates were checked: the CNI agent's writable CNI directories are worth a hint.
     const cni = docs[TEMPLATE_IDS.indexOf('cni-agent')];
-    assert.ok(diagnosticsFrom(cni.uri, SOURCE).some((d) => ruleId(d) === 'writable-host-path'), 'the cni-agent template was not checked');
+    assert.ok(
+      diagnosticsFrom(cni.uri, SOURCE).some((d) => ruleId(d) === 'writable-host-path'),
+      'the cni-agent template was not checked',
+    );
     for (const [i, doc] of docs.entries()) {
       const loud = diagnosticsFrom(doc.uri, SOURCE)
         .filter((d) => d.severity === vscode.DiagnosticSeverity.Error || d.severity === vscode.DiagnosticSeverity.Warning)
@@ -111,7 +126,11 @@ suite('commands', () => {
       assert.equal(info.nodes, 2);
       assert.equal(info.requested, undefined);
       // The client's view (status bar, placement panel) follows the server's notification.
-      await waitFor('the client to hear of the file inventory', () => inventory.current, (i) => i?.source === 'file' && i.nodes === 2);
+      await waitFor(
+        'the client to hear of the file inventory',
+        () => inventory.current,
+        (i) => i?.source === 'file' && i.nodes === 2,
+      );
 
       await conf.update('inventory.files', ['inventory/no-such-file.yaml'], vscode.ConfigurationTarget.Workspace);
       const fallback = await waitFor('the fallback to the sample', inventoryNow, (i) => i.source === 'sample' && !!i.requested);
@@ -147,12 +166,21 @@ suite('commands', () => {
       (ds) => ds.length > 0,
     );
     assert.match(doc.lineAt(error.range.start.line).text, /effect:\s*NoSchedul$/);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, error.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      error.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const fix = actions.find((a) => a.title.includes('NoSchedule') && a.edit);
     assert.ok(fix, `no quick fix to NoSchedule among ${actions.map((a) => a.title).join(', ')}`);
     assert.ok(await vscode.workspace.applyEdit(fix.edit!));
     assert.match(doc.getText(), /effect: NoSchedule\n/);
-    await waitFor('the error to go', () => diagnosticsFrom(doc.uri, SOURCE).filter((d) => d.severity === vscode.DiagnosticSeverity.Error), (ds) => ds.length === 0);
+    await waitFor(
+      'the error to go',
+      () => diagnosticsFrom(doc.uri, SOURCE).filter((d) => d.severity === vscode.DiagnosticSeverity.Error),
+      (ds) => ds.length === 0,
+    );
     await closeAllEditors();
   });
 });

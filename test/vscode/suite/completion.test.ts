@@ -11,14 +11,7 @@ suite('completion', () => {
     // The language client registers its providers once the server has initialized.
     const labels = await waitFor(
       `completion at ${position.line + 1}:${position.character + 1} to offer ${EFFECTS.join(', ')}`,
-      async () =>
-        completionLabels(
-          await vscode.commands.executeCommand<vscode.CompletionList>(
-            'vscode.executeCompletionItemProvider',
-            document.uri,
-            position,
-          ),
-        ),
+      async () => completionLabels(await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position)),
       (ls) => EFFECTS.every((e) => ls.includes(e)),
     );
     for (const e of EFFECTS) assert.ok(labels.includes(e), `${e} missing from ${labels.join(', ')}`);

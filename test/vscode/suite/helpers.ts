@@ -22,12 +22,7 @@ export async function openFixture(name: string): Promise<vscode.TextEditor> {
 }
 
 /** Calls `probe` until `accept` holds; on timeout fails with what was seen last. */
-export async function waitFor<T>(
-  what: string,
-  probe: () => T | Thenable<T>,
-  accept: (value: T) => boolean,
-  timeoutMs = TIMEOUT_MS,
-): Promise<T> {
+export async function waitFor<T>(what: string, probe: () => T | Thenable<T>, accept: (value: T) => boolean, timeoutMs = TIMEOUT_MS): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
   let lastError: unknown;

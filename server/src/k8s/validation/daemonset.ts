@@ -16,8 +16,7 @@ import { validatePodTemplateSpec } from './podspec';
 export const TEMPLATE_GENERATION_ANNOTATION = 'deprecated.daemonset.template.generation';
 
 const PERCENT_RE = /^\d+%$/;
-const PERCENT_ERR =
-  "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')";
+const PERCENT_ERR = "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')";
 const NON_NEGATIVE = 'must be greater than or equal to 0';
 
 /** ValidateNonnegativeField for an optional integer (absent or of another type ⇒ nothing to say). */

@@ -25,9 +25,7 @@ function validateNodeAffinity(na: Record<string, unknown>, path: Path, opts: Val
   const errs: ErrorList = [];
   const req = obj(na.requiredDuringSchedulingIgnoredDuringExecution);
   if (req) {
-    errs.push(
-      ...validateNodeSelector(req, !!opts.AllowInvalidLabelValueInRequiredNodeAffinity, path.child('requiredDuringSchedulingIgnoredDuringExecution')),
-    );
+    errs.push(...validateNodeSelector(req, !!opts.AllowInvalidLabelValueInRequiredNodeAffinity, path.child('requiredDuringSchedulingIgnoredDuringExecution')));
   }
   const preferred = arr(na.preferredDuringSchedulingIgnoredDuringExecution);
   if (preferred && preferred.length > 0) {

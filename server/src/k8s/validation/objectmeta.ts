@@ -12,8 +12,7 @@ export const TOTAL_ANNOTATION_SIZE_LIMIT_B = 256 * 1024;
 export type NameValidator = (name: string, prefix: boolean) => string[];
 
 /** NameIsDNSSubdomain: a generateName prefix may end in '-' (masked before the check). */
-export const nameIsDNSSubdomain: NameValidator = (name, prefix) =>
-  isDNS1123Subdomain(prefix ? maskTrailingDash(name) : name);
+export const nameIsDNSSubdomain: NameValidator = (name, prefix) => isDNS1123Subdomain(prefix ? maskTrailingDash(name) : name);
 
 /** ValidateNamespaceName = NameIsDNSLabel. */
 export const nameIsDNSLabel: NameValidator = (name, prefix) => isDNS1123Label(prefix ? maskTrailingDash(name) : name);

@@ -98,7 +98,9 @@ export function validatePodHostNetworkDeps(spec: Record<string, unknown>, path: 
       const cp = isSet(port.containerPort) ? int(port.containerPort) : 0;
       if (hp === undefined || cp === undefined) return;
       if ((resourceIsPod || hp !== 0) && hp !== cp) {
-        errs.push(invalid(path.child('containers').index(i).child('ports').index(j).child('hostPort'), hp, 'must match `containerPort` when `hostNetwork` is true'));
+        errs.push(
+          invalid(path.child('containers').index(i).child('ports').index(j).child('hostPort'), hp, 'must match `containerPort` when `hostNetwork` is true'),
+        );
       }
     });
   });

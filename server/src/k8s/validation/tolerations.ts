@@ -30,9 +30,7 @@ function validateToleration(tol: Record<string, unknown>, path: Path, opts: Vali
 
   // An empty key with Exists (and empty value) means "tolerate everything"; any other operator is meaningless.
   if (key.length === 0 && operator !== 'Exists') {
-    errs.push(
-      invalid(path.child('operator'), operator, 'operator must be Exists when `key` is empty, which means "match all values and all keys"'),
-    );
+    errs.push(invalid(path.child('operator'), operator, 'operator must be Exists when `key` is empty, which means "match all values and all keys"'));
   }
 
   if (isSet(tol.tolerationSeconds) && effect !== 'NoExecute') {

@@ -14,7 +14,10 @@ function explain(state: CycleState, node: any): PlacementReason {
     return {
       ...base,
       selector: { kind: 'nodeSelector', ...sel },
-      detail: sel.have === undefined ? `nodeSelector ${sel.key}=${sel.want}: node has no label ${sel.key}` : `nodeSelector ${sel.key}=${sel.want}: node has ${sel.key}=${sel.have}`,
+      detail:
+        sel.have === undefined
+          ? `nodeSelector ${sel.key}=${sel.want}: node has no label ${sel.key}`
+          : `nodeSelector ${sel.key}=${sel.want}: node has ${sel.key}=${sel.have}`,
     };
   }
   const ns = state.affinity.nodeSelector;

@@ -32,7 +32,8 @@ export function fitsRequest(podRequest: Resource, nodeInfo: NodeInfo, args: FitA
   }
   if (podRequest.milliCPU === 0 && podRequest.memory === 0 && podRequest.ephemeralStorage === 0 && podRequest.scalarResources.size === 0) return out;
 
-  if (podRequest.milliCPU > 0 && podRequest.milliCPU > alloc.milliCPU - used.milliCPU) out.push(insufficient('cpu', podRequest.milliCPU, used.milliCPU, alloc.milliCPU));
+  if (podRequest.milliCPU > 0 && podRequest.milliCPU > alloc.milliCPU - used.milliCPU)
+    out.push(insufficient('cpu', podRequest.milliCPU, used.milliCPU, alloc.milliCPU));
   if (podRequest.memory > 0 && podRequest.memory > alloc.memory - used.memory) out.push(insufficient('memory', podRequest.memory, used.memory, alloc.memory));
   if (podRequest.ephemeralStorage > 0 && podRequest.ephemeralStorage > alloc.ephemeralStorage - used.ephemeralStorage) {
     out.push(insufficient('ephemeral-storage', podRequest.ephemeralStorage, used.ephemeralStorage, alloc.ephemeralStorage));
@@ -82,10 +83,25 @@ export const plugin: FilterPlugin = {
 };
 
 /** The filter for a pod, as the scheduler's tests call it; `insufficientResources` as Go's test helpers list them. */
-export function filter(pod: any, nodeInfo: NodeInfo, args: FitArgs = {}, opts: PodRequestOptions = {}): FilterResult & { insufficientResources: InsufficientResource[] } {
-  const state = preFilter(pod, { fitArgs: args, gates: { PodLevelResources: opts.enablePodLevelResources !== false, SidecarContainers: opts.enableSidecarContainers !== false } });
+export function filter(
+  pod: any,
+  nodeInfo: NodeInfo,
+  args: FitArgs = {},
+  opts: PodRequestOptions = {},
+): FilterResult & { insufficientResources: InsufficientResource[] } {
+  const state = preFilter(pod, {
+    fitArgs: args,
+    gates: { PodLevelResources: opts.enablePodLevelResources !== false, SidecarContainers: opts.enableSidecarContainers !== false },
+  });
   if (opts.defaultRequestsFromLimits) state.request = computePodResourceRequest(pod, opts);
   const status = plugin.filter(state, nodeInfo);
-  const insufficientResources = status.failures.map((f) => ({ resourceName: f.resource!.name, reason: f.message, requested: f.resource!.requested, used: f.resource!.used, capacity: f.resource!.capacity, unresolvable: f.resource!.unresolvable }));
+  const insufficientResources = status.failures.map((f) => ({
+    resourceName: f.resource!.name,
+    reason: f.message,
+    requested: f.resource!.requested,
+    used: f.resource!.used,
+    capacity: f.resource!.capacity,
+    unresolvable: f.resource!.unresolvable,
+  }));
   return { ...status, insufficientResources };
 }

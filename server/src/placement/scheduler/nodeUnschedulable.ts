@@ -12,7 +12,9 @@ export const plugin: FilterPlugin = {
     if (!nodeInfo.node?.spec?.unschedulable) return SUCCESS;
     // A pod tolerating the unschedulable taint also tolerates spec.unschedulable.
     if (tolerationsTolerateTaint(state.tolerations, { key: TaintNodeUnschedulable, effect: 'NoSchedule' }, state.gates)) return SUCCESS;
-    return failed([{ predicate: Name, message: ErrReasonUnschedulable, code: 'UnschedulableAndUnresolvable', detail: 'the node is cordoned (spec.unschedulable)' }]);
+    return failed([
+      { predicate: Name, message: ErrReasonUnschedulable, code: 'UnschedulableAndUnresolvable', detail: 'the node is cordoned (spec.unschedulable)' },
+    ]);
   },
 };
 

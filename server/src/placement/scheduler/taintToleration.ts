@@ -13,8 +13,11 @@ export const plugin: FilterPlugin = {
   filter(state: CycleState, nodeInfo: NodeInfo): FilterResult {
     const taint = findMatchingUntoleratedTaint(nodeInfo.node?.spec?.taints, state.tolerations, doNotScheduleTaintsFilter, state.gates);
     if (!taint) return SUCCESS;
-    const t = taint.value === undefined || taint.value === '' ? { key: taint.key, effect: taint.effect } : { key: taint.key, value: taint.value, effect: taint.effect };
-    return failed([{ predicate: Name, message: ErrReasonNotMatch, code: 'UnschedulableAndUnresolvable', taint: t, detail: `untolerated taint ${taintString(t)}` }]);
+    const t =
+      taint.value === undefined || taint.value === '' ? { key: taint.key, effect: taint.effect } : { key: taint.key, value: taint.value, effect: taint.effect };
+    return failed([
+      { predicate: Name, message: ErrReasonNotMatch, code: 'UnschedulableAndUnresolvable', taint: t, detail: `untolerated taint ${taintString(t)}` },
+    ]);
   },
 };
 

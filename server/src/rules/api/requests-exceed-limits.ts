@@ -6,7 +6,7 @@ export const requestsExceedLimits = apiRule({
     id: 'requests-exceed-limits',
     title: 'Resource request above its limit',
     description:
-      'A container\'s request is what the scheduler reserves and its limit is the most it may use, so a request may not exceed the limit. Resources that cannot be overcommitted (extended resources such as `nvidia.com/gpu`, and hugepages) need the request equal to the limit.',
+      "A container's request is what the scheduler reserves and its limit is the most it may use, so a request may not exceed the limit. Resources that cannot be overcommitted (extended resources such as `nvidia.com/gpu`, and hugepages) need the request equal to the limit.",
     bad: 'resources:\n  requests:\n    memory: 512Mi\n  limits:\n    memory: 256Mi',
     good: 'resources:\n  requests:\n    memory: 256Mi\n  limits:\n    memory: 512Mi',
   },

@@ -26,7 +26,8 @@ export const rollingUpdateParams = apiRule({
       }
       return t('A DaemonSet update either surges (`maxSurge`) or removes old pods first (`maxUnavailable`), not both: set `maxUnavailable: 0` to surge');
     }
-    if (/cannot be 0 when maxSurge is 0/.test(d)) return t('With both at zero the update could never replace a pod: set one of them (`maxUnavailable: 1` is the default)');
+    if (/cannot be 0 when maxSurge is 0/.test(d))
+      return t('With both at zero the update could never replace a pod: set one of them (`maxUnavailable: 1` is the default)');
     if (/greater than 100%/.test(d)) return t('A percentage of nodes cannot exceed 100%');
     if (/valid percent string/.test(d)) return t('Use an integer or a percentage such as "10%"');
     return undefined;

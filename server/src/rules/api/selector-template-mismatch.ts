@@ -15,7 +15,7 @@ export const selectorTemplateMismatch = apiRule({
       'A DaemonSet owns the pods its `spec.selector` selects, so the template labels must satisfy every `matchLabels` entry and every `matchExpressions` requirement. The API server rejects a mismatch with `` `selector` does not match template `labels` ``, and an empty selector (it would select every pod in the namespace) with `empty selector is invalid for daemonset`. The selector cannot be changed after the DaemonSet is created, so fix the template labels rather than the selector of a live DaemonSet.',
     bad: 'spec:\n  selector:\n    matchLabels:\n      app: node-agent\n  template:\n    metadata:\n      labels:\n        app: agent',
     good: 'spec:\n  selector:\n    matchLabels:\n      app: node-agent\n  template:\n    metadata:\n      labels:\n        app: node-agent',
-    fix: 'Add the selector\'s labels to the template labels (preferred), or change the selector to the template labels. For an empty selector, fill `matchLabels` from the template labels.',
+    fix: "Add the selector's labels to the template labels (preferred), or change the selector to the template labels. For an empty selector, fill `matchLabels` from the template labels.",
   },
   explain(e, ctx) {
     if (/empty selector/.test(e.error.detail)) return t('An empty selector would select every pod in the namespace: list the template labels in `matchLabels`');
@@ -54,4 +54,3 @@ function emptySelectorFix(ctx: RuleContext): Fix[] {
     : ctx.edits.setPath(['spec', 'selector'], `\nmatchLabels:\n${lines.map((l) => `  ${l}`).join('\n')}`);
   return fix(t('Select the template labels in `spec.selector.matchLabels`'), edits, true);
 }
-

@@ -16,9 +16,11 @@ export const tolerationInvalid = apiRule({
   explain(e) {
     const d = e.error.detail;
     if (/value must be empty/.test(d)) return t('`operator: Exists` matches any value of the key: remove `value`, or use `operator: Equal`');
-    if (/tolerationSeconds/.test(d)) return t('`tolerationSeconds` says how long the pod stays on a node after a NoExecute taint appears; other effects never evict');
-    if (/key` is empty/.test(d)) return t('Without a `key` a toleration matches every taint, which only `operator: Exists` can express: set the taint\'s key');
-    if (e.error.type === 'FieldValueNotSupported' && /"Lt"/.test(d)) return t('`Lt` and `Gt` need the alpha feature gate TaintTolerationComparisonOperators, off by default in Kubernetes 1.36');
+    if (/tolerationSeconds/.test(d))
+      return t('`tolerationSeconds` says how long the pod stays on a node after a NoExecute taint appears; other effects never evict');
+    if (/key` is empty/.test(d)) return t("Without a `key` a toleration matches every taint, which only `operator: Exists` can express: set the taint's key");
+    if (e.error.type === 'FieldValueNotSupported' && /"Lt"/.test(d))
+      return t('`Lt` and `Gt` need the alpha feature gate TaintTolerationComparisonOperators, off by default in Kubernetes 1.36');
     return undefined;
   },
   fixes(e, ctx) {

@@ -189,7 +189,10 @@ function place(v: any, e: FieldError, field: PathSeg[]): { path: PathSeg[]; targ
   // A toleration's value errors are reported on `operator`.
   if (path.includes('tolerations') && last === 'operator') {
     const tol = path.slice(0, -1);
-    const badIsValue = typeof e.badValue === 'string' && e.badValue === valueAt(v, [...tol, 'value']) && e.detail !== 'operator must be Exists when `key` is empty, which means "match all values and all keys"';
+    const badIsValue =
+      typeof e.badValue === 'string' &&
+      e.badValue === valueAt(v, [...tol, 'value']) &&
+      e.detail !== 'operator must be Exists when `key` is empty, which means "match all values and all keys"';
     if ((badIsValue || /value must be empty/.test(e.detail)) && has(v, [...tol, 'value'])) return { path: [...tol, 'value'], target: 'value' };
     if (!has(v, path)) return { path: tol, target: 'value' };
   }
@@ -197,7 +200,8 @@ function place(v: any, e: FieldError, field: PathSeg[]): { path: PathSeg[]; targ
     return { path: [...path.slice(0, -1), 'tolerationSeconds'], target: 'key' };
   }
   // `dnsPolicy: None` without dnsConfig: the policy is what asks for it.
-  if (last === 'dnsConfig' && !has(v, path) && has(v, [...path.slice(0, -1), 'dnsPolicy'])) return { path: [...path.slice(0, -1), 'dnsPolicy'], target: 'value' };
+  if (last === 'dnsConfig' && !has(v, path) && has(v, [...path.slice(0, -1), 'dnsPolicy']))
+    return { path: [...path.slice(0, -1), 'dnsPolicy'], target: 'value' };
   // A resource that cannot be overcommitted needs a limit: point at its request.
   if (/^Limit must be set/.test(e.detail) && last === 'limits') {
     const res = path.slice(0, -1);

@@ -129,7 +129,13 @@ export function hostAccessReason(spec: Record<string, any> | undefined, ref: Con
   if (bidi) return t('it mounts `{0}` with Bidirectional propagation, which requires privileged', bidi.hostPath);
   if (mounts.length) {
     const paths = [...new Set(mounts.map((m) => m.hostPath))];
-    return t('it mounts {0} from the host', `${paths.slice(0, 3).map((p) => `\`${p}\``).join(', ')}${paths.length > 3 ? ' …' : ''}`);
+    return t(
+      'it mounts {0} from the host',
+      `${paths
+        .slice(0, 3)
+        .map((p) => `\`${p}\``)
+        .join(', ')}${paths.length > 3 ? ' …' : ''}`,
+    );
   }
   if (spec?.hostNetwork === true) return t('the pod runs in the host network namespace');
   if (spec?.hostPID === true) return t('the pod shares the host PID namespace');

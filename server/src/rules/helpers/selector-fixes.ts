@@ -84,7 +84,7 @@ export function syncLabelsFixes(file: ParsedFile, ds: DaemonSetRef, edits: Edits
     const parsed = parseLabelSelector(v.spec.selector);
     const enough = parsed !== null && selectorMatches(parsed, { ...tpl, ...sel });
     const toTemplate = enough ? templateEdits(file, ds, edits, sel, tpl) : undefined;
-    if (toTemplate) fixes.push({ title: t('Add the selector\'s labels to the template labels'), isPreferred: true, edits: toTemplate });
+    if (toTemplate) fixes.push({ title: t("Add the selector's labels to the template labels"), isPreferred: true, edits: toTemplate });
     if (!hasExpressions && Object.keys(tpl).length > 0) {
       const e = replaceBlock(file, ds, ['spec', 'selector', 'matchLabels'], tpl);
       if (e) fixes.push({ title: t('Change the selector to the template labels'), edits: [e] });
@@ -115,7 +115,11 @@ function templateEdits(file: ParsedFile, ds: DaemonSetRef, edits: Edits, sel: La
     const firstKey = labelsNode.node.items[0].key as Node;
     if (!firstKey?.range) return undefined;
     const pad = ' '.repeat(columnOf(file.text, firstKey.range[0]));
-    const e = edits.insertKey(base, plainOrQuoted(first), plainOrQuoted(sel[first]) + rest.map((k) => `\n${pad}${plainOrQuoted(k)}: ${plainOrQuoted(sel[k])}`).join(''));
+    const e = edits.insertKey(
+      base,
+      plainOrQuoted(first),
+      plainOrQuoted(sel[first]) + rest.map((k) => `\n${pad}${plainOrQuoted(k)}: ${plainOrQuoted(sel[k])}`).join(''),
+    );
     if (!e || !lastItem) return undefined;
     out.push(e);
     return out;

@@ -10,6 +10,7 @@ export function tolerateFix(edits: Edits, daemonSet: any, taint: { key: string; 
   const spec = daemonSet?.spec?.template?.spec;
   let edit: TextEdit | undefined;
   if (Array.isArray(spec?.tolerations) && spec.tolerations.length > 0) edit = edits.appendItem(['spec', 'template', 'spec', 'tolerations'], item);
-  else if (spec && typeof spec === 'object' && !('tolerations' in spec)) edit = edits.insertKey(['spec', 'template', 'spec'], 'tolerations', `\n- ${item.replace(/\n/g, '\n  ')}`);
+  else if (spec && typeof spec === 'object' && !('tolerations' in spec))
+    edit = edits.insertKey(['spec', 'template', 'spec'], 'tolerations', `\n- ${item.replace(/\n/g, '\n  ')}`);
   return edit ? { title: t('Tolerate {0}:{1}', taint.key, taint.effect), isPreferred: true, edits: [edit] } : undefined;
 }

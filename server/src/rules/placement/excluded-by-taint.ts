@@ -11,11 +11,12 @@ export const excludedByTaint: Rule = {
     category: 'placement',
     defaultSeverity: 'information',
     title: 'Nodes excluded only by a taint',
-    description: 'Some nodes of the inventory match the node selector and affinity but carry a taint the DaemonSet does not tolerate, so the controller creates no pod there. Often intended (control-plane nodes, dedicated pools); when it is not, add a toleration. The DaemonSet controller itself only adds tolerations for not-ready, unreachable, the pressure taints, unschedulable, and network-unavailable with hostNetwork.',
+    description:
+      'Some nodes of the inventory match the node selector and affinity but carry a taint the DaemonSet does not tolerate, so the controller creates no pod there. Often intended (control-plane nodes, dedicated pools); when it is not, add a toleration. The DaemonSet controller itself only adds tolerations for not-ready, unreachable, the pressure taints, unschedulable, and network-unavailable with hostNetwork.',
     severityNote: 'Information: skipping tainted nodes is often what the author wants; the message names the nodes so a surprise is visible.',
     bad: '# no toleration: control-plane nodes get no pod\ntolerations: []',
     good: 'tolerations:\n  - key: node-role.kubernetes.io/control-plane\n    operator: Exists\n    effect: NoSchedule',
-    fix: 'Add a toleration for the taint (`operator: Exists` with the taint\'s effect).',
+    fix: "Add a toleration for the taint (`operator: Exists` with the taint's effect).",
   },
   check(ctx) {
     const p = placementOf(ctx);
@@ -31,9 +32,14 @@ export const excludedByTaint: Rule = {
       byTaint.set(id, e);
     }
     if (byTaint.size === 0) return [];
-    const path = firstPresent(ctx.value, [['spec', 'template', 'spec', 'tolerations'], ['spec', 'template', 'spec']]);
+    const path = firstPresent(ctx.value, [
+      ['spec', 'template', 'spec', 'tolerations'],
+      ['spec', 'template', 'spec'],
+    ]);
     // Taints an administrator sets (roles, dedicated pools) first; node-condition taints last.
-    const groups = [...byTaint.entries()].sort((a, b) => Number(a[0].startsWith('node.kubernetes.io/')) - Number(b[0].startsWith('node.kubernetes.io/')) || b[1].nodes.length - a[1].nodes.length);
+    const groups = [...byTaint.entries()].sort(
+      (a, b) => Number(a[0].startsWith('node.kubernetes.io/')) - Number(b[0].startsWith('node.kubernetes.io/')) || b[1].nodes.length - a[1].nodes.length,
+    );
     const total = groups.reduce((n, [, g]) => n + g.nodes.length, 0);
     const fixes = groups.map(([, g]) => tolerateFix(ctx.edits, ctx.value, g.taint)).filter((f): f is Fix => !!f);
     fixes.forEach((f, i) => (f.isPreferred = i === 0 && fixes.length === 1));

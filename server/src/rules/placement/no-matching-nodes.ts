@@ -8,7 +8,8 @@ export const noMatchingNodes: Rule = {
     category: 'placement',
     defaultSeverity: 'warning',
     title: 'The DaemonSet runs on no node of the inventory',
-    description: 'Judged against the inventory in use (the bundled sample cluster, an inventory file or your cluster): no node passes the node selector, the required node affinity and the taints, so `kubectl get ds` would show DESIRED 0. Usually a label typo, a selector for nodes that do not exist yet, or a missing toleration.',
+    description:
+      'Judged against the inventory in use (the bundled sample cluster, an inventory file or your cluster): no node passes the node selector, the required node affinity and the taints, so `kubectl get ds` would show DESIRED 0. Usually a label typo, a selector for nodes that do not exist yet, or a missing toleration.',
     bad: 'nodeSelector:\n  kubernetes.io/arch: amd65',
     good: 'nodeSelector:\n  kubernetes.io/arch: amd64',
   },
@@ -21,8 +22,23 @@ export const noMatchingNodes: Rule = {
     if (byAffinity) parts.push(t('{0} by the node selector or affinity', byAffinity));
     if (byTaint) parts.push(t('{0} only by untolerated taints', byTaint));
     const path = byAffinity
-      ? firstPresent(ctx.value, [['spec', 'template', 'spec', 'nodeSelector'], ['spec', 'template', 'spec', 'affinity', 'nodeAffinity'], ['spec', 'template', 'spec', 'nodeName'], ['spec', 'template', 'spec']])
-      : firstPresent(ctx.value, [['spec', 'template', 'spec', 'tolerations'], ['spec', 'template', 'spec']]);
-    return [{ rule: 'no-matching-nodes', path, target: 'key', message: t('This DaemonSet runs on none of the {0} nodes of {1} (DESIRED 0): excluded {2}.', p.result.nodes.length, p.where, parts.join(', ')) }];
+      ? firstPresent(ctx.value, [
+          ['spec', 'template', 'spec', 'nodeSelector'],
+          ['spec', 'template', 'spec', 'affinity', 'nodeAffinity'],
+          ['spec', 'template', 'spec', 'nodeName'],
+          ['spec', 'template', 'spec'],
+        ])
+      : firstPresent(ctx.value, [
+          ['spec', 'template', 'spec', 'tolerations'],
+          ['spec', 'template', 'spec'],
+        ]);
+    return [
+      {
+        rule: 'no-matching-nodes',
+        path,
+        target: 'key',
+        message: t('This DaemonSet runs on none of the {0} nodes of {1} (DESIRED 0): excluded {2}.', p.result.nodes.length, p.where, parts.join(', ')),
+      },
+    ];
   },
 };

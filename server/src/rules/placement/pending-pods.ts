@@ -10,7 +10,8 @@ export const pendingPods: Rule = {
     category: 'placement',
     defaultSeverity: 'warning',
     title: 'Pods that would stay Pending',
-    description: 'The controller creates a pod for the node, but kube-scheduler cannot bind it: the node lacks free CPU, memory or pods for its requests (NodeResourcesFit), or another pod already holds its host port (NodePorts). The pod stays Pending with FailedScheduling. A higher priority (`priorityClassName: system-node-critical`) lets the scheduler preempt other pods when the shortage is resolvable.',
+    description:
+      'The controller creates a pod for the node, but kube-scheduler cannot bind it: the node lacks free CPU, memory or pods for its requests (NodeResourcesFit), or another pod already holds its host port (NodePorts). The pod stays Pending with FailedScheduling. A higher priority (`priorityClassName: system-node-critical`) lets the scheduler preempt other pods when the shortage is resolvable.',
     bad: 'resources:\n  requests:\n    cpu: "4"   # more than a small node has free',
     good: 'resources:\n  requests:\n    cpu: 100m',
   },
@@ -37,9 +38,20 @@ export const pendingPods: Rule = {
         path = i >= 0 ? ['spec', 'template', 'spec', 'containers', i, 'ports', j, 'hostPort'] : ['spec', 'template', 'spec'];
       } else if (predicate === 'NodeResourcesFit') {
         const i = containers.findIndex((c) => c?.resources?.requests || c?.resources?.limits);
-        path = i >= 0 ? firstPresent(ctx.value, [['spec', 'template', 'spec', 'containers', i, 'resources', 'requests'], ['spec', 'template', 'spec', 'containers', i, 'resources']]) : ['spec', 'template', 'spec'];
+        path =
+          i >= 0
+            ? firstPresent(ctx.value, [
+                ['spec', 'template', 'spec', 'containers', i, 'resources', 'requests'],
+                ['spec', 'template', 'spec', 'containers', i, 'resources'],
+              ])
+            : ['spec', 'template', 'spec'];
       } else path = ['spec', 'template', 'spec'];
-      out.push({ rule: 'pending-pods', path, target: 'key', message: t('{0} pod(s) would stay Pending on {1} ({2}): {3}.', nodes.length, p.where, `${predicate}: ${message}`, nodeList(nodes)) });
+      out.push({
+        rule: 'pending-pods',
+        path,
+        target: 'key',
+        message: t('{0} pod(s) would stay Pending on {1} ({2}): {3}.', nodes.length, p.where, `${predicate}: ${message}`, nodeList(nodes)),
+      });
     }
     return out;
   },

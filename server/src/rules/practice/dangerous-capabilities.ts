@@ -28,7 +28,8 @@ export const dangerousCapabilities: Rule = {
     title: 'Container adds a host-level Linux capability',
     description:
       'Capabilities such as `SYS_ADMIN`, `SYS_MODULE`, `SYS_PTRACE`, `DAC_READ_SEARCH`, `BPF` or `ALL` give a container power over the kernel shared by the whole node, and a DaemonSet grants them on every node. Node agents sometimes need exactly that (a CNI plugin adds `NET_ADMIN` to program the host network, a CSI plugin adds `SYS_ADMIN` to mount volumes); the rule names each capability and what it allows so a reviewer can check it is really used. Privileged containers are not reported here (they have every capability; see `privileged-container`).',
-    severityNote: 'One finding per container. Warning when the container adds a host-level capability without any host access that would use it (no hostPath mount, host network or host PID). Information when it has such access, and always for `NET_ADMIN`, which without `hostNetwork` only affects the pod\'s own network namespace.',
+    severityNote:
+      "One finding per container. Warning when the container adds a host-level capability without any host access that would use it (no hostPath mount, host network or host PID). Information when it has such access, and always for `NET_ADMIN`, which without `hostNetwork` only affects the pod's own network namespace.",
     bad: 'securityContext:\n  capabilities:\n    add: ["SYS_ADMIN", "SYS_PTRACE"]',
     good: 'securityContext:\n  capabilities:\n    drop: ["ALL"]\n    add: ["NET_BIND_SERVICE"]',
   },
@@ -46,17 +47,43 @@ export const dangerousCapabilities: Rule = {
       const path = [...ref.path, 'securityContext', 'capabilities', 'add', (hostLevel[0] ?? found[0]).i];
       const raw = securityContext(ref).capabilities.add;
       if (!hostLevel.length) {
-        const message = spec?.hostNetwork === true
-          ? t("{0} adds {1}. It affects the node's network (the pod uses hostNetwork), as a CNI agent does; check the agent really needs it.", describe(ref), names)
-          : t("{0} adds {1}. It affects only the pod's own network namespace; check the agent really needs it.", describe(ref), names);
+        const message =
+          spec?.hostNetwork === true
+            ? t(
+                "{0} adds {1}. It affects the node's network (the pod uses hostNetwork), as a CNI agent does; check the agent really needs it.",
+                describe(ref),
+                names,
+              )
+            : t("{0} adds {1}. It affects only the pod's own network namespace; check the agent really needs it.", describe(ref), names);
         out.push({ rule: 'dangerous-capabilities', path, severity: 'information', message });
       } else if (reason) {
-        out.push({ rule: 'dangerous-capabilities', path, severity: 'information', message: t('{0} adds {1}, on every node the DaemonSet runs on. That can be needed by a node agent where {2}; grant only the capabilities it really uses.', describe(ref), names, reason) });
+        out.push({
+          rule: 'dangerous-capabilities',
+          path,
+          severity: 'information',
+          message: t(
+            '{0} adds {1}, on every node the DaemonSet runs on. That can be needed by a node agent where {2}; grant only the capabilities it really uses.',
+            describe(ref),
+            names,
+            reason,
+          ),
+        });
       } else {
         const remove = hostLevel.map(({ i }) => `\`${raw[i]}\``).join(', ');
-        const message = hostLevel.length > 1
-          ? t('{0} adds {1}, on every node the DaemonSet runs on, but mounts nothing from the host and uses neither the host network nor the host PID namespace, so it likely does not need them. Remove {2} or explain why the agent needs them.', describe(ref), names, remove)
-          : t('{0} adds {1}, on every node the DaemonSet runs on, but mounts nothing from the host and uses neither the host network nor the host PID namespace, so it likely does not need it. Remove {2} or explain why the agent needs it.', describe(ref), names, remove);
+        const message =
+          hostLevel.length > 1
+            ? t(
+                '{0} adds {1}, on every node the DaemonSet runs on, but mounts nothing from the host and uses neither the host network nor the host PID namespace, so it likely does not need them. Remove {2} or explain why the agent needs them.',
+                describe(ref),
+                names,
+                remove,
+              )
+            : t(
+                '{0} adds {1}, on every node the DaemonSet runs on, but mounts nothing from the host and uses neither the host network nor the host PID namespace, so it likely does not need it. Remove {2} or explain why the agent needs it.',
+                describe(ref),
+                names,
+                remove,
+              );
         out.push({ rule: 'dangerous-capabilities', path, message });
       }
     }

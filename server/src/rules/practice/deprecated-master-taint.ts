@@ -29,7 +29,8 @@ export const deprecatedMasterTaint: Rule = {
     title: '`node-role.kubernetes.io/master` without `node-role.kubernetes.io/control-plane`',
     description:
       'kubeadm stopped labelling control-plane nodes `node-role.kubernetes.io/master` in Kubernetes 1.24 and stopped tainting them with it in 1.25; they now carry `node-role.kubernetes.io/control-plane` (label, and taint `NoSchedule`). A DaemonSet that only tolerates the old taint no longer runs on control-plane nodes (the log shipper or CNI agent silently misses them), one that selects the old label runs nowhere, and one that excludes it (`DoesNotExist`/`NotIn`) now lands on control-plane nodes too.',
-    severityNote: 'Warning: on any current cluster the manifest does not do what it says, and nothing fails visibly (the DaemonSet just has fewer, or more, pods).',
+    severityNote:
+      'Warning: on any current cluster the manifest does not do what it says, and nothing fails visibly (the DaemonSet just has fewer, or more, pods).',
     bad: 'tolerations:\n  - key: node-role.kubernetes.io/master\n    effect: NoSchedule',
     good: 'tolerations:\n  - key: node-role.kubernetes.io/master\n    effect: NoSchedule\n  - key: node-role.kubernetes.io/control-plane\n    effect: NoSchedule',
     fix: 'Tolerations and exclusions (`NotIn`, `DoesNotExist`): adds the `control-plane` twin beside the old entry, so old and new clusters both work. Selections (`nodeSelector`, `In`, `Exists`): renames the key to `control-plane`, a label every node of the role has carried since 1.20.',
@@ -47,7 +48,12 @@ export const deprecatedMasterTaint: Rule = {
       out.push({
         rule: 'deprecated-master-taint',
         path: [...POD, 'tolerations', index, 'key'],
-        message: t('This toleration only covers the `{0}` taint, which kubeadm stopped adding in Kubernetes 1.25: control-plane nodes now carry `{1}:{2}`, so the DaemonSet no longer runs on them. Add the same toleration for `{1}`.', MASTER, CONTROL_PLANE, effect),
+        message: t(
+          'This toleration only covers the `{0}` taint, which kubeadm stopped adding in Kubernetes 1.25: control-plane nodes now carry `{1}:{2}`, so the DaemonSet no longer runs on them. Add the same toleration for `{1}`.',
+          MASTER,
+          CONTROL_PLANE,
+          effect,
+        ),
         fixes: edit ? [{ title: t('Add a toleration for {0}', CONTROL_PLANE), isPreferred: true, edits: [edit] }] : undefined,
       });
     }
@@ -58,7 +64,11 @@ export const deprecatedMasterTaint: Rule = {
         rule: 'deprecated-master-taint',
         path,
         target: 'key',
-        message: t('nodeSelector `{0}` selects a label kubeadm stopped setting in Kubernetes 1.24, so on current clusters the DaemonSet runs on no node. Select `{1}` instead (set on control-plane nodes since 1.20).', MASTER, CONTROL_PLANE),
+        message: t(
+          'nodeSelector `{0}` selects a label kubeadm stopped setting in Kubernetes 1.24, so on current clusters the DaemonSet runs on no node. Select `{1}` instead (set on control-plane nodes since 1.20).',
+          MASTER,
+          CONTROL_PLANE,
+        ),
         fixes: edit ? [{ title: t('Select {0} instead', CONTROL_PLANE), isPreferred: true, edits: [edit] }] : undefined,
       });
     }
@@ -67,7 +77,15 @@ export const deprecatedMasterTaint: Rule = {
       terms.forEach((term: any, ti: number) => {
         const exprs = term?.matchExpressions;
         if (!Array.isArray(exprs)) return;
-        const exprsPath: PathSeg[] = [...POD, 'affinity', 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution', 'nodeSelectorTerms', ti, 'matchExpressions'];
+        const exprsPath: PathSeg[] = [
+          ...POD,
+          'affinity',
+          'nodeAffinity',
+          'requiredDuringSchedulingIgnoredDuringExecution',
+          'nodeSelectorTerms',
+          ti,
+          'matchExpressions',
+        ];
         exprs.forEach((e: any, ei: number) => {
           if (!isObject(e) || e.key !== MASTER) return;
           const excludes = e.operator === 'NotIn' || e.operator === 'DoesNotExist';
@@ -78,17 +96,26 @@ export const deprecatedMasterTaint: Rule = {
             out.push({
               rule: 'deprecated-master-taint',
               path: [...exprsPath, ei, 'key'],
-              message: t('This expression excludes nodes labelled `{0}`, a label kubeadm stopped setting in Kubernetes 1.24, so on current clusters it no longer keeps the DaemonSet off control-plane nodes. Add the same expression for `{1}`.', MASTER, CONTROL_PLANE),
+              message: t(
+                'This expression excludes nodes labelled `{0}`, a label kubeadm stopped setting in Kubernetes 1.24, so on current clusters it no longer keeps the DaemonSet off control-plane nodes. Add the same expression for `{1}`.',
+                MASTER,
+                CONTROL_PLANE,
+              ),
               fixes: edit ? [{ title: t('Also exclude {0}', CONTROL_PLANE), isPreferred: true, edits: [edit] }] : undefined,
             });
           } else {
             // Terms are ORed: a twin in any term keeps control-plane nodes selected.
-            if (terms.some((tt: any) => Array.isArray(tt?.matchExpressions) && tt.matchExpressions.some((o: any) => isObject(o) && o.key === CONTROL_PLANE))) return;
+            if (terms.some((tt: any) => Array.isArray(tt?.matchExpressions) && tt.matchExpressions.some((o: any) => isObject(o) && o.key === CONTROL_PLANE)))
+              return;
             const edit = ctx.edits.setValue([...exprsPath, ei, 'key'], CONTROL_PLANE);
             out.push({
               rule: 'deprecated-master-taint',
               path: [...exprsPath, ei, 'key'],
-              message: t('This expression selects nodes labelled `{0}`, a label kubeadm stopped setting in Kubernetes 1.24, so on current clusters it matches no node. Use `{1}` (set on control-plane nodes since 1.20).', MASTER, CONTROL_PLANE),
+              message: t(
+                'This expression selects nodes labelled `{0}`, a label kubeadm stopped setting in Kubernetes 1.24, so on current clusters it matches no node. Use `{1}` (set on control-plane nodes since 1.20).',
+                MASTER,
+                CONTROL_PLANE,
+              ),
               fixes: edit ? [{ title: t('Select {0} instead', CONTROL_PLANE), isPreferred: true, edits: [edit] }] : undefined,
             });
           }

@@ -41,9 +41,18 @@ export const finiteTolerationSeconds: Rule = {
           rule: 'finite-toleration-seconds',
           path,
           target: 'key',
-          message: tol.key === AUTO_NOEXECUTE_KEYS[0]
-            ? t('tolerationSeconds: {0} has no effect: the DaemonSet controller replaces this toleration with its own identical `{1}:NoExecute` toleration, which has no tolerationSeconds, so daemon pods are never evicted from a not-ready node. Remove tolerationSeconds (or the whole toleration: the controller adds it anyway).', seconds, tol.key)
-            : t('tolerationSeconds: {0} has no effect: the DaemonSet controller replaces this toleration with its own identical `{1}:NoExecute` toleration, which has no tolerationSeconds, so daemon pods are never evicted from an unreachable node. Remove tolerationSeconds (or the whole toleration: the controller adds it anyway).', seconds, tol.key),
+          message:
+            tol.key === AUTO_NOEXECUTE_KEYS[0]
+              ? t(
+                  'tolerationSeconds: {0} has no effect: the DaemonSet controller replaces this toleration with its own identical `{1}:NoExecute` toleration, which has no tolerationSeconds, so daemon pods are never evicted from a not-ready node. Remove tolerationSeconds (or the whole toleration: the controller adds it anyway).',
+                  seconds,
+                  tol.key,
+                )
+              : t(
+                  'tolerationSeconds: {0} has no effect: the DaemonSet controller replaces this toleration with its own identical `{1}:NoExecute` toleration, which has no tolerationSeconds, so daemon pods are never evicted from an unreachable node. Remove tolerationSeconds (or the whole toleration: the controller adds it anyway).',
+                  seconds,
+                  tol.key,
+                ),
           fixes,
         });
       } else {
@@ -53,7 +62,11 @@ export const finiteTolerationSeconds: Rule = {
           rule: 'finite-toleration-seconds',
           path,
           target: 'key',
-          message: t('On a node with a {0} taint the daemon pod is evicted {1}, and the DaemonSet controller (which ignores tolerationSeconds) recreates it on the same node: an evict/recreate loop for as long as the taint is there. Remove tolerationSeconds to keep the pod, or drop the toleration so no pod is placed on such nodes.', taint, when),
+          message: t(
+            'On a node with a {0} taint the daemon pod is evicted {1}, and the DaemonSet controller (which ignores tolerationSeconds) recreates it on the same node: an evict/recreate loop for as long as the taint is there. Remove tolerationSeconds to keep the pod, or drop the toleration so no pod is placed on such nodes.',
+            taint,
+            when,
+          ),
           fixes,
         });
       }

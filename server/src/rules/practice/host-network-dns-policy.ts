@@ -27,11 +27,12 @@ export const hostNetworkDnsPolicy: Rule = {
     defaultSeverity: 'warning',
     title: 'hostNetwork without `dnsPolicy: ClusterFirstWithHostNet`',
     description:
-      'With `hostNetwork: true`, the default `dnsPolicy: ClusterFirst` falls back to the node\'s own resolver (`Default`): Service names such as `collector.monitoring.svc` do not resolve inside the pod. Agents that talk to in-cluster Services need `dnsPolicy: ClusterFirstWithHostNet`. Agents that start before cluster DNS exists, above all CNI plugins (CoreDNS cannot run until the network is up), must NOT use it: they would lose name resolution at bootstrap; for them `dnsPolicy: Default` states the intent.',
-    severityNote: 'Warning when a container\'s env, args or command mentions a Service name (`*.svc`): it will not resolve. Only a hint otherwise, because most hostNetwork agents (CNI, kube-proxy, exporters) reach the API server by IP and are right not to depend on cluster DNS; the quick fix is then not marked preferred so "fix all" never changes a CNI agent\'s DNS.',
+      "With `hostNetwork: true`, the default `dnsPolicy: ClusterFirst` falls back to the node's own resolver (`Default`): Service names such as `collector.monitoring.svc` do not resolve inside the pod. Agents that talk to in-cluster Services need `dnsPolicy: ClusterFirstWithHostNet`. Agents that start before cluster DNS exists, above all CNI plugins (CoreDNS cannot run until the network is up), must NOT use it: they would lose name resolution at bootstrap; for them `dnsPolicy: Default` states the intent.",
+    severityNote:
+      'Warning when a container\'s env, args or command mentions a Service name (`*.svc`): it will not resolve. Only a hint otherwise, because most hostNetwork agents (CNI, kube-proxy, exporters) reach the API server by IP and are right not to depend on cluster DNS; the quick fix is then not marked preferred so "fix all" never changes a CNI agent\'s DNS.',
     bad: 'hostNetwork: true\ncontainers:\n  - name: shipper\n    env:\n      - name: SINK\n        value: http://collector.monitoring.svc:4318',
     good: 'hostNetwork: true\ndnsPolicy: ClusterFirstWithHostNet',
-    fix: 'Sets `dnsPolicy: ClusterFirstWithHostNet` (or `Default` to keep the node\'s resolver explicitly).',
+    fix: "Sets `dnsPolicy: ClusterFirstWithHostNet` (or `Default` to keep the node's resolver explicitly).",
   },
   check(ctx) {
     // A kustomize patch leaves out what the base already sets.
@@ -48,22 +49,34 @@ export const hostNetworkDnsPolicy: Rule = {
     const def = set('Default');
     if (def && !name) fixes.push({ title: t("Set dnsPolicy: Default (keep the node's resolver, explicitly)"), edits: def });
     const path = policy === undefined ? [...POD, 'hostNetwork'] : [...POD, 'dnsPolicy'];
-    const what = policy === undefined ? t('The pod uses hostNetwork without a dnsPolicy, so ClusterFirst applies') : t('The pod uses hostNetwork with dnsPolicy ClusterFirst');
+    const what =
+      policy === undefined
+        ? t('The pod uses hostNetwork without a dnsPolicy, so ClusterFirst applies')
+        : t('The pod uses hostNetwork with dnsPolicy ClusterFirst');
     if (name) {
-      return [{
-        rule: 'host-network-dns-policy',
-        path,
-        target: policy === undefined ? 'key' : 'value',
-        message: t("{0}, which for hostNetwork pods falls back to the node's resolver: `{1}` will not resolve. Set dnsPolicy: ClusterFirstWithHostNet.", what, name),
-        fixes,
-      }];
+      return [
+        {
+          rule: 'host-network-dns-policy',
+          path,
+          target: policy === undefined ? 'key' : 'value',
+          message: t(
+            "{0}, which for hostNetwork pods falls back to the node's resolver: `{1}` will not resolve. Set dnsPolicy: ClusterFirstWithHostNet.",
+            what,
+            name,
+          ),
+          fixes,
+        },
+      ];
     }
     const f: Finding = {
       rule: 'host-network-dns-policy',
       path,
       target: policy === undefined ? 'key' : 'value',
       severity: 'hint',
-      message: t("{0}, which for hostNetwork pods means the node's resolver: cluster Service names will not resolve. If the agent needs them, set dnsPolicy: ClusterFirstWithHostNet; if it must work before cluster DNS is up (a CNI agent), set dnsPolicy: Default to make that explicit.", what),
+      message: t(
+        "{0}, which for hostNetwork pods means the node's resolver: cluster Service names will not resolve. If the agent needs them, set dnsPolicy: ClusterFirstWithHostNet; if it must work before cluster DNS is up (a CNI agent), set dnsPolicy: Default to make that explicit.",
+        what,
+      ),
       fixes,
     };
     return [f];

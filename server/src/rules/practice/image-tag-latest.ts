@@ -21,7 +21,8 @@ export const imageTagLatest: Rule = {
     title: 'Image without a tag or with `:latest`',
     description:
       'A DaemonSet pulls its image separately on every node, at different times (node added, pod evicted, node rebooted). With `:latest` or no tag each node gets whatever the tag pointed to at that moment, so nodes silently run different builds, a rollout cannot be reverted to "the previous version", and `imagePullPolicy` defaults to `Always`, so every restart needs the registry. Pin a version tag, or a digest (`@sha256:…`) for byte-for-byte identical nodes.',
-    severityNote: 'Warning: the manifest still works, but the drift between nodes is invisible until it causes an incident. Digests are never reported; mutable non-latest tags (`:master`, `:canary`) are the author\'s explicit choice and are not reported either.',
+    severityNote:
+      "Warning: the manifest still works, but the drift between nodes is invisible until it causes an incident. Digests are never reported; mutable non-latest tags (`:master`, `:canary`) are the author's explicit choice and are not reported either.",
     bad: 'containers:\n  - name: agent\n    image: example/agent          # no tag: means :latest\n  - name: sidecar\n    image: example/sidecar:latest',
     good: 'containers:\n  - name: agent\n    image: example/agent:1.4.2\n  - name: sidecar\n    image: example/sidecar@sha256:…',
   },
@@ -37,9 +38,18 @@ export const imageTagLatest: Rule = {
       out.push({
         rule: 'image-tag-latest',
         path: [...ref.path, 'image'],
-        message: pin === 'none'
-          ? t('Image `{0}` of {1} has no tag (it means `:latest`). Each node pulls it at a different time, so nodes can run different builds and a rollout cannot be reverted; `imagePullPolicy` also defaults to Always. Pin a version tag or a digest (@sha256:…).', image, who)
-          : t('Image `{0}` of {1} uses the `:latest` tag. Each node pulls it at a different time, so nodes can run different builds and a rollout cannot be reverted; `imagePullPolicy` also defaults to Always. Pin a version tag or a digest (@sha256:…).', image, who),
+        message:
+          pin === 'none'
+            ? t(
+                'Image `{0}` of {1} has no tag (it means `:latest`). Each node pulls it at a different time, so nodes can run different builds and a rollout cannot be reverted; `imagePullPolicy` also defaults to Always. Pin a version tag or a digest (@sha256:…).',
+                image,
+                who,
+              )
+            : t(
+                'Image `{0}` of {1} uses the `:latest` tag. Each node pulls it at a different time, so nodes can run different builds and a rollout cannot be reverted; `imagePullPolicy` also defaults to Always. Pin a version tag or a digest (@sha256:…).',
+                image,
+                who,
+              ),
       });
     }
     return out;

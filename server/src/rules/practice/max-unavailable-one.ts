@@ -16,7 +16,8 @@ export const maxUnavailableOne: Rule = {
     title: 'Rolling update one node at a time',
     description:
       'A RollingUpdate with `maxUnavailable: 1` (the default when omitted) and no `maxSurge` replaces the daemon pod on one node, waits for it to become available, then moves on. On a 300-node cluster with a 30 s start that is over two hours per rollout. A percentage (`maxUnavailable: 10%`) scales with the cluster while still limiting how many nodes are without the agent at once.',
-    severityNote: 'Information when an inventory file or live cluster with at least 10 nodes is loaded (the slowness is then real). Without one, only a hint, and only when `maxUnavailable` is omitted (an explicit 1 is a decision, and small clusters are fine with it).',
+    severityNote:
+      'Information when an inventory file or live cluster with at least 10 nodes is loaded (the slowness is then real). Without one, only a hint, and only when `maxUnavailable` is omitted (an explicit 1 is a decision, and small clusters are fine with it).',
     bad: 'updateStrategy:\n  type: RollingUpdate',
     good: 'updateStrategy:\n  type: RollingUpdate\n  rollingUpdate:\n    maxUnavailable: 10%',
     fix: 'Sets `maxUnavailable: 10%` (not preferred: pick what the agent tolerates).',
@@ -48,15 +49,22 @@ export const maxUnavailableOne: Rule = {
     else path = ['spec'];
     const edit = ctx.edits.setPath(['spec', 'updateStrategy', 'rollingUpdate', 'maxUnavailable'], '10%');
     const how = ru?.maxUnavailable === undefined ? t('maxUnavailable defaults to 1') : t('maxUnavailable is 1');
-    return [{
-      rule: 'max-unavailable-one',
-      path,
-      target,
-      severity: large ? undefined : 'hint',
-      message: large
-        ? t('{0}, so a rollout replaces the pod on one node at a time: on the {1} nodes of {2} that is {1} pod restarts in sequence. On large clusters consider a percentage such as maxUnavailable: 10%.', how, nodes, ctx.inventory!.name)
-        : t('{0}, so a rollout replaces the pod on one node at a time. On large clusters consider a percentage such as maxUnavailable: 10%.', how),
-      fixes: edit ? [{ title: t('Set maxUnavailable: 10%'), edits: edit }] : undefined,
-    }];
+    return [
+      {
+        rule: 'max-unavailable-one',
+        path,
+        target,
+        severity: large ? undefined : 'hint',
+        message: large
+          ? t(
+              '{0}, so a rollout replaces the pod on one node at a time: on the {1} nodes of {2} that is {1} pod restarts in sequence. On large clusters consider a percentage such as maxUnavailable: 10%.',
+              how,
+              nodes,
+              ctx.inventory!.name,
+            )
+          : t('{0}, so a rollout replaces the pod on one node at a time. On large clusters consider a percentage such as maxUnavailable: 10%.', how),
+        fixes: edit ? [{ title: t('Set maxUnavailable: 10%'), edits: edit }] : undefined,
+      },
+    ];
   },
 };

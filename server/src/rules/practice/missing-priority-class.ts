@@ -21,7 +21,8 @@ export const missingPriorityClass: Rule = {
     title: 'Node-critical DaemonSet without a priorityClassName',
     description:
       'Daemon pods are scheduled like any other pod. When a node is already full (a new node filled by pending pods, or after an upgrade), a daemon pod with the default priority 0 stays Pending with `Insufficient cpu`/`memory` and cannot preempt anything, so the node runs without its CNI, CSI or log agent. `priorityClassName: system-node-critical` (the highest built-in class) lets it preempt other pods, and the kubelet evicts it last. The rule fires when the DaemonSet looks node-critical: it is in `kube-system`, or it tolerates every taint (an empty-key `operator: Exists` toleration for both NoSchedule and NoExecute), which is how authors say "this must run on every node".',
-    severityNote: 'Warning: the failure (a node without its agent) is silent and happens exactly when the cluster is under pressure. DaemonSets that give no sign of being node-critical are not reported.',
+    severityNote:
+      'Warning: the failure (a node without its agent) is silent and happens exactly when the cluster is under pressure. DaemonSets that give no sign of being node-critical are not reported.',
     bad: 'metadata:\n  namespace: kube-system\nspec:\n  template:\n    spec:\n      containers: [...]',
     good: 'metadata:\n  namespace: kube-system\nspec:\n  template:\n    spec:\n      priorityClassName: system-node-critical\n      containers: [...]',
     fix: 'Sets `priorityClassName: system-node-critical`. Outside kube-system some clusters (GKE, OpenShift, clusters with the priority-class quota admission config) only admit the system classes with a ResourceQuota scoped to them; there the fix is offered but not preferred.',
@@ -35,12 +36,19 @@ export const missingPriorityClass: Rule = {
     if (!signal) return [];
     const inKubeSystem = ctx.value?.metadata?.namespace === 'kube-system';
     const edit = ctx.edits.setPath([...POD, 'priorityClassName'], 'system-node-critical');
-    const quota = inKubeSystem ? '' : ' ' + t('Outside kube-system, some clusters only admit the system-* classes with a ResourceQuota scoped to them; a PriorityClass of your own works too.');
+    const quota = inKubeSystem
+      ? ''
+      : ' ' +
+        t('Outside kube-system, some clusters only admit the system-* classes with a ResourceQuota scoped to them; a PriorityClass of your own works too.');
     const f: Finding = {
       rule: 'missing-priority-class',
       path: [...POD],
       target: 'key',
-      message: t('This DaemonSet looks node-critical ({0}) but has no priorityClassName. On a node that is already full its pod stays Pending (Insufficient cpu/memory) and cannot preempt anything, leaving the node without the agent. Set priorityClassName: system-node-critical.', signal) + quota,
+      message:
+        t(
+          'This DaemonSet looks node-critical ({0}) but has no priorityClassName. On a node that is already full its pod stays Pending (Insufficient cpu/memory) and cannot preempt anything, leaving the node without the agent. Set priorityClassName: system-node-critical.',
+          signal,
+        ) + quota,
       fixes: edit ? [{ title: t('Set priorityClassName: system-node-critical'), isPreferred: inKubeSystem, edits: edit }] : undefined,
     };
     return [f];

@@ -13,7 +13,8 @@ export const noMemoryLimit: Rule = {
     title: 'Container without a memory limit',
     description:
       'An agent without a memory limit can grow until the node runs out of memory; because a DaemonSet runs the same version on every node, a leak hits all nodes at once and the kernel may kill workloads before it kills the agent. A memory limit (usually equal to the memory request) confines the damage to a restart of the agent. CPU limits are not required: CPU throttling hurts latency-sensitive agents more than it protects.',
-    severityNote: 'Information: some critical agents (CNI, storage) deliberately run without a memory limit so the kernel never kills them; this is a trade-off, not a mistake. Containers without any request are reported by `no-resource-requests`, whose fix adds the limit too.',
+    severityNote:
+      'Information: some critical agents (CNI, storage) deliberately run without a memory limit so the kernel never kills them; this is a trade-off, not a mistake. Containers without any request are reported by `no-resource-requests`, whose fix adds the limit too.',
     bad: 'resources:\n  requests:\n    cpu: 100m\n    memory: 128Mi',
     good: 'resources:\n  requests:\n    cpu: 100m\n    memory: 128Mi\n  limits:\n    memory: 128Mi',
     fix: 'Adds `limits.memory` equal to the memory request (128Mi when there is none).',
@@ -34,7 +35,10 @@ export const noMemoryLimit: Rule = {
         rule: 'no-memory-limit',
         path: [...ref.path, 'resources'],
         target: 'key',
-        message: t('{0} has no memory limit. A DaemonSet runs the same agent on every node, so a leak can exhaust memory on all nodes at once. Set `limits.memory` (usually equal to the memory request) unless the agent must never be OOM-killed.', describe(ref)),
+        message: t(
+          '{0} has no memory limit. A DaemonSet runs the same agent on every node, so a leak can exhaust memory on all nodes at once. Set `limits.memory` (usually equal to the memory request) unless the agent must never be OOM-killed.',
+          describe(ref),
+        ),
         fixes: edit ? [{ title: t('Set limits.memory: {0}', value), edits: edit }] : undefined,
       });
     }

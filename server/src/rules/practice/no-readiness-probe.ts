@@ -15,7 +15,8 @@ export const noReadinessProbe: Rule = {
     title: 'No container has a readiness probe',
     description:
       'A DaemonSet rolling update moves to the next node when the new pod is available: Ready for `minReadySeconds`. Without a readiness (or startup) probe a pod is Ready as soon as its containers start, so a broken version that starts and then fails still rolls across every node. A readiness probe on the main container makes the rollout stop at the first node where the new version does not work.',
-    severityNote: 'Information, reported once per DaemonSet, only with the RollingUpdate strategy and without a `minReadySeconds` of 10 s or more (which catches agents that crash right after starting): many agents (CSI registrars, device plugins) have no endpoint to probe, and one probed container is enough to gate the rollout.',
+    severityNote:
+      'Information, reported once per DaemonSet, only with the RollingUpdate strategy and without a `minReadySeconds` of 10 s or more (which catches agents that crash right after starting): many agents (CSI registrars, device plugins) have no endpoint to probe, and one probed container is enough to gate the rollout.',
     bad: 'containers:\n  - name: agent\n    livenessProbe:\n      httpGet: {path: /healthz, port: 9808}',
     good: 'containers:\n  - name: agent\n    livenessProbe:\n      httpGet: {path: /healthz, port: 9808}\n    readinessProbe:\n      httpGet: {path: /healthz, port: 9808}',
     fix: 'When a container has a livenessProbe, copies it as its readinessProbe (check that the endpoint also means "ready").',
@@ -37,12 +38,17 @@ export const noReadinessProbe: Rule = {
       if (edit) fixes.push({ title: t('Use the livenessProbe of `{0}` as its readinessProbe', live.name), edits: [edit] });
     }
     const hint = live ? ' ' + t('`{0}` has a livenessProbe that could serve.', live.name) : '';
-    return [{
-      rule: 'no-readiness-probe',
-      path: [...POD, 'containers'],
-      target: 'key',
-      message: t('No container has a readinessProbe, so a new pod counts as available as soon as it starts and a rolling update moves on to the next node even when the new version does not work. Add a readinessProbe to the main container.') + hint,
-      fixes: fixes.length ? fixes : undefined,
-    }];
+    return [
+      {
+        rule: 'no-readiness-probe',
+        path: [...POD, 'containers'],
+        target: 'key',
+        message:
+          t(
+            'No container has a readinessProbe, so a new pod counts as available as soon as it starts and a rolling update moves on to the next node even when the new version does not work. Add a readinessProbe to the main container.',
+          ) + hint,
+        fixes: fixes.length ? fixes : undefined,
+      },
+    ];
   },
 };

@@ -44,10 +44,11 @@ export const noResourceRequests: Rule = {
     title: 'Container without CPU or memory requests',
     description:
       'A DaemonSet runs one copy of its pod on every eligible node, so its requests are multiplied by the node count: 100m CPU on 200 nodes reserves 20 cores. Without requests that cost is invisible to the scheduler, the agent can land on a node with no room for it, and it runs in the BestEffort QoS class (the first to be evicted under memory pressure, starved of CPU on busy nodes). Requests also let `system-node-critical` agents preempt other pods when a node is full. Only regular and sidecar containers are checked: a regular init container runs to completion before the others start.',
-    severityNote: 'Warning when a container has neither a CPU nor a memory request (a limit counts, since Pod defaulting copies limits into missing requests). Information when only one of the two is missing: the author thought about sizing and may have left one out on purpose (CNI agents often request only CPU).',
+    severityNote:
+      'Warning when a container has neither a CPU nor a memory request (a limit counts, since Pod defaulting copies limits into missing requests). Information when only one of the two is missing: the author thought about sizing and may have left one out on purpose (CNI agents often request only CPU).',
     bad: 'containers:\n  - name: agent\n    image: example/agent:1.4.2',
     good: 'containers:\n  - name: agent\n    image: example/agent:1.4.2\n    resources:\n      requests:\n        cpu: 100m\n        memory: 128Mi\n      limits:\n        memory: 128Mi',
-    fix: 'Adds `resources` with `requests` (cpu 100m, memory 128Mi) and a memory limit to the container; size them from the agent\'s real usage.',
+    fix: "Adds `resources` with `requests` (cpu 100m, memory 128Mi) and a memory limit to the container; size them from the agent's real usage.",
   },
   check(ctx) {
     // A kustomize patch leaves out what the base already sets.
@@ -57,8 +58,12 @@ export const noResourceRequests: Rule = {
     // Pod-level resources (PodLevelResources, on by default) replace the per-container aggregate.
     const podReq = isObject(spec?.resources) ? { ...spec.resources.limits, ...spec.resources.requests } : {};
     if (podReq.cpu != null && podReq.memory != null) return [];
-    const bestEffort = containers(spec).every((r) => !isObject(r.c.resources) || Object.values(r.c.resources).every((v) => !isObject(v) || Object.keys(v).length === 0));
-    const consequence = bestEffort ? t('the pod is BestEffort, evicted first under memory pressure, and may not fit on full nodes') : t('it competes for whatever the node has left');
+    const bestEffort = containers(spec).every(
+      (r) => !isObject(r.c.resources) || Object.values(r.c.resources).every((v) => !isObject(v) || Object.keys(v).length === 0),
+    );
+    const consequence = bestEffort
+      ? t('the pod is BestEffort, evicted first under memory pressure, and may not fit on full nodes')
+      : t('it competes for whatever the node has left');
     for (const ref of containers(spec, 'long-running')) {
       const have = effectiveRequests(ref.c);
       if (have.cpu && have.memory) continue;
@@ -71,7 +76,11 @@ export const noResourceRequests: Rule = {
           rule: 'no-resource-requests',
           path,
           target: hasResources ? 'key' : 'value',
-          message: t("{0} has no CPU or memory requests. A DaemonSet runs it on every eligible node, so whatever it uses is multiplied by the node count, yet the scheduler reserves nothing for it: {1}. Set `resources.requests` (and a memory limit) from the agent's real usage.", describe(ref), consequence),
+          message: t(
+            "{0} has no CPU or memory requests. A DaemonSet runs it on every eligible node, so whatever it uses is multiplied by the node count, yet the scheduler reserves nothing for it: {1}. Set `resources.requests` (and a memory limit) from the agent's real usage.",
+            describe(ref),
+            consequence,
+          ),
           fixes: fix ? [fix] : undefined,
         });
       } else {
@@ -81,8 +90,14 @@ export const noResourceRequests: Rule = {
           target: hasResources ? 'key' : 'value',
           severity: 'information',
           message: missing.cpu
-            ? t("{0} requests memory but no CPU. A DaemonSet runs it on every eligible node, so its unreserved CPU use is multiplied by the node count and competes with the workloads there. Add a CPU request sized from the agent's real usage.", describe(ref))
-            : t("{0} requests CPU but no memory. A DaemonSet runs it on every eligible node, so its unreserved memory use is multiplied by the node count and competes with the workloads there. Add a memory request sized from the agent's real usage.", describe(ref)),
+            ? t(
+                "{0} requests memory but no CPU. A DaemonSet runs it on every eligible node, so its unreserved CPU use is multiplied by the node count and competes with the workloads there. Add a CPU request sized from the agent's real usage.",
+                describe(ref),
+              )
+            : t(
+                "{0} requests CPU but no memory. A DaemonSet runs it on every eligible node, so its unreserved memory use is multiplied by the node count and competes with the workloads there. Add a memory request sized from the agent's real usage.",
+                describe(ref),
+              ),
           fixes: fix ? [fix] : undefined,
         });
       }

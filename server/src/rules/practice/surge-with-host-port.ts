@@ -14,7 +14,8 @@ export function firstHostPort(spec: Record<string, any> | undefined): { containe
     for (const p of ref.c.ports) {
       if (!isObject(p)) continue;
       if (typeof p.hostPort === 'number' && p.hostPort > 0) return { container: ref.name, port: p.hostPort, viaHostNetwork: false };
-      if (spec?.hostNetwork === true && typeof p.containerPort === 'number' && p.containerPort > 0) return { container: ref.name, port: p.containerPort, viaHostNetwork: true };
+      if (spec?.hostNetwork === true && typeof p.containerPort === 'number' && p.containerPort > 0)
+        return { container: ref.name, port: p.containerPort, viaHostNetwork: true };
     }
   }
   return undefined;
@@ -51,11 +52,17 @@ export const surgeWithHostPort: Rule = {
       else edits.length = 0;
     }
     const port = hp.viaHostNetwork ? t('port {0} (a host port, because the pod uses hostNetwork)', hp.port) : `hostPort ${hp.port}`;
-    return [{
-      rule: 'surge-with-host-port',
-      path: [...RU, 'maxSurge'],
-      message: t("maxSurge starts the new pod on a node while the old one still runs, but container `{0}` uses {1}: the scheduler rejects the new pod (node(s) didn't have free ports for the requested pod ports), it stays Pending and the rollout hangs on the first node. Use maxUnavailable instead of maxSurge.", hp.container, port),
-      fixes: edits.length ? [{ title: t('Use maxUnavailable: 1 instead of maxSurge'), isPreferred: true, edits }] : undefined,
-    }];
+    return [
+      {
+        rule: 'surge-with-host-port',
+        path: [...RU, 'maxSurge'],
+        message: t(
+          "maxSurge starts the new pod on a node while the old one still runs, but container `{0}` uses {1}: the scheduler rejects the new pod (node(s) didn't have free ports for the requested pod ports), it stays Pending and the rollout hangs on the first node. Use maxUnavailable instead of maxSurge.",
+          hp.container,
+          port,
+        ),
+        fixes: edits.length ? [{ title: t('Use maxUnavailable: 1 instead of maxSurge'), isPreferred: true, edits }] : undefined,
+      },
+    ];
   },
 };

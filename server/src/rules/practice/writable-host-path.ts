@@ -7,7 +7,17 @@ import { describe, hostPathMounts, isPrivileged, podSpec, type HostPathMount } f
 
 /** Container runtime sockets (and the directories holding them): connecting to one is root on the node. */
 const RUNTIME_SOCKET_RE = /(^|\/)(docker|containerd|crio|podman|cri-dockerd|dockershim)\.sock$/;
-const RUNTIME_SOCKET_DIRS = new Set(['/var/run/docker', '/run/docker', '/var/run/containerd', '/run/containerd', '/var/run/crio', '/run/crio', '/run/podman', '/var/run/podman', '/run/k3s/containerd']);
+const RUNTIME_SOCKET_DIRS = new Set([
+  '/var/run/docker',
+  '/run/docker',
+  '/var/run/containerd',
+  '/run/containerd',
+  '/var/run/crio',
+  '/run/crio',
+  '/run/podman',
+  '/var/run/podman',
+  '/run/k3s/containerd',
+]);
 
 /** Host directories whose modification changes the node itself (binaries, config, kernel, kubelet state), in the configured language. */
 const SYSTEM_PATHS: Record<string, () => string> = {
@@ -63,8 +73,9 @@ export const writableHostPath: Rule = {
     defaultSeverity: 'warning',
     title: 'hostPath volume mounted writable',
     description:
-      'A hostPath mount without `readOnly: true` lets the container change the node, and a DaemonSet mounts it on every node: a bug or a compromise of the agent becomes a change to every node\'s system files. Agents that only read host state (log shippers, exporters, scanners) should mount read-only. Container runtime sockets (`/var/run/docker.sock`, `/run/containerd/containerd.sock`, `/var/run/crio/crio.sock`, …) are called out on their own: whoever can connect to one can start a privileged container, i.e. is root on the node, and `readOnly: true` does not stop a process from connecting to a socket.',
-    severityNote: 'Warning for host system directories (`/`, `/etc`, `/usr`, `/proc`, `/sys`, `/var/lib/kubelet`, …) and runtime sockets in unprivileged containers. Information for system directories in privileged containers (root on the node already: readOnly only guards against accidents; their sockets are not reported). A hint for other paths: node agents legitimately write their own state, CNI configuration, kubelet plugin sockets and device-plugin sockets, and a warning there would have to be silenced in almost every CNI or CSI manifest. Mounts with `mountPropagation: Bidirectional` are skipped (they exist to write back to the host).',
+      "A hostPath mount without `readOnly: true` lets the container change the node, and a DaemonSet mounts it on every node: a bug or a compromise of the agent becomes a change to every node's system files. Agents that only read host state (log shippers, exporters, scanners) should mount read-only. Container runtime sockets (`/var/run/docker.sock`, `/run/containerd/containerd.sock`, `/var/run/crio/crio.sock`, …) are called out on their own: whoever can connect to one can start a privileged container, i.e. is root on the node, and `readOnly: true` does not stop a process from connecting to a socket.",
+    severityNote:
+      'Warning for host system directories (`/`, `/etc`, `/usr`, `/proc`, `/sys`, `/var/lib/kubelet`, …) and runtime sockets in unprivileged containers. Information for system directories in privileged containers (root on the node already: readOnly only guards against accidents; their sockets are not reported). A hint for other paths: node agents legitimately write their own state, CNI configuration, kubelet plugin sockets and device-plugin sockets, and a warning there would have to be silenced in almost every CNI or CSI manifest. Mounts with `mountPropagation: Bidirectional` are skipped (they exist to write back to the host).',
     bad: 'volumeMounts:\n  - name: varlog\n    mountPath: /var/log\nvolumes:\n  - name: varlog\n    hostPath:\n      path: /var/log',
     good: 'volumeMounts:\n  - name: varlog\n    mountPath: /var/log\n    readOnly: true',
     fix: 'Adds `readOnly: true` to the volumeMount (not offered for runtime sockets, where it would not help).',
@@ -96,14 +107,28 @@ function finding(edits: Edits, m: HostPathMount, kind: HostPathKind): Finding {
   let severity: Severity | undefined;
   let message: string;
   if (kind.kind === 'socket') {
-    message = t("{0} mounts the container runtime socket `{1}` from the host. Whoever can connect to it can start privileged containers, i.e. is root on every node the DaemonSet runs on, and readOnly: true does not stop connections to a socket. Mount it only into the container that needs it, and prefer the runtime's read-only APIs (CRI) where possible.", who, m.hostPath);
+    message = t(
+      "{0} mounts the container runtime socket `{1}` from the host. Whoever can connect to it can start privileged containers, i.e. is root on every node the DaemonSet runs on, and readOnly: true does not stop connections to a socket. Mount it only into the container that needs it, and prefer the runtime's read-only APIs (CRI) where possible.",
+      who,
+      m.hostPath,
+    );
     return { rule: 'writable-host-path', path: at, message };
   }
   if (kind.kind === 'system' && isPrivileged(m.container)) {
     severity = 'information';
-    message = t('{0} mounts host path `{1}` ({2}) writable. It is privileged, so readOnly is no security boundary here, but it still keeps a bug in the agent from changing this on every node. Add readOnly: true to the volumeMount unless the agent writes there.', who, m.hostPath, kind.what);
+    message = t(
+      '{0} mounts host path `{1}` ({2}) writable. It is privileged, so readOnly is no security boundary here, but it still keeps a bug in the agent from changing this on every node. Add readOnly: true to the volumeMount unless the agent writes there.',
+      who,
+      m.hostPath,
+      kind.what,
+    );
   } else if (kind.kind === 'system') {
-    message = t('{0} mounts host path `{1}` ({2}) writable, on every node the DaemonSet runs on: a bug or compromise of the agent can change the node itself. Add readOnly: true to the volumeMount unless the agent must write there.', who, m.hostPath, kind.what);
+    message = t(
+      '{0} mounts host path `{1}` ({2}) writable, on every node the DaemonSet runs on: a bug or compromise of the agent can change the node itself. Add readOnly: true to the volumeMount unless the agent must write there.',
+      who,
+      m.hostPath,
+      kind.what,
+    );
   } else {
     severity = 'hint';
     message = t('{0} mounts host path `{1}` writable on every node. If the agent only reads it, add readOnly: true to the volumeMount.', who, m.hostPath);

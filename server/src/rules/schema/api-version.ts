@@ -18,10 +18,20 @@ export function apiVersionFinding(ds: DaemonSetRef, edits: Edits): Finding {
   // The old API versions defaulted the selector from the template labels; apps/v1 requires it.
   const spec = ds.value?.spec;
   const selector = fix && spec && typeof spec === 'object' && (spec.selector === undefined || spec.selector === null) ? addSelectorEdits(ds, edits) : undefined;
-  if (fix && selector) fixes = [{ title: t('Change apiVersion to apps/v1 and add spec.selector from the template labels'), isPreferred: true, edits: [fix, ...selector.edits] }];
-  if (v === undefined) return { rule: 'missing-required', path: [], target: 'key', message: t('Missing `apiVersion`: a DaemonSet needs `apiVersion: apps/v1`.') };
+  if (fix && selector)
+    fixes = [{ title: t('Change apiVersion to apps/v1 and add spec.selector from the template labels'), isPreferred: true, edits: [fix, ...selector.edits] }];
+  if (v === undefined)
+    return { rule: 'missing-required', path: [], target: 'key', message: t('Missing `apiVersion`: a DaemonSet needs `apiVersion: apps/v1`.') };
   if (REMOVED_API_VERSIONS.has(v)) {
-    return { rule: 'removed-api-version', path: ['apiVersion'], message: t('DaemonSet in {0} was removed in Kubernetes 1.16 (no matches for kind "DaemonSet" in version "{0}"). Use apps/v1, which also requires spec.selector to match the template labels.', v), fixes };
+    return {
+      rule: 'removed-api-version',
+      path: ['apiVersion'],
+      message: t(
+        'DaemonSet in {0} was removed in Kubernetes 1.16 (no matches for kind "DaemonSet" in version "{0}"). Use apps/v1, which also requires spec.selector to match the template labels.',
+        v,
+      ),
+      fixes,
+    };
   }
   return { rule: 'removed-api-version', path: ['apiVersion'], message: t('Kubernetes serves DaemonSet only in apps/v1, not {0}.', JSON.stringify(v)), fixes };
 }

@@ -22,7 +22,8 @@ export const duplicateKey: Rule = {
     category: 'yaml',
     defaultSeverity: 'error',
     title: 'A key appears twice in the same mapping',
-    description: 'kubectl rejects a mapping with a repeated key (`mapping key "x" already defined`). Other tools silently keep the last value, which hides mistakes.',
+    description:
+      'kubectl rejects a mapping with a repeated key (`mapping key "x" already defined`). Other tools silently keep the last value, which hides mistakes.',
     bad: 'nodeSelector:\n  kubernetes.io/os: linux\n  kubernetes.io/os: windows',
     good: 'nodeSelector:\n  kubernetes.io/os: linux',
   },
@@ -34,7 +35,8 @@ export const unknownField: Rule = {
     category: 'schema',
     defaultSeverity: 'error',
     title: 'Field not in the Kubernetes API',
-    description: 'The field is not part of this object in the Kubernetes API. `kubectl apply` (strict field validation, the default since 1.25) rejects it with `unknown field`; older clients drop it silently, so the setting never takes effect.',
+    description:
+      'The field is not part of this object in the Kubernetes API. `kubectl apply` (strict field validation, the default since 1.25) rejects it with `unknown field`; older clients drop it silently, so the setting never takes effect.',
     bad: 'tolerations:\n  - key: nvidia.com/gpu\n    efect: NoSchedule',
     good: 'tolerations:\n  - key: nvidia.com/gpu\n    effect: NoSchedule',
     fix: 'Rename the key to the closest field name (best match first).',
@@ -47,7 +49,8 @@ export const invalidType: Rule = {
     category: 'schema',
     defaultSeverity: 'error',
     title: 'Value of the wrong type',
-    description: 'The API server decodes the manifest as JSON into typed fields: a number where a string is expected (for example an unquoted `"1.0"` version label), a string where an integer is expected, or a list where an object is expected is rejected.',
+    description:
+      'The API server decodes the manifest as JSON into typed fields: a number where a string is expected (for example an unquoted `"1.0"` version label), a string where an integer is expected, or a list where an object is expected is rejected.',
     bad: 'env:\n  - name: DEBUG\n    value: true',
     good: 'env:\n  - name: DEBUG\n    value: "true"',
     fix: 'Quote the value when a string is expected.',
@@ -60,7 +63,8 @@ export const invalidQuantity: Rule = {
     category: 'schema',
     defaultSeverity: 'error',
     title: 'Not a valid resource quantity',
-    description: 'Resource amounts are Kubernetes quantities: a number with an optional suffix, binary (`Ki`, `Mi`, `Gi`, `Ti`, `Pi`, `Ei`), decimal (`n`, `u`, `m`, `k`, `M`, `G`, `T`, `P`, `E`) or an exponent (`1e3`). `128MB` or `1.5 cores` are rejected.',
+    description:
+      'Resource amounts are Kubernetes quantities: a number with an optional suffix, binary (`Ki`, `Mi`, `Gi`, `Ti`, `Pi`, `Ei`), decimal (`n`, `u`, `m`, `k`, `M`, `G`, `T`, `P`, `E`) or an exponent (`1e3`). `128MB` or `1.5 cores` are rejected.',
     bad: 'resources:\n  limits:\n    memory: 128MB',
     good: 'resources:\n  limits:\n    memory: 128Mi',
   },
@@ -85,7 +89,8 @@ export const missingRequired: Rule = {
     category: 'schema',
     defaultSeverity: 'error',
     title: 'Required field missing',
-    description: 'The Kubernetes API marks the field as required; the object is rejected without it. A file that a `kustomization.yaml` lists as a patch is a partial object and is not checked for this.',
+    description:
+      'The Kubernetes API marks the field as required; the object is rejected without it. A file that a `kustomization.yaml` lists as a patch is a partial object and is not checked for this.',
     bad: 'spec:\n  template: …          # no selector',
     good: 'spec:\n  selector:\n    matchLabels:\n      app: agent\n  template: …',
     fix: 'For a missing `spec.selector`: add `selector.matchLabels` from the template labels.',
@@ -98,7 +103,8 @@ export const removedApiVersion: Rule = {
     category: 'schema',
     defaultSeverity: 'error',
     title: 'DaemonSet API version removed from Kubernetes',
-    description: '`extensions/v1beta1`, `apps/v1beta1` and `apps/v1beta2` DaemonSets were removed in Kubernetes 1.16; the API server answers `no matches for kind "DaemonSet" in version …`. Use `apps/v1`, which also requires `spec.selector`.',
+    description:
+      '`extensions/v1beta1`, `apps/v1beta1` and `apps/v1beta2` DaemonSets were removed in Kubernetes 1.16; the API server answers `no matches for kind "DaemonSet" in version …`. Use `apps/v1`, which also requires `spec.selector`.',
     bad: 'apiVersion: extensions/v1beta1\nkind: DaemonSet',
     good: 'apiVersion: apps/v1\nkind: DaemonSet',
     fix: 'Rewrite the apiVersion to `apps/v1` (and add a selector matching the template labels when there is none).',
@@ -111,7 +117,8 @@ export const serverSetStatus: Rule = {
     category: 'schema',
     defaultSeverity: 'warning',
     title: '`status` in a manifest',
-    description: '`status` is written by the DaemonSet controller; the API server ignores it on create and some kubectl versions reject a `status: {}` stub for missing required status fields. It usually comes from converting or exporting an object.',
+    description:
+      '`status` is written by the DaemonSet controller; the API server ignores it on create and some kubectl versions reject a `status: {}` stub for missing required status fields. It usually comes from converting or exporting an object.',
     bad: 'status: {}',
     good: '# (no status)',
     fix: 'Remove the `status` field.',
@@ -124,7 +131,8 @@ export const templateSyntax: Rule = {
     category: 'yaml',
     defaultSeverity: 'hint',
     title: 'Template syntax: document not checked',
-    description: 'The document contains template syntax (`{{ }}`, as in Helm charts), so its text is not the manifest Kubernetes will see. Checks are skipped rather than flooding the file with errors; render the chart (`helm template`) and check the output.',
+    description:
+      'The document contains template syntax (`{{ }}`, as in Helm charts), so its text is not the manifest Kubernetes will see. Checks are skipped rather than flooding the file with errors; render the chart (`helm template`) and check the output.',
   },
 };
 

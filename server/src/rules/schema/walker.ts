@@ -60,7 +60,15 @@ function walk(node: Node, at: Resolved, path: PathSeg[], depth: number, out: Fin
   }
 }
 
-function walkObject(node: Node & { items: Pair[] }, type: { kind: 'object'; ref: string }, path: PathSeg[], depth: number, out: Finding[], edits: Edits, options: SchemaCheckOptions): void {
+function walkObject(
+  node: Node & { items: Pair[] },
+  type: { kind: 'object'; ref: string },
+  path: PathSeg[],
+  depth: number,
+  out: Finding[],
+  edits: Edits,
+  options: SchemaCheckOptions,
+): void {
   const def = schema.types[type.ref];
   if (!def) return;
   const present = new Set<string>();
@@ -72,7 +80,13 @@ function walkObject(node: Node & { items: Pair[] }, type: { kind: 'object'; ref:
     const next = step(type, key);
     if (!next) {
       if (path.length === 0 && key === 'status') {
-        out.push({ rule: 'status-field', path: keyPath, target: 'key', message: t('`status` is written by the DaemonSet controller and ignored on create; remove it from the manifest.'), fixes: removeFix(edits, keyPath, t('Remove `status`')) });
+        out.push({
+          rule: 'status-field',
+          path: keyPath,
+          target: 'key',
+          message: t('`status` is written by the DaemonSet controller and ignored on create; remove it from the manifest.'),
+          fixes: removeFix(edits, keyPath, t('Remove `status`')),
+        });
       } else {
         out.push(unknownField(key, keyPath, def.name, Object.keys(def.properties), edits));
       }
@@ -106,7 +120,13 @@ function uniquePairs(node: { items: Pair[] }, path: PathSeg[], out: Finding[]): 
     const key = keyString(pair);
     if (key !== undefined && seen.has(key)) {
       const k = pair.key as Node;
-      out.push({ rule: 'duplicate-key', path: [...path, key], target: 'key', at: k.range ? [k.range[0], k.range[1]] : undefined, message: t('Duplicate key `{0}`: kubectl rejects a mapping that repeats a key ("mapping key {1} already defined").', key, JSON.stringify(key)) });
+      out.push({
+        rule: 'duplicate-key',
+        path: [...path, key],
+        target: 'key',
+        at: k.range ? [k.range[0], k.range[1]] : undefined,
+        message: t('Duplicate key `{0}`: kubectl rejects a mapping that repeats a key ("mapping key {1} already defined").', key, JSON.stringify(key)),
+      });
       continue;
     }
     if (key !== undefined) seen.add(key);
@@ -130,16 +150,29 @@ function keyString(pair: Pair): string | undefined {
 function unknownField(key: string, keyPath: PathSeg[], typeName: string, names: string[], edits: Edits): Finding {
   const candidates = suggest(key, names);
   const type = typeName.slice(typeName.lastIndexOf('.') + 1);
-  let message = keyPath.length > 1 ? t('Unknown field `{0}` in `{1}` ({2}).', key, formatPath(keyPath.slice(0, -1)), type) : t('Unknown field `{0}` in a DaemonSet ({1}).', key, type);
+  let message =
+    keyPath.length > 1
+      ? t('Unknown field `{0}` in `{1}` ({2}).', key, formatPath(keyPath.slice(0, -1)), type)
+      : t('Unknown field `{0}` in a DaemonSet ({1}).', key, type);
   if (key === 'replicas' && keyPath.length === 2) message += ' ' + t('A DaemonSet runs one pod per eligible node; it has no replica count.');
   else if (key === 'strategy' && keyPath.length === 2) message += ' ' + t('Deployments use `strategy`; a DaemonSet uses `updateStrategy`.');
-  else if (candidates.length) message += ' ' + t('Did you mean {0}?', listOr(candidates.map((c) => `\`${c}\``), false));
+  else if (candidates.length)
+    message +=
+      ' ' +
+      t(
+        'Did you mean {0}?',
+        listOr(
+          candidates.map((c) => `\`${c}\``),
+          false,
+        ),
+      );
   const fixes: Fix[] = [];
   candidates.forEach((c, i) => {
     const e = edits.renameKey(keyPath, c);
     if (e) fixes.push({ title: t('Rename to `{0}`', c), isPreferred: i === 0 && candidates.length === 1, edits: [e] });
   });
-  if ((key === 'replicas' || key === 'strategy') && keyPath.length === 2) fixes.unshift(...(removeFix(edits, keyPath, t('Remove `{0}`', key)) ?? []).map((f) => ({ ...f, isPreferred: true })));
+  if ((key === 'replicas' || key === 'strategy') && keyPath.length === 2)
+    fixes.unshift(...(removeFix(edits, keyPath, t('Remove `{0}`', key)) ?? []).map((f) => ({ ...f, isPreferred: true })));
   return { rule: 'unknown-field', path: keyPath, target: 'key', message, fixes };
 }
 
@@ -205,22 +238,34 @@ function checkScalar(node: Node, at: Resolved, path: PathSeg[], out: Finding[], 
         const src = String(node.source ?? v);
         const e = edits.replaceScalar(node, src);
         const quoted = e ? { ...e, newText: JSON.stringify(src) } : undefined;
-        out.push({ rule: 'invalid-type', path, message: t('`{0}` must be a string, not {1}; quote it: {2}.', lastKey(path), describeValue(node), JSON.stringify(src)), fixes: quoted ? [{ title: t('Quote as {0}', JSON.stringify(src)), isPreferred: true, edits: [quoted] }] : undefined });
+        out.push({
+          rule: 'invalid-type',
+          path,
+          message: t('`{0}` must be a string, not {1}; quote it: {2}.', lastKey(path), describeValue(node), JSON.stringify(src)),
+          fixes: quoted ? [{ title: t('Quote as {0}', JSON.stringify(src)), isPreferred: true, edits: [quoted] }] : undefined,
+        });
         return;
       }
       return checkEnum(node as Scalar, v, at.field, path, out, edits);
     }
     case 'integer':
-      if (typeof v !== 'number' || !Number.isInteger(v)) out.push({ rule: 'invalid-type', path, message: t('`{0}` must be an integer, not {1}.', lastKey(path), describeValue(node)) });
+      if (typeof v !== 'number' || !Number.isInteger(v))
+        out.push({ rule: 'invalid-type', path, message: t('`{0}` must be an integer, not {1}.', lastKey(path), describeValue(node)) });
       return;
     case 'number':
       if (typeof v !== 'number') out.push({ rule: 'invalid-type', path, message: t('`{0}` must be a number, not {1}.', lastKey(path), describeValue(node)) });
       return;
     case 'boolean':
-      if (typeof v !== 'boolean') out.push({ rule: 'invalid-type', path, message: t('`{0}` must be a boolean (true or false), not {1}.', lastKey(path), describeValue(node)) });
+      if (typeof v !== 'boolean')
+        out.push({ rule: 'invalid-type', path, message: t('`{0}` must be a boolean (true or false), not {1}.', lastKey(path), describeValue(node)) });
       return;
     case 'int-or-string':
-      if (!(typeof v === 'string' || (typeof v === 'number' && Number.isInteger(v)))) out.push({ rule: 'invalid-type', path, message: t('`{0}` must be an integer or a string such as "25%", not {1}.', lastKey(path), describeValue(node)) });
+      if (!(typeof v === 'string' || (typeof v === 'number' && Number.isInteger(v))))
+        out.push({
+          rule: 'invalid-type',
+          path,
+          message: t('`{0}` must be an integer or a string such as "25%", not {1}.', lastKey(path), describeValue(node)),
+        });
       return;
     case 'quantity':
       if (typeof v === 'number') return;
@@ -228,7 +273,12 @@ function checkScalar(node: Node, at: Resolved, path: PathSeg[], out: Finding[], 
       if (!isQuantity(v)) {
         const hint = quantityHint(v);
         const message = hint
-          ? t('{0} is not a valid quantity for `{1}`: use a number with an optional suffix such as 128Mi, 1Gi, 500m or 0.5. Did you mean {2}?', JSON.stringify(v), lastKey(path), hint)
+          ? t(
+              '{0} is not a valid quantity for `{1}`: use a number with an optional suffix such as 128Mi, 1Gi, 500m or 0.5. Did you mean {2}?',
+              JSON.stringify(v),
+              lastKey(path),
+              hint,
+            )
           : t('{0} is not a valid quantity for `{1}`: use a number with an optional suffix such as 128Mi, 1Gi, 500m or 0.5.', JSON.stringify(v), lastKey(path));
         out.push({ rule: 'invalid-quantity', path, message, fixes: hint ? fixesFor(edits, node, [hint]) : undefined });
       }
