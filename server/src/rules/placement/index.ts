@@ -2,7 +2,8 @@
 import type { Rule } from '../types';
 import { excludedByTaint } from './excluded-by-taint';
 import { noMatchingNodes } from './no-matching-nodes';
-import { archNotConstrained, osNotConstrained } from './os-arch-not-constrained';
+import { archNotConstrained } from './arch-not-constrained';
+import { osNotConstrained } from './os-not-constrained';
 import { pendingPods } from './pending-pods';
 import { unknownNodeLabel } from './unknown-node-label';
 

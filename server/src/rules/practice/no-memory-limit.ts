@@ -2,7 +2,7 @@
 import type { Finding } from '../types';
 import type { Rule } from '../types';
 import { t } from '../../l10n';
-import { DEFAULT_MEMORY, effectiveRequests } from './no-resource-requests';
+import { DEFAULT_MEMORY, effectiveRequests } from '../helpers/requests';
 import { containers, describe, isObject, podSpec } from '../helpers/pod';
 
 export const noMemoryLimit: Rule = {

@@ -4,18 +4,7 @@ import type { Edits } from '../../yaml/edits';
 import type { Rule } from '../types';
 import { t } from '../../l10n';
 import { containers, describe, isObject, podSpec, type ContainerRef } from '../helpers/pod';
-
-/** Starting values for the quick fix; the message asks the user to size them from real usage. */
-export const DEFAULT_CPU = '100m';
-export const DEFAULT_MEMORY = '128Mi';
-
-/** The container's effective requests: Pod defaulting copies limits into missing requests. */
-export function effectiveRequests(c: Record<string, any>): { cpu: boolean; memory: boolean } {
-  const r = isObject(c.resources) ? c.resources : {};
-  const req = isObject(r.requests) ? r.requests : {};
-  const lim = isObject(r.limits) ? r.limits : {};
-  return { cpu: req.cpu != null || lim.cpu != null, memory: req.memory != null || lim.memory != null };
-}
+import { DEFAULT_CPU, DEFAULT_MEMORY, effectiveRequests } from '../helpers/requests';
 
 function resourcesFix(edits: Edits, ref: ContainerRef, missing: { cpu: boolean; memory: boolean }): Fix | undefined {
   const r = isObject(ref.c.resources) ? ref.c.resources : undefined;
