@@ -1,17 +1,8 @@
-/** Builders shared by the k8s-validation tests: a minimal valid, defaulted DaemonSet. */
+/** Shared by the k8s-validation tests: the test DaemonSet as a defaulted object in `default`, and the errors' fields. */
+import { daemonSetObject } from '../helpers/manifests';
+
 export function minimalDaemonSet(): any {
-  return {
-    apiVersion: 'apps/v1',
-    kind: 'DaemonSet',
-    metadata: { name: 'agent', namespace: 'default' },
-    spec: {
-      selector: { matchLabels: { app: 'agent' } },
-      template: {
-        metadata: { labels: { app: 'agent' } },
-        spec: { containers: [{ name: 'agent', image: 'busybox:1.36' }] },
-      },
-    },
-  };
+  return daemonSetObject({ namespace: 'default', container: { image: 'busybox:1.36' } });
 }
 
 export function fieldsOf(errs: Array<{ field: string; type: string }>): string[] {

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { daemonSetObject } from '../helpers/manifests';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { parseAllDocuments } from 'yaml';
@@ -32,16 +33,7 @@ function corpusManifest(...parts: string[]): any {
 const inventory = (nodes: any[], pods: any[] = []): Inventory => ({ source: 'file', name: 'test', nodes, pods, messages: [] });
 
 function daemonSet(spec: any = {}, extra: any = {}): any {
-  return {
-    apiVersion: 'apps/v1',
-    kind: 'DaemonSet',
-    metadata: { name: 'agent', namespace: 'kube-system' },
-    spec: {
-      selector: { matchLabels: { app: 'agent' } },
-      template: { metadata: { labels: { app: 'agent' } }, spec: { containers: [{ name: 'c', image: 'i', ...(extra.container ?? {}) }], ...spec } },
-      ...(extra.dsSpec ?? {}),
-    },
-  };
+  return daemonSetObject({ podSpec: spec, container: { name: 'c', image: 'i', ...(extra.container ?? {}) }, spec: extra.dsSpec });
 }
 
 function byName(nodes: NodePlacement[]): Map<string, NodePlacement> {

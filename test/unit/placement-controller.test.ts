@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { daemonSetObject } from '../helpers/manifests';
 import { describe, it } from 'node:test';
 import {
   createPodTemplate,
@@ -11,12 +12,7 @@ import {
 
 const labels = { app: 'agent' };
 function daemonSet(spec: any = {}, meta: any = {}): any {
-  return {
-    apiVersion: 'apps/v1',
-    kind: 'DaemonSet',
-    metadata: { name: 'agent', namespace: 'kube-system', ...meta },
-    spec: { selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers: [{ name: 'c', image: 'i' }], ...spec } } },
-  };
+  return daemonSetObject({ podSpec: spec, metadata: meta, container: { name: 'c', image: 'i' } });
 }
 function node(name: string, extra: any = {}): any {
   return {

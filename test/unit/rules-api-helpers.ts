@@ -32,17 +32,4 @@ export function applyFix(text: string, code: string, fixTitle?: string): string 
   return applyFixChecked(text, code, { fix: fixTitle });
 }
 
-/** A valid DaemonSet; `pod` replaces the pod spec body (indented for spec.template.spec). */
-export function ds(opts: { pod?: string; spec?: string; selector?: string | null; labels?: string | null; metadata?: string } = {}): string {
-  const selector = opts.selector === null ? '' : `  selector:\n${opts.selector ?? '    matchLabels:\n      app: agent\n'}`;
-  const labels = opts.labels === null ? '' : `    metadata:\n      labels:\n${opts.labels ?? '        app: agent\n'}`;
-  const pod = opts.pod ?? '      containers:\n        - name: agent\n          image: example/agent:1.0\n';
-  return `apiVersion: apps/v1
-kind: DaemonSet
-metadata:
-  name: agent
-${opts.metadata ?? ''}spec:
-${selector}${opts.spec ?? ''}  template:
-${labels}    spec:
-${pod}`;
-}
+export { ds } from '../helpers/manifests';

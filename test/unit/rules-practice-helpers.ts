@@ -16,21 +16,4 @@ export function rangeText(text: string, d: Diagnostic): string {
 
 export { applyFix } from '../helpers/fixes';
 
-/** A DaemonSet manifest around a pod spec body (lines indented for `spec.template.spec`). */
-export function daemonSet(podSpec: string, opts: { namespace?: string; spec?: string } = {}): string {
-  const ns = opts.namespace ? `\n  namespace: ${opts.namespace}` : '';
-  return `apiVersion: apps/v1
-kind: DaemonSet
-metadata:
-  name: agent${ns}
-spec:
-  selector:
-    matchLabels:
-      app: agent
-${opts.spec ?? ''}  template:
-    metadata:
-      labels:
-        app: agent
-    spec:
-${podSpec.replace(/^\n/, '')}`;
-}
+export { daemonSet } from '../helpers/manifests';
