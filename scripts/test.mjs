@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // `npm test` (after the build): every test stage in turn, its output shown as it runs, then one
 // closing line `N passed, N failed` over all stages. Exits non-zero when any stage failed.
-// Stages: unit (node:test), protocol (the built server over stdio), webview (the placement page in
-// headless Chromium), grammar (vscode-tmgrammar-test), vscode (the extension-host suite and the UI
-// scenarios in code-server).
-// TEST_STAGES=unit,protocol limits the run (e.g. for a quick loop).
+// Stages: typecheck (tsc), lint (ESLint, Prettier), unit (node:test, the layering test among them),
+// protocol (the built server over stdio), webview (the placement page in headless Chromium),
+// grammar (vscode-tmgrammar-test), vscode (the extension-host suite and the UI scenarios in
+// code-server). A typecheck or lint stage counts as one test.
+// TEST_STAGES=unit,protocol limits the run (e.g. for a quick loop: npm run test:fast).
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -30,7 +31,11 @@ const grammarCounts = (out) => ({
   failed: (out.match(/^\s*✖|^\s*✗|^\s*ERROR/gm) ?? []).length,
 });
 
+const exitCodeCounts = (_out, code) => (code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 });
+
 const stages = [
+  { name: 'typecheck', cmd: process.execPath, args: ['node_modules/typescript/bin/tsc', '-p', '.', '--noEmit'], counts: exitCodeCounts },
+  { name: 'lint', cmd: 'npm', args: ['run', '-s', 'lint'], counts: exitCodeCounts },
   {
     name: 'unit',
     cmd: process.execPath,
@@ -70,7 +75,7 @@ function run(stage) {
       process.stderr.write(d);
     });
     child.on('close', (code) => {
-      const counts = stage.counts(out);
+      const counts = stage.counts(out, code);
       // A stage that exits non-zero without a counted failure still fails the run.
       if (code !== 0 && counts.failed === 0) counts.failed = 1;
       if (code === 0 && counts.passed === 0) counts.failed += 1; // a stage that ran no test is a failure

@@ -31,9 +31,17 @@ export interface DaemonSetText {
 export function daemonSet(podSpec: string = DEFAULT_POD, opts: DaemonSetText = {}): string {
   const ns = opts.namespace ? `\n  namespace: ${opts.namespace}` : '';
   const selector =
-    opts.selector === null ? '' : opts.flow && opts.selector === undefined ? '  selector:\n    matchLabels: {app: agent}\n' : `  selector:\n${opts.selector ?? '    matchLabels:\n      app: agent\n'}`;
+    opts.selector === null
+      ? ''
+      : opts.flow && opts.selector === undefined
+        ? '  selector:\n    matchLabels: {app: agent}\n'
+        : `  selector:\n${opts.selector ?? '    matchLabels:\n      app: agent\n'}`;
   const labels =
-    opts.labels === null ? '' : opts.flow && opts.labels === undefined ? '    metadata:\n      labels: {app: agent}\n' : `    metadata:\n      labels:\n${opts.labels ?? '        app: agent\n'}`;
+    opts.labels === null
+      ? ''
+      : opts.flow && opts.labels === undefined
+        ? '    metadata:\n      labels: {app: agent}\n'
+        : `    metadata:\n      labels:\n${opts.labels ?? '        app: agent\n'}`;
   return `apiVersion: apps/v1
 kind: DaemonSet
 metadata:
