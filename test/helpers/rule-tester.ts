@@ -17,8 +17,8 @@ export interface ValidCase {
 }
 
 export interface ExpectedReport {
-  /** A part of the message (string) or a pattern it matches. */
-  message?: string | RegExp;
+  /** A part of the message (string) or a pattern it matches; an array: each of its parts and patterns. */
+  message?: string | RegExp | (string | RegExp)[];
   /** The text under the report's range. */
   range?: string;
   /** The field path (`data.path`). */
@@ -29,10 +29,12 @@ export interface ExpectedReport {
 export interface InvalidCase extends ValidCase {
   /** One entry per report of the rule, in order. */
   errors: ExpectedReport[];
-  /** The text after applying fix `fix` of the first report; null: no fix is offered; absent: not checked. */
+  /** The text after applying fix `fix` of report `report`; null: that report offers no fix; absent: not checked. */
   output?: string | null;
-  /** Which fix of the first report `output` applies: its index, or a part of its title (default: the first). */
+  /** Which fix of the report `output` applies: its index, or a part of its title (default: the first). */
   fix?: number | string;
+  /** Which of the rule's reports (in order) `output` and `fix` are about (default: 0, the first). */
+  report?: number;
 }
 
 function label(c: ValidCase, i: number): string {
@@ -72,15 +74,16 @@ export function ruleTester(rule: string, cases: { valid: (string | ValidCase)[];
         assert.equal(reports.length, c.errors.length, `${rule}: expected ${c.errors.length} report(s), got:\n${reports.map((d) => d.message).join('\n')}`);
         c.errors.forEach((e, j) => {
           const d = reports[j];
-          if (typeof e.message === 'string')
-            assert.ok(d.message.includes(e.message), `message ${JSON.stringify(d.message)} lacks ${JSON.stringify(e.message)}`);
-          else if (e.message) assert.match(d.message, e.message);
+          for (const m of e.message === undefined ? [] : Array.isArray(e.message) ? e.message : [e.message]) {
+            if (typeof m === 'string') assert.ok(d.message.includes(m), `message ${JSON.stringify(d.message)} lacks ${JSON.stringify(m)}`);
+            else assert.match(d.message, m);
+          }
           if (e.range !== undefined) assert.equal(rangeText(c.code, d), e.range);
           if (e.path !== undefined) assert.equal(d.path, e.path);
           if (e.severity !== undefined) assert.equal(d.severity, e.severity);
         });
-        if (c.output === null) assert.equal(reports[0]?.fixes, undefined, `${rule} offers a fix`);
-        else if (c.output !== undefined) assert.equal(applyFix(c.code, rule, { fix: c.fix, options: c.options }), c.output);
+        if (c.output === null) assert.equal(reports[c.report ?? 0]?.fixes, undefined, `${rule} offers a fix`);
+        else if (c.output !== undefined) assert.equal(applyFix(c.code, rule, { index: c.report, fix: c.fix, options: c.options }), c.output);
       });
     });
   });

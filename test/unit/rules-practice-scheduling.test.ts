@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { applyFix, daemonSet, diagnostics, rangeText } from './rules-practice-helpers';
+import { ruleTester, type ExpectedReport } from '../helpers/rule-tester';
+import { applyFix, daemonSet, diagnostics } from './rules-practice-helpers';
 import { sharedPath } from '../helpers/paths';
 
 const agent = `      containers:
@@ -15,176 +16,300 @@ const agent = `      containers:
             httpGet: {path: /ready, port: 8080}
 `;
 
-test('host-network-dns-policy: a Service name in env makes it a warning with a preferred ClusterFirstWithHostNet fix', () => {
-  const text = daemonSet(`      hostNetwork: true   # needs the node's interfaces
-${agent}          env:
+// host-network-dns-policy
+
+const sinkEnv = `          env:
             - name: SINK
               value: "http://collector.monitoring.svc:4318"
-`);
-  const [d] = diagnostics(text, 'host-network-dns-policy');
-  assert.equal(d.severity, 'warning');
-  assert.equal(rangeText(text, d), 'hostNetwork');
-  assert.match(d.message, /`collector\.monitoring\.svc` will not resolve/);
+`;
+const serviceInEnv = daemonSet(`      hostNetwork: true   # needs the node's interfaces
+${agent}${sinkEnv}`);
+const clusterFirst = daemonSet(`      hostNetwork: true
+      dnsPolicy: ClusterFirst
+${agent}`);
+
+ruleTester('host-network-dns-policy', {
+  valid: [
+    { name: 'an explicit dnsPolicy: Default is respected', code: clusterFirst.replace('dnsPolicy: ClusterFirst', 'dnsPolicy: Default') },
+    { name: 'hostNetwork: false', code: clusterFirst.replace('hostNetwork: true', 'hostNetwork: false') },
+  ],
+  invalid: [
+    {
+      name: 'a Service name in env makes it a warning on hostNetwork; the fix sets ClusterFirstWithHostNet',
+      code: serviceInEnv,
+      errors: [{ severity: 'warning', range: 'hostNetwork', message: /`collector\.monitoring\.svc` will not resolve/ }],
+      output: daemonSet(`      hostNetwork: true   # needs the node's interfaces
+${agent}${sinkEnv}      dnsPolicy: ClusterFirstWithHostNet
+`),
+    },
+    {
+      name: 'without evidence it is a hint on ClusterFirst; the Default fix',
+      code: clusterFirst,
+      errors: [{ severity: 'hint', range: 'ClusterFirst', message: /CNI agent/ }],
+      fix: 'Default',
+      output: daemonSet(`      hostNetwork: true
+      dnsPolicy: Default
+${agent}`),
+    },
+    {
+      name: 'without evidence it is a hint on ClusterFirst; the ClusterFirstWithHostNet fix',
+      code: clusterFirst,
+      errors: [{ severity: 'hint', range: 'ClusterFirst', message: /CNI agent/ }],
+      fix: 'ClusterFirstWithHostNet',
+      output: daemonSet(`      hostNetwork: true
+      dnsPolicy: ClusterFirstWithHostNet
+${agent}`),
+    },
+  ],
+});
+
+test('host-network-dns-policy: with a Service name in env the ClusterFirstWithHostNet fix is preferred', () => {
+  const [d] = diagnostics(serviceInEnv, 'host-network-dns-policy');
   assert.equal(d.fixes?.[0].isPreferred, true);
-  const out = applyFix(text, 'host-network-dns-policy');
+  const out = applyFix(serviceInEnv, 'host-network-dns-policy');
   assert.equal(parse(out).spec.template.spec.dnsPolicy, 'ClusterFirstWithHostNet');
 });
 
-test('host-network-dns-policy: without evidence it is a hint with two non-preferred fixes; explicit Default is respected', () => {
-  const text = daemonSet(`      hostNetwork: true
-      dnsPolicy: ClusterFirst
-${agent}`);
-  const [d] = diagnostics(text, 'host-network-dns-policy');
-  assert.equal(d.severity, 'hint');
-  assert.equal(rangeText(text, d), 'ClusterFirst');
-  assert.match(d.message, /CNI agent/);
+test('host-network-dns-policy: without evidence, two non-preferred fixes', () => {
+  const [d] = diagnostics(clusterFirst, 'host-network-dns-policy');
   assert.deepEqual(
     d.fixes?.map((f) => !!f.isPreferred),
     [false, false],
   );
-  assert.equal(parse(applyFix(text, 'host-network-dns-policy', { fix: 'Default' })).spec.template.spec.dnsPolicy, 'Default');
-  assert.equal(parse(applyFix(text, 'host-network-dns-policy', { fix: 'ClusterFirstWithHostNet' })).spec.template.spec.dnsPolicy, 'ClusterFirstWithHostNet');
-  assert.deepEqual(diagnostics(text.replace('dnsPolicy: ClusterFirst', 'dnsPolicy: Default'), 'host-network-dns-policy'), []);
-  assert.deepEqual(diagnostics(text.replace('hostNetwork: true', 'hostNetwork: false'), 'host-network-dns-policy'), []);
+  assert.equal(parse(applyFix(clusterFirst, 'host-network-dns-policy', { fix: 'Default' })).spec.template.spec.dnsPolicy, 'Default');
+  assert.equal(
+    parse(applyFix(clusterFirst, 'host-network-dns-policy', { fix: 'ClusterFirstWithHostNet' })).spec.template.spec.dnsPolicy,
+    'ClusterFirstWithHostNet',
+  );
 });
 
-test('deprecated-master-taint: a master-only toleration gets the control-plane twin appended', () => {
-  const text = daemonSet(`      tolerations:
+// deprecated-master-taint
+
+const masterToleration = daemonSet(`      tolerations:
         # run on control-plane nodes too
         - key: node-role.kubernetes.io/master
           effect: NoSchedule
       priorityClassName: system-node-critical
 ${agent}`);
-  const [d] = diagnostics(text, 'deprecated-master-taint');
-  assert.equal(d.severity, 'warning');
-  assert.equal(rangeText(text, d), 'node-role.kubernetes.io/master');
-  assert.match(d.message, /1\.25/);
-  const out = applyFix(text, 'deprecated-master-taint');
-  assert.deepEqual(parse(out).spec.template.spec.tolerations, [
-    { key: 'node-role.kubernetes.io/master', effect: 'NoSchedule' },
-    { key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' },
-  ]);
-  // Already covered by a twin or a wildcard: nothing to say.
-  const wildcard = text.replace('      priorityClassName', '        - operator: Exists\n          effect: NoSchedule\n      priorityClassName');
-  assert.deepEqual(diagnostics(wildcard, 'deprecated-master-taint'), []);
-});
-
-test('deprecated-master-taint: nodeSelector and In expressions are renamed, exclusions get a twin in the same term', () => {
-  const selector = daemonSet(`      nodeSelector:
+const masterSelector = daemonSet(`      nodeSelector:
         node-role.kubernetes.io/master: ""
 ${agent}`);
-  const [s] = diagnostics(selector, 'deprecated-master-taint');
-  assert.equal(rangeText(selector, s), 'node-role.kubernetes.io/master');
-  assert.match(s.message, /runs on no node/);
-  assert.deepEqual(parse(applyFix(selector, 'deprecated-master-taint')).spec.template.spec.nodeSelector, { 'node-role.kubernetes.io/control-plane': '' });
-  const affinity = daemonSet(`      affinity:
+const affinityTerm = (operator: string, twin = '') =>
+  daemonSet(`      affinity:
         nodeAffinity:
           requiredDuringSchedulingIgnoredDuringExecution:
             nodeSelectorTerms:
               - matchExpressions:
                   - key: node-role.kubernetes.io/master
-                    operator: DoesNotExist
-${agent}`);
-  const [a] = diagnostics(affinity, 'deprecated-master-taint');
-  assert.match(a.message, /no longer keeps the DaemonSet off control-plane nodes/);
-  const out = applyFix(affinity, 'deprecated-master-taint');
+                    operator: ${operator}
+${twin}${agent}`);
+const masterExcluded = affinityTerm('DoesNotExist');
+const masterSelected = affinityTerm('Exists');
+
+ruleTester('deprecated-master-taint', {
+  valid: [
+    {
+      name: 'a master toleration already covered by a wildcard',
+      code: masterToleration.replace('      priorityClassName', '        - operator: Exists\n          effect: NoSchedule\n      priorityClassName'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a master-only toleration gets the control-plane twin appended',
+      code: masterToleration,
+      errors: [{ severity: 'warning', range: 'node-role.kubernetes.io/master', message: /1\.25/ }],
+      output: daemonSet(`      tolerations:
+        # run on control-plane nodes too
+        - key: node-role.kubernetes.io/master
+          effect: NoSchedule
+        - key: node-role.kubernetes.io/control-plane
+          effect: NoSchedule
+      priorityClassName: system-node-critical
+${agent}`),
+    },
+    {
+      name: 'a nodeSelector is renamed',
+      code: masterSelector,
+      errors: [{ range: 'node-role.kubernetes.io/master', message: /runs on no node/ }],
+      output: daemonSet(`      nodeSelector:
+        node-role.kubernetes.io/control-plane: ""
+${agent}`),
+    },
+    {
+      name: 'an exclusion gets a twin in the same term',
+      code: masterExcluded,
+      errors: [{ message: /no longer keeps the DaemonSet off control-plane nodes/ }],
+      output: affinityTerm('DoesNotExist', '                  - key: node-role.kubernetes.io/control-plane\n                    operator: DoesNotExist\n'),
+    },
+    {
+      name: 'an Exists expression is renamed',
+      code: masterSelected,
+      errors: [{}],
+      output: daemonSet(`      affinity:
+        nodeAffinity:
+          requiredDuringSchedulingIgnoredDuringExecution:
+            nodeSelectorTerms:
+              - matchExpressions:
+                  - key: node-role.kubernetes.io/control-plane
+                    operator: Exists
+${agent}`),
+    },
+  ],
+});
+
+test('deprecated-master-taint: the fixes append a twin toleration or expression, or rename the selector', () => {
+  assert.deepEqual(parse(applyFix(masterToleration, 'deprecated-master-taint')).spec.template.spec.tolerations, [
+    { key: 'node-role.kubernetes.io/master', effect: 'NoSchedule' },
+    { key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' },
+  ]);
+  assert.deepEqual(parse(applyFix(masterSelector, 'deprecated-master-taint')).spec.template.spec.nodeSelector, { 'node-role.kubernetes.io/control-plane': '' });
+  const out = applyFix(masterExcluded, 'deprecated-master-taint');
   assert.deepEqual(parse(out).spec.template.spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions, [
     { key: 'node-role.kubernetes.io/master', operator: 'DoesNotExist' },
     { key: 'node-role.kubernetes.io/control-plane', operator: 'DoesNotExist' },
   ]);
-  const selects = affinity.replace('operator: DoesNotExist', 'operator: Exists');
-  const fixed = applyFix(selects, 'deprecated-master-taint');
-  assert.match(fixed, /- key: node-role.kubernetes.io\/control-plane\n\s+operator: Exists/);
+  assert.match(applyFix(masterSelected, 'deprecated-master-taint'), /- key: node-role.kubernetes.io\/control-plane\n\s+operator: Exists/);
 });
 
-test('missing-priority-class: kube-system or tolerate-everything DaemonSets get a warning and system-node-critical', () => {
-  const text = daemonSet(agent, { namespace: 'kube-system' });
-  const [d] = diagnostics(text, 'missing-priority-class');
-  assert.equal(d.severity, 'warning');
-  assert.equal(rangeText(text, d), 'spec');
-  assert.equal(d.path, 'spec.template.spec');
-  assert.match(d.message, /lives in kube-system/);
-  assert.equal(d.fixes?.[0].isPreferred, true);
-  assert.equal(parse(applyFix(text, 'missing-priority-class')).spec.template.spec.priorityClassName, 'system-node-critical');
-  const everywhere = daemonSet(
-    `      tolerations:
+// missing-priority-class
+
+const kubeSystem = daemonSet(agent, { namespace: 'kube-system' });
+const tolerateEverything = daemonSet(
+  `      tolerations:
         - operator: Exists
 ${agent}`,
-    { namespace: 'logging' },
-  );
-  const [e] = diagnostics(everywhere, 'missing-priority-class');
-  assert.match(e.message, /tolerates every taint/);
-  assert.match(e.message, /ResourceQuota/);
-  assert.equal(e.fixes?.[0].isPreferred, false);
-  assert.deepEqual(diagnostics(daemonSet(agent, { namespace: 'apps' }), 'missing-priority-class'), []);
+  { namespace: 'logging' },
+);
+
+ruleTester('missing-priority-class', {
+  valid: [{ name: 'an ordinary namespace, no tolerate-everything', code: daemonSet(agent, { namespace: 'apps' }) }],
+  invalid: [
+    {
+      name: 'kube-system: a warning on the pod spec; the fix sets system-node-critical',
+      code: kubeSystem,
+      errors: [{ severity: 'warning', range: 'spec', path: 'spec.template.spec', message: /lives in kube-system/ }],
+      output: daemonSet(`${agent}      priorityClassName: system-node-critical\n`, { namespace: 'kube-system' }),
+    },
+    {
+      name: 'a DaemonSet that tolerates every taint, naming ResourceQuota',
+      code: tolerateEverything,
+      errors: [{ message: [/tolerates every taint/, /ResourceQuota/] }],
+    },
+  ],
 });
 
-test('surge-with-host-port: maxSurge with a hostPort is a warning on maxSurge; the fix switches to maxUnavailable 1', () => {
-  const text = daemonSet(
-    `${agent}          ports:
+test('missing-priority-class: the fix is preferred in kube-system, not for a tolerate-everything DaemonSet elsewhere', () => {
+  const [d] = diagnostics(kubeSystem, 'missing-priority-class');
+  assert.equal(d.fixes?.[0].isPreferred, true);
+  assert.equal(parse(applyFix(kubeSystem, 'missing-priority-class')).spec.template.spec.priorityClassName, 'system-node-critical');
+  const [e] = diagnostics(tolerateEverything, 'missing-priority-class');
+  assert.equal(e.fixes?.[0].isPreferred, false);
+});
+
+// surge-with-host-port
+
+const hostPort = `          ports:
             - containerPort: 9100
               hostPort: 9100
-`,
-    {
-      spec: `  updateStrategy:
+`;
+const surge = daemonSet(`${agent}${hostPort}`, {
+  spec: `  updateStrategy:
     type: RollingUpdate
     rollingUpdate:
       maxSurge: "10%"   # fast rollouts
       maxUnavailable: 0
 `,
-    },
-  );
-  const [d] = diagnostics(text, 'surge-with-host-port');
-  assert.equal(d.severity, 'warning');
-  assert.equal(rangeText(text, d), '"10%"');
-  assert.match(d.message, /hostPort 9100/);
-  assert.match(d.message, /stays Pending/);
-  const out = applyFix(text, 'surge-with-host-port');
-  assert.deepEqual(parse(out).spec.updateStrategy, { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1 } });
-  // hostNetwork makes every container port a host port.
-  const hostNet = text
-    .replace('              hostPort: 9100\n', '')
-    .replace('      containers:', '      hostNetwork: true\n      dnsPolicy: Default\n      containers:');
-  assert.match(diagnostics(hostNet, 'surge-with-host-port')[0].message, /port 9100 \(a host port, because the pod uses hostNetwork\)/);
-  assert.deepEqual(diagnostics(text.replace('              hostPort: 9100\n', ''), 'surge-with-host-port'), []);
 });
 
-test('finite-toleration-seconds: names the evict/recreate loop, and the no-effect case of the controller-replaced tolerations', () => {
-  const text = daemonSet(
+ruleTester('surge-with-host-port', {
+  valid: [{ name: 'maxSurge without a host port', code: surge.replace('              hostPort: 9100\n', '') }],
+  invalid: [
+    {
+      name: 'maxSurge with a hostPort is a warning on maxSurge; the fix switches to maxUnavailable 1',
+      code: surge,
+      errors: [{ severity: 'warning', range: '"10%"', message: [/hostPort 9100/, /stays Pending/] }],
+      output: daemonSet(`${agent}${hostPort}`, { spec: '  updateStrategy:\n    type: RollingUpdate\n    rollingUpdate:\n      maxUnavailable: 1\n' }),
+    },
+    {
+      name: 'hostNetwork makes every container port a host port',
+      code: surge
+        .replace('              hostPort: 9100\n', '')
+        .replace('      containers:', '      hostNetwork: true\n      dnsPolicy: Default\n      containers:'),
+      errors: [{ message: /port 9100 \(a host port, because the pod uses hostNetwork\)/ }],
+    },
+  ],
+});
+
+test('surge-with-host-port: the fix leaves a RollingUpdate with maxUnavailable: 1', () => {
+  const out = applyFix(surge, 'surge-with-host-port');
+  assert.deepEqual(parse(out).spec.updateStrategy, { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1 } });
+});
+
+// finite-toleration-seconds
+
+const tolerations = (seconds: [string, string, string]) =>
+  daemonSet(
     `      tolerations:
         - operator: Exists
           effect: NoExecute
-          tolerationSeconds: 30
-        - key: node.kubernetes.io/unreachable
+${seconds[0]}        - key: node.kubernetes.io/unreachable
           operator: Exists
           effect: NoExecute
-          tolerationSeconds: 60   # evict after a minute
-        - key: node.kubernetes.io/unreachable
+${seconds[1]}        - key: node.kubernetes.io/unreachable
           effect: NoExecute
-          tolerationSeconds: 60
-${agent}`,
+${seconds[2]}${agent}`,
     { namespace: 'apps' },
   );
-  const ds = diagnostics(text, 'finite-toleration-seconds');
-  assert.equal(ds.length, 3);
-  assert.ok(ds.every((d) => d.severity === 'warning' && rangeText(text, d) === 'tolerationSeconds'));
-  assert.match(ds[0].message, /evict\/recreate loop/);
-  assert.match(ds[1].message, /has no effect: the DaemonSet controller replaces this toleration/);
+const seconds: [string, string, string] = [
+  '          tolerationSeconds: 30\n',
+  '          tolerationSeconds: 60   # evict after a minute\n',
+  '          tolerationSeconds: 60\n',
+];
+const finiteTolerations = tolerations(seconds);
+const finiteErrors: ExpectedReport[] = [
+  { severity: 'warning', range: 'tolerationSeconds', message: /evict\/recreate loop/ },
+  { severity: 'warning', range: 'tolerationSeconds', message: /has no effect: the DaemonSet controller replaces this toleration/ },
   // An empty operator is not `Exists`: the controller appends its own instead of replacing this one.
-  assert.match(ds[2].message, /evict\/recreate loop/);
-  for (const index of [0, 1, 2]) {
-    const out = applyFix(text, 'finite-toleration-seconds', { index });
-    assert.equal(parse(out).spec.template.spec.tolerations[index].tolerationSeconds, undefined);
-  }
+  { severity: 'warning', range: 'tolerationSeconds', message: /evict\/recreate loop/ },
+];
+const corpusFile = readFileSync(sharedPath('corpus', 'broken', 'reconstructed', 'tolerationseconds-notready-ignored.yaml'), 'utf8');
+
+ruleTester('finite-toleration-seconds', {
+  valid: [],
+  invalid: [
+    {
+      name: 'names the evict/recreate loop and the no-effect case of the controller-replaced tolerations; removing the first',
+      code: finiteTolerations,
+      errors: finiteErrors,
+      output: tolerations(['', seconds[1], seconds[2]]),
+    },
+    {
+      name: 'removing the second (no-effect) tolerationSeconds',
+      code: finiteTolerations,
+      errors: finiteErrors,
+      report: 1,
+      output: tolerations([seconds[0], '', seconds[2]]),
+    },
+    {
+      name: 'removing the third tolerationSeconds (empty operator)',
+      code: finiteTolerations,
+      errors: finiteErrors,
+      report: 2,
+      output: tolerations([seconds[0], seconds[1], '']),
+    },
+    {
+      name: 'names the cause of the reconstructed kubernetes#92960 case',
+      code: corpusFile,
+      errors: [{ message: [/has no effect/, /node\.kubernetes\.io\/not-ready:NoExecute/] }, { message: /node\.kubernetes\.io\/unreachable:NoExecute/ }],
+      // The first of the two `tolerationSeconds: 30` lines (the not-ready toleration's) goes.
+      output: corpusFile.replace('        tolerationSeconds: 30\n', ''),
+    },
+  ],
 });
 
-test('finite-toleration-seconds names the cause of the reconstructed kubernetes#92960 case', () => {
-  const file = sharedPath('corpus', 'broken', 'reconstructed', 'tolerationseconds-notready-ignored.yaml');
-  const text = readFileSync(file, 'utf8');
-  const ds = diagnostics(text, 'finite-toleration-seconds');
-  assert.equal(ds.length, 2);
-  assert.match(ds[0].message, /has no effect/);
-  assert.match(ds[0].message, /node\.kubernetes\.io\/not-ready:NoExecute/);
-  assert.match(ds[1].message, /node\.kubernetes\.io\/unreachable:NoExecute/);
-  applyFix(text, 'finite-toleration-seconds');
+test('finite-toleration-seconds: each fix removes its tolerationSeconds', () => {
+  for (const index of [0, 1, 2]) {
+    const out = applyFix(finiteTolerations, 'finite-toleration-seconds', { index });
+    assert.equal(parse(out).spec.template.spec.tolerations[index].tolerationSeconds, undefined);
+  }
 });

@@ -2,25 +2,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from 'yaml';
 import { classifyHostPath } from '../../server/src/rules/practice/writable-host-path';
-import { applyFix, daemonSet, diagnostics, rangeText } from './rules-practice-helpers';
+import { ruleTester, type ExpectedReport } from '../helpers/rule-tester';
+import { applyFix, daemonSet } from './rules-practice-helpers';
 
 const res = `          resources:
             requests: {cpu: 10m, memory: 32Mi}
             limits: {memory: 32Mi}`;
 
-test('privileged-container: warning when nothing of the host justifies it, information for the node-agent pattern', () => {
-  const bare = daemonSet(`      containers:
-        - name: web
-          image: example/web:1.2
-${res}
-          securityContext:
-            privileged: true
-`);
-  const [w] = diagnostics(bare, 'privileged-container');
-  assert.equal(w.severity, 'warning');
-  assert.equal(rangeText(bare, w), 'true');
-  assert.match(w.message, /likely does not need it/);
-  const agent = daemonSet(`      hostNetwork: true
+// A CNI agent: privileged, on the host network, mounting the CNI binaries from the host.
+const cniAgent = daemonSet(`      hostNetwork: true
       dnsPolicy: Default
       containers:
         - name: cni
@@ -36,30 +26,45 @@ ${res}
           hostPath:
             path: /opt/cni/bin
 `);
-  const [i] = diagnostics(agent, 'privileged-container');
-  assert.equal(i.severity, 'information');
-  assert.match(i.message, /it mounts `\/opt\/cni\/bin` from the host/);
-  // A privileged container is not also reported for escalation or capabilities.
-  assert.deepEqual(
-    diagnostics(agent).filter((d) => ['allow-privilege-escalation', 'dangerous-capabilities', 'run-as-non-root'].includes(d.code)),
-    [],
-  );
+// A privileged container is not also reported for escalation, capabilities or root.
+const privilegedIsEnough = { name: 'a privileged container (privileged-container reports it)', code: cniAgent };
+
+ruleTester('privileged-container', {
+  valid: [],
+  invalid: [
+    {
+      name: 'a warning when nothing of the host justifies it',
+      code: daemonSet(`      containers:
+        - name: web
+          image: example/web:1.2
+${res}
+          securityContext:
+            privileged: true
+`),
+      errors: [{ severity: 'warning', range: 'true', message: /likely does not need it/ }],
+    },
+    {
+      name: 'information for the node-agent pattern',
+      code: cniAgent,
+      errors: [{ severity: 'information', message: /it mounts `\/opt\/cni\/bin` from the host/ }],
+    },
+  ],
 });
 
-test('allow-privilege-escalation: explicit true is a warning with a fix; missing is a hint; privileged and SYS_ADMIN are skipped', () => {
-  const text = daemonSet(`      containers:
+const escalation = (agentEscalation: string, sidecarEscalation = '') =>
+  daemonSet(`      containers:
         - name: agent
           image: example/agent:1
 ${res}
           securityContext:
             runAsUser: 1000
-            allowPrivilegeEscalation: true   # needed? no
+            allowPrivilegeEscalation: ${agentEscalation}   # needed? no
         - name: sidecar
           image: example/sidecar:1
 ${res}
           securityContext:
             runAsUser: 1000
-        - name: mounter
+${sidecarEscalation}        - name: mounter
           image: example/mounter:1
 ${res}
           securityContext:
@@ -67,22 +72,44 @@ ${res}
             capabilities:
               add: ["SYS_ADMIN"]
 `);
-  const ds = diagnostics(text, 'allow-privilege-escalation');
-  assert.deepEqual(
-    ds.map((d) => [d.severity, rangeText(text, d)]),
-    [
-      ['warning', 'true'],
-      ['hint', 'sidecar'],
-    ],
-  );
+const escalationErrors: ExpectedReport[] = [
+  { severity: 'warning', range: 'true' },
+  { severity: 'hint', range: 'sidecar' },
+];
+
+ruleTester('allow-privilege-escalation', {
+  valid: [privilegedIsEnough],
+  invalid: [
+    {
+      name: 'explicit true is a warning with a fix; missing is a hint; SYS_ADMIN is skipped',
+      code: escalation('true'),
+      errors: escalationErrors,
+      output: escalation('false'),
+    },
+    {
+      name: 'the fix of the missing setting adds it',
+      code: escalation('true'),
+      errors: escalationErrors,
+      report: 1,
+      output: escalation('true', '            allowPrivilegeEscalation: false\n'),
+    },
+  ],
+});
+
+test('allow-privilege-escalation: the fixes keep the comment and set false', () => {
+  const text = escalation('true');
   const fixed = applyFix(text, 'allow-privilege-escalation');
   assert.match(fixed, /allowPrivilegeEscalation: false {3}# needed\? no/);
   const fixed2 = applyFix(text, 'allow-privilege-escalation', { index: 1 });
   assert.equal(parse(fixed2).spec.template.spec.containers[1].securityContext.allowPrivilegeEscalation, false);
 });
 
-test('dangerous-capabilities: one finding per container on the first host-level capability; severity by host access', () => {
-  const text = daemonSet(`      containers:
+ruleTester('dangerous-capabilities', {
+  valid: [privilegedIsEnough],
+  invalid: [
+    {
+      name: 'one finding per container on the first host-level capability; severity by host access',
+      code: daemonSet(`      containers:
         - name: debugger
           image: example/debugger:1
 ${res}
@@ -99,19 +126,20 @@ ${res}
             runAsNonRoot: true
             capabilities:
               add: ["NET_ADMIN", "NET_BIND_SERVICE"]
-`);
-  const ds = diagnostics(text, 'dangerous-capabilities');
-  assert.equal(ds.length, 2);
-  assert.equal(ds[0].severity, 'warning');
-  assert.equal(rangeText(text, ds[0]), '"SYS_PTRACE"');
-  assert.match(ds[0].message, /SYS_PTRACE \(tracing/);
-  assert.match(ds[0].message, /SYS_MODULE \(loading kernel modules\)/);
-  assert.match(ds[0].message, /Remove `SYS_PTRACE`, `CAP_SYS_MODULE`/);
-  assert.equal(ds[1].severity, 'information');
-  assert.match(ds[1].message, /only the pod's own network namespace/);
+`),
+      errors: [
+        {
+          severity: 'warning',
+          range: '"SYS_PTRACE"',
+          message: [/SYS_PTRACE \(tracing/, /SYS_MODULE \(loading kernel modules\)/, /Remove `SYS_PTRACE`, `CAP_SYS_MODULE`/],
+        },
+        { severity: 'information', message: /only the pod's own network namespace/ },
+      ],
+    },
+  ],
 });
 
-test('writable-host-path: system paths warn, runtime sockets are called out without a readOnly fix, agent paths are hints', () => {
+test('writable-host-path: host paths are classified as sockets, system paths, others and ones to skip', () => {
   assert.deepEqual(classifyHostPath('/var/run/docker.sock'), { kind: 'socket' });
   assert.deepEqual(classifyHostPath('/run/containerd/containerd.sock'), { kind: 'socket' });
   assert.deepEqual(classifyHostPath('/var/run/crio/crio.sock'), { kind: 'socket' });
@@ -119,7 +147,10 @@ test('writable-host-path: system paths warn, runtime sockets are called out with
   assert.equal(classifyHostPath('/').kind, 'system');
   assert.equal(classifyHostPath('/etc/cni/net.d').kind, 'other');
   assert.equal(classifyHostPath('\\\\.\\pipe\\csi-proxy-disk-v1').kind, 'skip');
-  const text = daemonSet(`      containers:
+});
+
+const scanner = (etcReadOnly = '', stateReadOnly = '') =>
+  daemonSet(`      containers:
         - name: scanner
           image: example/scanner:1
 ${res}
@@ -131,9 +162,9 @@ ${res}
               mountPath: /var/run/docker.sock
             - name: host-etc
               mountPath: /host/etc   # host config
-            - name: state
+${etcReadOnly}            - name: state
               mountPath: /var/lib/scanner
-            - name: cni
+${stateReadOnly}            - name: cni
               mountPath: /etc/cni/net.d
               readOnly: true
       volumes:
@@ -150,26 +181,27 @@ ${res}
           hostPath:
             path: /etc/cni/net.d
 `);
-  const ds = diagnostics(text, 'writable-host-path');
-  assert.deepEqual(
-    ds.map((d) => [d.severity, rangeText(text, d)]),
-    [
-      ['warning', '/var/run/docker.sock'],
-      ['warning', '/host/etc'],
-      ['hint', '/var/lib/scanner'],
-    ],
-  );
-  assert.match(ds[0].message, /container runtime socket/);
-  assert.match(ds[0].message, /readOnly: true does not stop connections/);
-  assert.equal(ds[0].fixes, undefined);
-  assert.match(ds[1].message, /`\/etc` \(the node's configuration\) writable/);
-  const fixed = applyFix(text, 'writable-host-path', { index: 1 });
-  assert.match(fixed, /mountPath: \/host\/etc {3}# host config\n {14}readOnly: true\n/);
-  applyFix(text, 'writable-host-path', { index: 2 });
-});
+const readOnly = '              readOnly: true\n';
+const scannerErrors: ExpectedReport[] = [
+  { severity: 'warning', range: '/var/run/docker.sock', message: [/container runtime socket/, /readOnly: true does not stop connections/] },
+  { severity: 'warning', range: '/host/etc', message: /`\/etc` \(the node's configuration\) writable/ },
+  { severity: 'hint', range: '/var/lib/scanner' },
+];
 
-test('writable-host-path: Bidirectional mounts are skipped; privileged containers get information and no socket finding', () => {
-  const text = daemonSet(`      containers:
+ruleTester('writable-host-path', {
+  valid: [],
+  invalid: [
+    {
+      name: 'system paths warn, runtime sockets are called out without a readOnly fix, agent paths are hints',
+      code: scanner(),
+      errors: scannerErrors,
+      output: null,
+    },
+    { name: 'the readOnly fix of a system path', code: scanner(), errors: scannerErrors, report: 1, output: scanner(readOnly) },
+    { name: 'the readOnly fix of an agent path', code: scanner(), errors: scannerErrors, report: 2, output: scanner('', readOnly) },
+    {
+      name: 'Bidirectional mounts are skipped; privileged containers get information and no socket finding',
+      code: daemonSet(`      containers:
         - name: csi
           image: example/csi:1
 ${res}
@@ -190,38 +222,55 @@ ${res}
           hostPath: {path: /sys}
         - name: sock
           hostPath: {path: /run/containerd/containerd.sock}
-`);
-  const ds = diagnostics(text, 'writable-host-path');
-  assert.deepEqual(
-    ds.map((d) => [d.severity, rangeText(text, d)]),
-    [['information', '/sys']],
-  );
-  assert.match(ds[0].message, /privileged, so readOnly is no security boundary/);
+`),
+      errors: [{ severity: 'information', range: '/sys', message: /privileged, so readOnly is no security boundary/ }],
+    },
+  ],
 });
 
-test('run-as-non-root: a hint per unprivileged container; any explicit runAsUser/runAsNonRoot is a decision', () => {
-  const text = daemonSet(`      containers:
+test('writable-host-path: the readOnly fix keeps the comment on the mountPath line', () => {
+  const fixed = applyFix(scanner(), 'writable-host-path', { index: 1 });
+  assert.match(fixed, /mountPath: \/host\/etc {3}# host config\n {14}readOnly: true\n/);
+});
+
+const exporterAndRoot = (exporterNonRoot = '') =>
+  daemonSet(`      containers:
         - name: exporter
           image: example/exporter:1
 ${res}
           securityContext:
             allowPrivilegeEscalation: false
-        - name: root-agent
+${exporterNonRoot}        - name: root-agent
           image: example/agent:1
 ${res}
           securityContext:
             allowPrivilegeEscalation: false
             runAsUser: 0
 `);
-  const ds = diagnostics(text, 'run-as-non-root');
-  assert.deepEqual(
-    ds.map((d) => [d.severity, rangeText(text, d)]),
-    [['hint', 'exporter']],
-  );
-  const out = applyFix(text, 'run-as-non-root');
+
+ruleTester('run-as-non-root', {
+  valid: [
+    {
+      name: 'runAsNonRoot at the pod level',
+      code: exporterAndRoot().replace('      containers:', '      securityContext:\n        runAsNonRoot: true\n      containers:'),
+    },
+    {
+      name: 'a Windows DaemonSet',
+      code: exporterAndRoot().replace('      containers:', '      nodeSelector:\n        kubernetes.io/os: windows\n      containers:'),
+    },
+    privilegedIsEnough,
+  ],
+  invalid: [
+    {
+      name: 'a hint per unprivileged container; any explicit runAsUser/runAsNonRoot is a decision',
+      code: exporterAndRoot(),
+      errors: [{ severity: 'hint', range: 'exporter' }],
+      output: exporterAndRoot('            runAsNonRoot: true\n'),
+    },
+  ],
+});
+
+test('run-as-non-root: the fix sets runAsNonRoot: true', () => {
+  const out = applyFix(exporterAndRoot(), 'run-as-non-root');
   assert.equal(parse(out).spec.template.spec.containers[0].securityContext.runAsNonRoot, true);
-  const podLevel = text.replace('      containers:', '      securityContext:\n        runAsNonRoot: true\n      containers:');
-  assert.deepEqual(diagnostics(podLevel, 'run-as-non-root'), []);
-  const windows = text.replace('      containers:', '      nodeSelector:\n        kubernetes.io/os: windows\n      containers:');
-  assert.deepEqual(diagnostics(windows, 'run-as-non-root'), []);
 });
