@@ -16,6 +16,7 @@ import {
 } from '../../server/src/placement/nodeaffinity';
 import { DEFAULT_FILTER_PLUGINS, preFilter, type FilterPlugin } from '../../server/src/placement/scheduler';
 import { newNodeInfo } from '../../server/src/placement/scheduler/nodeinfo';
+import { insufficientResourcesOf } from '../../server/src/placement/scheduler/nodeResourcesFit';
 import { compareNumericValues, findMatchingUntoleratedTaint, type TaintFilter, toleratesTaint } from '../../server/src/placement/tolerations';
 import type { ConformanceCase, OpHandler } from './types';
 
@@ -59,16 +60,7 @@ function schedulerFilter(plugin: FilterPlugin, c: ConformanceCase): ReturnType<O
   const node = c.input.node ?? { metadata: { name: c.input.pod?.spec?.nodeName } };
   const state = preFilter(c.input.pod, { gates: c.featureGates, fitArgs: c.input.schedulerArgs ?? {} });
   const status = plugin.filter(state, newNodeInfo(node, c.input.podsOnNode ?? []));
-  const insufficientResources = status.failures
-    .filter((f) => f.resource)
-    .map((f) => ({
-      resourceName: f.resource!.name,
-      reason: f.message,
-      requested: f.resource!.requested,
-      used: f.resource!.used,
-      capacity: f.resource!.capacity,
-      unresolvable: f.resource!.unresolvable,
-    }));
+  const insufficientResources = insufficientResourcesOf(status);
   return check(c, filterGot(status, { insufficientResources }), {
     ...reasonComparators,
     // Go builds the list from a map for scalar resources: order is not part of the contract.

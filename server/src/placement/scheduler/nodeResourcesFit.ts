@@ -82,6 +82,20 @@ export const plugin: FilterPlugin = {
   },
 };
 
+/** The insufficient resources of a result, as Go's test helpers list them (`InsufficientResource`). */
+export function insufficientResourcesOf(result: FilterResult): InsufficientResource[] {
+  return result.failures
+    .filter((f) => f.resource)
+    .map((f) => ({
+      resourceName: f.resource!.name,
+      reason: f.message,
+      requested: f.resource!.requested,
+      used: f.resource!.used,
+      capacity: f.resource!.capacity,
+      unresolvable: f.resource!.unresolvable,
+    }));
+}
+
 /** The filter for a pod, as the scheduler's tests call it; `insufficientResources` as Go's test helpers list them. */
 export function filter(
   pod: any,
@@ -95,13 +109,5 @@ export function filter(
   });
   if (opts.defaultRequestsFromLimits) state.request = computePodResourceRequest(pod, opts);
   const status = plugin.filter(state, nodeInfo);
-  const insufficientResources = status.failures.map((f) => ({
-    resourceName: f.resource!.name,
-    reason: f.message,
-    requested: f.resource!.requested,
-    used: f.resource!.used,
-    capacity: f.resource!.capacity,
-    unresolvable: f.resource!.unresolvable,
-  }));
-  return { ...status, insufficientResources };
+  return { ...status, insufficientResources: insufficientResourcesOf(status) };
 }
