@@ -2,6 +2,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 
 export declare const USER_SETTINGS: Record<string, unknown>;
+export declare const CHROMIUM_ARGS: string[];
 export declare const timeouts: { listen: number; health: number; workbench: number; suite: number };
 
 export interface RunDirs {

@@ -28,7 +28,8 @@ export const USER_SETTINGS = {
   'github.copilot.enable': { '*': false },
 };
 
-const CHROMIUM_ARGS = [
+/** Chromium's flags on these machines: no sandbox as root, and none of its background traffic (the network is closed). */
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',

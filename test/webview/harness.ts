@@ -17,21 +17,13 @@ import type { FromPage, ToPage } from '../../client/src/panel/messages';
 import type { PanelState } from '../../client/src/panel/model';
 import { panelStrings, type PanelStrings } from '../../client/src/panel/strings';
 import { repoRoot } from '../helpers/paths';
+import { CHROMIUM_ARGS } from '../../scripts/vscode-test/code-server.mjs';
 import { THEMES, type ThemeName } from './themes';
 
 export const shotsDir = path.join(repoRoot, 'test-results', 'webview');
 export const englishStrings: PanelStrings = panelStrings({ t: (s) => s });
 
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const CHROMIUM_FLAGS = ['--headless', ...CHROMIUM_ARGS];
 
 export interface Harness {
   context: BrowserContext;

@@ -4,10 +4,10 @@
  * severities, and adds the file-level message for files too large to check while typing.
  */
 import { isMap, isSeq, type Node } from 'yaml';
-import { analyzeDocument, type AnalysisOptions, type DocumentAnalysis } from '../analysis/document';
+import type { AnalysisOptions, DocumentAnalysis } from '../analysis/document';
 import { rulesById } from '../rules';
 import type { Finding, Severity, SeveritySetting } from '../rules/types';
-import { locate, parseFile, rangeOf, splitDocuments, type DaemonSetRef, type ParsedDoc, type ParsedFile } from '../yaml/document';
+import { locate, rangeOf, type DaemonSetRef, type ParsedDoc, type ParsedFile } from '../yaml/document';
 import { formatPath, type Range } from '../yaml/types';
 import { SOURCE, type Diagnostic } from './types';
 import { t } from '../l10n';
@@ -45,21 +45,6 @@ export function tooLargeDiagnostics(text: string, options: AnalyzeOptions): Diag
     ),
   };
   return finish([{ finding, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }], options);
-}
-
-/**
- * Every diagnostic of a text, uncached: documents (split at `---`) are parsed and analysed one
- * by one, so a document's ranges depend only on its own text. The language service does the
- * same with each document's analysis cached by its text.
- */
-export function analyzeText(text: string, options: AnalyzeOptions = {}): Diagnostic[] {
-  const large = tooLargeDiagnostics(text, options);
-  if (large) return large;
-  const placed: Placed[] = [];
-  for (const segment of splitDocuments(text)) {
-    for (const p of placeDocument(analyzeDocument(parseFile(segment.text), options))) placed.push(shift(p, segment.startLine));
-  }
-  return finish(placed, options);
 }
 
 function shiftRange(r: Range, lines: number): Range {

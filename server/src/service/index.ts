@@ -1,10 +1,18 @@
 /** The pure language service: text (and an inventory snapshot) in, plain data out. */
-export { createLanguageService, type LanguageService, type ServiceConfig, type DocumentOptions, type CodeLensView } from './languageService';
-export { analyzeText, DEFAULT_MAX_FILE_SIZE, type AnalyzeOptions, type SeveritySetting } from './diagnostics';
+export {
+  createLanguageService,
+  analyzeText,
+  placementsOfText,
+  type LanguageService,
+  type ServiceConfig,
+  type DocumentOptions,
+  type CodeLensView,
+} from './languageService';
+export { DEFAULT_MAX_FILE_SIZE, type AnalyzeOptions, type SeveritySetting } from './diagnostics';
 export { complete, type CompletionOptions, type InventoryHints } from './completion';
 export { hover } from './hover';
 export { quickFixes, fixAll, type Action } from './codeActions';
-export { placementHover, placementsOfText, placementSummary, targetedNodes, type DaemonSetPlacementView } from './placement';
+export { placementHover, placementSummary, targetedNodes, type DaemonSetPlacementView } from './placement';
 export { inventoryHints, inventoryLabel } from '../placement/inventory';
 export { parseFile, findDaemonSets } from '../yaml/document';
 export { Lines } from '../yaml/context';

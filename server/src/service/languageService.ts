@@ -147,10 +147,8 @@ export function createLanguageService(initial: ServiceConfig = {}): LanguageServ
   function placements(text: string): DaemonSetPlacementView[] {
     if (!config.inventory || tooBig(text)) return [];
     const out: DaemonSetPlacementView[] = [];
-    let offset = 0;
     for (const segment of splitDocuments(text)) {
-      for (const v of placementViews(entry(segment.text, false).analysis)) out.push(shiftView(v, offset, segment.startLine));
-      offset += segment.text.length;
+      for (const v of placementViews(entry(segment.text, false).analysis)) out.push(shiftView(v, segment.startLine));
     }
     return out;
   }
@@ -214,4 +212,15 @@ export function createLanguageService(initial: ServiceConfig = {}): LanguageServ
       return config.inventory ? hintsOf(config.inventory) : undefined;
     },
   };
+}
+
+/** Every diagnostic of a text, once (the CLI and tests): a language service of its own, used for one text. */
+export function analyzeText(text: string, options: AnalyzeOptions = {}): Diagnostic[] {
+  const { partial, ...config } = options;
+  return createLanguageService(config).diagnostics(text, { partial });
+}
+
+/** Placement of every placeable DaemonSet of a text, once. */
+export function placementsOfText(text: string, inventory: Inventory): DaemonSetPlacementView[] {
+  return createLanguageService({ inventory }).placements(text);
 }

@@ -3,11 +3,11 @@
  * and the panel), the CodeLens summary, and hover text saying which nodes a selector or
  * toleration matches. The verdicts come from the DaemonSet's analysis (analysis/document.ts).
  */
-import { analyzeDocument, type DocumentAnalysis } from '../analysis/document';
+import type { DocumentAnalysis } from '../analysis/document';
 import { inventoryHints, inventoryLabel } from '../placement/inventory';
 import { reasonLabel } from '../placement/reasons';
 import type { Inventory, PlacementResult } from '../placement/types';
-import { offsetToPosition, parseFile, splitDocuments, type DaemonSetRef, type ParsedFile } from '../yaml/document';
+import { offsetToPosition, type DaemonSetRef, type ParsedFile } from '../yaml/document';
 import type { PathSeg, Range } from '../yaml/types';
 import { t } from '../l10n';
 
@@ -81,9 +81,7 @@ export function placementHover(ds: any, result: PlacementResult, inventory: Inve
 export interface DaemonSetPlacementView {
   name: string;
   namespace?: string;
-  /** Offsets of the DaemonSet's document, and the line where its `kind:` (or first key) sits. */
-  start: number;
-  end: number;
+  /** The line of the DaemonSet's first key. */
   line: number;
   /** The line where the DaemonSet's YAML ends. */
   endLine: number;
@@ -109,8 +107,6 @@ export function placementViews(analysis: DocumentAnalysis): DaemonSetPlacementVi
     views.push({
       name: typeof ref.value?.metadata?.name === 'string' ? ref.value.metadata.name : t('(unnamed)'),
       namespace: typeof ref.value?.metadata?.namespace === 'string' ? ref.value.metadata.namespace : undefined,
-      start,
-      end,
       line: offsetToPosition(analysis.file, start).line,
       endLine: offsetToPosition(analysis.file, end).line,
       range: { start: offsetToPosition(analysis.file, start), end: offsetToPosition(analysis.file, end) },
@@ -124,30 +120,17 @@ export function placementViews(analysis: DocumentAnalysis): DaemonSetPlacementVi
   return views;
 }
 
-/** A view moved by the offset and line its document starts at. */
-export function shiftView(v: DaemonSetPlacementView, offset: number, line: number): DaemonSetPlacementView {
-  return offset === 0 && line === 0
+/** A view moved down by the line its document starts at. */
+export function shiftView(v: DaemonSetPlacementView, line: number): DaemonSetPlacementView {
+  return line === 0
     ? v
     : {
         ...v,
-        start: v.start + offset,
-        end: v.end + offset,
         line: v.line + line,
         endLine: v.endLine + line,
         documentLine: v.documentLine + line,
         range: { start: { ...v.range.start, line: v.range.start.line + line }, end: { ...v.range.end, line: v.range.end.line + line } },
       };
-}
-
-/** Placement of every placeable DaemonSet of a text, uncached (the language service caches per document). */
-export function placementsOfText(text: string, inventory: Inventory): DaemonSetPlacementView[] {
-  const out: DaemonSetPlacementView[] = [];
-  let offset = 0;
-  for (const segment of splitDocuments(text)) {
-    for (const v of placementViews(analyzeDocument(parseFile(segment.text), { inventory }))) out.push(shiftView(v, offset, segment.startLine));
-    offset += segment.text.length;
-  }
-  return out;
 }
 
 /** Nodes that run the DaemonSet (verdict runs or pending: the controller creates a pod). */
