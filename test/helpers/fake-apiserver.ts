@@ -1,9 +1,11 @@
 /**
  * A loopback Kubernetes API server for tests: real HTTPS on 127.0.0.1 with a certificate made by
- * the openssl CLI at test time, bearer-token auth, and the list/watch protocol for /api/v1/nodes
- * and /api/v1/pods (limit/continue paging, resourceVersion, watch streams of JSON lines, 410 Gone
- * after compaction). Knobs simulate the failures a real cluster shows: 403 on pods, a server that
- * never answers, malformed JSON. Every request is recorded so tests can assert it was a GET.
+ * the openssl CLI at test time, bearer-token auth, and the list/watch protocol for /api/v1/nodes,
+ * /api/v1/pods and /apis/scheduling.k8s.io/v1/priorityclasses (limit/continue paging,
+ * resourceVersion, watch streams of JSON lines, 410 Gone after compaction). Knobs simulate the
+ * failures a real cluster shows: 403 on pods or PriorityClasses, an API group the server does not
+ * serve (404), a server that never answers, malformed JSON. Every request is recorded so tests can
+ * assert it was a GET.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,7 +15,14 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
-export type Resource = 'nodes' | 'pods';
+export type Resource = 'nodes' | 'pods' | 'priorityclasses';
+
+/** Where each resource is served, and the kind of its list. */
+const RESOURCES: Record<Resource, { path: string; apiVersion: string; listKind: string }> = {
+  nodes: { path: '/api/v1/nodes', apiVersion: 'v1', listKind: 'NodeList' },
+  pods: { path: '/api/v1/pods', apiVersion: 'v1', listKind: 'PodList' },
+  priorityclasses: { path: '/apis/scheduling.k8s.io/v1/priorityclasses', apiVersion: 'scheduling.k8s.io/v1', listKind: 'PriorityClassList' },
+};
 
 export interface RecordedRequest {
   method: string;
@@ -139,6 +148,8 @@ export async function waitFor<T>(what: string, check: () => T | undefined | fals
 interface Behaviour {
   /** 403 Forbidden on /api/v1/pods (RBAC that allows nodes only). */
   forbidPods: boolean;
+  /** PriorityClasses: 403 Forbidden (RBAC without scheduling.k8s.io), or 404 (a server that does not serve the group). */
+  priorityClasses: 'forbidden' | 'notFound' | undefined;
   /** Accept the request and never answer (to hit the client's timeout). */
   hang: Resource | 'all' | undefined;
   /** Answer lists with truncated JSON. */
@@ -168,8 +179,8 @@ interface Watcher {
 
 export class FakeApiServer {
   readonly requests: RecordedRequest[] = [];
-  readonly behaviour: Behaviour = { forbidPods: false, hang: undefined, malformed: undefined, expireNextContinue: false };
-  private readonly store: Record<Resource, Map<string, Stored>> = { nodes: new Map(), pods: new Map() };
+  readonly behaviour: Behaviour = { forbidPods: false, priorityClasses: undefined, hang: undefined, malformed: undefined, expireNextContinue: false };
+  private readonly store: Record<Resource, Map<string, Stored>> = { nodes: new Map(), pods: new Map(), priorityclasses: new Map() };
   private readonly history: HistoryEntry[] = [];
   private resourceVersion = 1000;
   /** Watches and continue tokens older than this get 410 Gone (etcd compaction). */
@@ -185,9 +196,11 @@ export class FakeApiServer {
     readonly token: string,
     nodes: any[],
     pods: any[],
+    priorityClasses: any[] = [],
   ) {
     for (const n of nodes) this.put('nodes', n);
     for (const p of pods) this.put('pods', p);
+    for (const pc of priorityClasses) this.put('priorityclasses', pc);
   }
 
   async listen(): Promise<void> {
@@ -286,10 +299,19 @@ export class FakeApiServer {
     const url = new URL(req.url ?? '/', 'https://127.0.0.1');
     if (req.method !== 'GET') return status(res, 405, 'MethodNotAllowed', `the fake API server is read-only: ${req.method} ${url.pathname}`);
     if (!authorized) return status(res, 401, 'Unauthorized', 'Unauthorized');
-    const resource: Resource | undefined = url.pathname === '/api/v1/nodes' ? 'nodes' : url.pathname === '/api/v1/pods' ? 'pods' : undefined;
-    if (!resource) return status(res, 404, 'NotFound', 'the server could not find the requested resource');
+    const resource = (Object.keys(RESOURCES) as Resource[]).find((r) => RESOURCES[r].path === url.pathname);
+    if (!resource || (resource === 'priorityclasses' && this.behaviour.priorityClasses === 'notFound'))
+      return status(res, 404, 'NotFound', 'the server could not find the requested resource');
     if (resource === 'pods' && this.behaviour.forbidPods) {
       return status(res, 403, 'Forbidden', 'pods is forbidden: User "tester" cannot list resource "pods" in API group "" at the cluster scope');
+    }
+    if (resource === 'priorityclasses' && this.behaviour.priorityClasses === 'forbidden') {
+      return status(
+        res,
+        403,
+        'Forbidden',
+        'priorityclasses.scheduling.k8s.io is forbidden: User "tester" cannot list resource "priorityclasses" in API group "scheduling.k8s.io" at the cluster scope',
+      );
     }
     if (this.behaviour.hang === resource || this.behaviour.hang === 'all') {
       this.hung.add(res);
@@ -301,7 +323,7 @@ export class FakeApiServer {
     if (watch === '1' || watch === 'true') return this.serveWatch(resource, url, filter, res);
     if (this.behaviour.malformed === resource || this.behaviour.malformed === 'all') {
       res.writeHead(200, { 'Content-Type': 'application/json' });
-      res.end(`{"kind":"${resource === 'nodes' ? 'NodeList' : 'PodList'}","apiVersion":"v1","items":[{"metadata":{"name":`);
+      res.end(`{"kind":"${RESOURCES[resource].listKind}","apiVersion":"${RESOURCES[resource].apiVersion}","items":[{"metadata":{"name":`);
       return;
     }
     this.serveList(resource, url, filter, res);
@@ -335,8 +357,8 @@ export class FakeApiServer {
     // Real list responses leave kind/apiVersion off the items.
     const items = page.map(({ kind: _k, apiVersion: _a, ...rest }) => rest);
     json(res, 200, {
-      kind: resource === 'nodes' ? 'NodeList' : 'PodList',
-      apiVersion: 'v1',
+      kind: RESOURCES[resource].listKind,
+      apiVersion: RESOURCES[resource].apiVersion,
       metadata: { resourceVersion: String(listRv), ...(next ? { continue: next, remainingItemCount: all.length - offset - limit } : {}) },
       items,
     });
@@ -368,14 +390,14 @@ export class FakeApiServer {
   }
 }
 
-export async function startFakeApiServer(o: { cert: Certificate; token: string; nodes: any[]; pods?: any[] }): Promise<FakeApiServer> {
-  const server = new FakeApiServer(o.cert, o.token, o.nodes, o.pods ?? []);
+export async function startFakeApiServer(o: { cert: Certificate; token: string; nodes: any[]; pods?: any[]; priorityClasses?: any[] }): Promise<FakeApiServer> {
+  const server = new FakeApiServer(o.cert, o.token, o.nodes, o.pods ?? [], o.priorityClasses ?? []);
   await server.listen();
   return server;
 }
 
 function keyOf(resource: Resource, o: any): string {
-  return resource === 'nodes' ? String(o.metadata.name) : `${o.metadata.namespace ?? 'default'}/${o.metadata.name}`;
+  return resource === 'pods' ? `${o.metadata.namespace ?? 'default'}/${o.metadata.name}` : String(o.metadata.name);
 }
 
 /** Supports what the client sends: `a!=b` and `a=b` terms on dotted paths, ANDed. */

@@ -93,6 +93,16 @@ describe('live cluster inventory against a loopback API server', () => {
         pod('batch-failed', names[2], 'Failed'),
         pod('pending', undefined, 'Pending'),
       ],
+      priorityClasses: [
+        {
+          apiVersion: 'scheduling.k8s.io/v1',
+          kind: 'PriorityClass',
+          metadata: { name: 'system-node-critical' },
+          value: 2000001000,
+          preemptionPolicy: 'PreemptLowerPriority',
+        },
+        { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: 'agents' }, value: 1000000, preemptionPolicy: 'Never' },
+      ],
     });
     kubeconfig = writeKubeconfig(tmp.dir, { server: server.url, caFile: cert.certPath, token: TOKEN, context: 'kind-dev' });
   });
@@ -260,6 +270,48 @@ describe('live cluster inventory against a loopback API server', () => {
     }
   });
 
+  it('lists the PriorityClasses once (GET, no watch); 403 or 404 on them leaves them unknown with a message, never fails', async () => {
+    const before = server.requests.length;
+    const src = source({ kubeconfigPath: kubeconfig });
+    const inv = await src.start();
+    assert.deepEqual(
+      inv.priorityClasses?.map((pc) => [pc.metadata.name, pc.value, pc.preemptionPolicy]),
+      [
+        ['agents', 1000000, 'Never'],
+        ['system-node-critical', 2000001000, 'PreemptLowerPriority'],
+      ],
+    );
+    assert.deepEqual(inv.messages, []);
+    await waitFor('node and pod watches', () => server.watchesOn('nodes') >= 1 && server.watchesOn('pods') >= 1);
+    const mine = server.requests.slice(before).filter((r) => r.url.startsWith('/apis/scheduling.k8s.io/v1/priorityclasses'));
+    assert.equal(mine.length, 1, 'one list page, no watch');
+    assert.ok(mine.every((r) => r.method === 'GET' && !r.url.includes('watch=')));
+    assert.equal(server.watchesOn('priorityclasses'), 0);
+    await src.stop();
+
+    for (const [knob, pattern] of [
+      ['forbidden', /^Not allowed to list priorityclasses at https:\/\/127\.0\.0\.1:\d+ \(403 Forbidden: priorityclasses\.scheduling\.k8s\.io is forbidden/],
+      [
+        'notFound',
+        /^The cluster does not serve scheduling\.k8s\.io\/v1 PriorityClasses \(GET \/apis\/scheduling\.k8s\.io\/v1\/priorityclasses at .* failed: 404/,
+      ],
+    ] as const) {
+      server.behaviour.priorityClasses = knob;
+      try {
+        const degraded = await source({ kubeconfigPath: kubeconfig, watch: false }).start();
+        assert.equal(degraded.nodes.length, 17);
+        assert.equal(degraded.pods.length, inv.pods.length, 'pods are listed as usual');
+        assert.equal(degraded.priorityClasses, undefined, 'unknown, not empty');
+        assert.equal(degraded.stale, undefined);
+        assert.equal(degraded.messages.length, 1, degraded.messages.join('\n'));
+        assert.match(degraded.messages[0], pattern);
+        assert.match(degraded.messages[0], /PriorityClasses are unknown/);
+      } finally {
+        server.behaviour.priorityClasses = undefined;
+      }
+    }
+  });
+
   it('401 with a wrong token gives a clear message', async () => {
     const kc = writeKubeconfig(tmp.dir, { server: server.url, caFile: cert.certPath, token: 'expired-token', context: 'kind-dev', fileName: 'kc-401' });
     const err = await rejection(source({ kubeconfigPath: kc }).start());
@@ -391,6 +443,10 @@ describe('live cluster inventory against a loopback API server', () => {
     // Round trip keeps placement-relevant fields exactly.
     const pick = (n: any) => ({ labels: n.metadata.labels, taints: n.spec?.taints, unschedulable: n.spec?.unschedulable, allocatable: n.status?.allocatable });
     assert.deepEqual(back.nodes.map(pick), inv.nodes.map(pick));
+    assert.deepEqual(
+      back.priorityClasses?.map((pc) => [pc.kind, pc.apiVersion, pc.metadata.name, pc.value]),
+      inv.priorityClasses?.map((pc) => ['PriorityClass', 'scheduling.k8s.io/v1', pc.metadata.name, pc.value]),
+    );
   });
 
   it('the fake server records and refuses anything but GET (so the read-only assertion means something)', async () => {

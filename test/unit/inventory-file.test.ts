@@ -134,7 +134,37 @@ describe('inventory files: shapes kubectl prints', () => {
     assert.equal(parsed.nodes.length, 1);
     assert.deepEqual(parsed.nodes[0].spec.taints, [{ key: 'k', effect: 'NoSchedule' }]);
     assert.equal(parsed.pods.length, 1);
-    assert.deepEqual(parsed.messages, ['mixed.yaml: document 3 is a Deployment, not a Node/Pod; skipped']);
+    assert.deepEqual(parsed.messages, ['mixed.yaml: document 3 is a Deployment, not a Node, Pod or PriorityClass; skipped']);
+    assert.equal(parsed.priorityClasses, undefined, 'no PriorityClass in the text: which classes exist is unknown');
+  });
+
+  it('PriorityClasses beside Nodes and Pods: kept, not skipped; a PriorityClassList says which exist even when empty', () => {
+    const text = [
+      'apiVersion: v1\nkind: Node\nmetadata:\n  name: a',
+      'apiVersion: scheduling.k8s.io/v1\nkind: PriorityClass\nmetadata:\n  name: high\nvalue: 100000\npreemptionPolicy: Never',
+      'apiVersion: scheduling.k8s.io/v1\nkind: PriorityClass\nmetadata:\n  name: broken\nvalue: high',
+    ].join('\n---\n');
+    const parsed = parseInventoryText(text, 'with-classes.yaml');
+    assert.equal(parsed.nodes.length, 1);
+    assert.deepEqual(
+      parsed.priorityClasses?.map((pc) => [pc.metadata.name, pc.value, pc.preemptionPolicy]),
+      [['high', 100000, 'Never']],
+    );
+    assert.deepEqual(parsed.messages, ['with-classes.yaml: document 3 is a PriorityClass (broken) without an integer value; skipped']);
+    // `kubectl get priorityclasses -o json` as the API answers it: items without kind.
+    const list = parseInventoryText(
+      JSON.stringify({
+        apiVersion: 'scheduling.k8s.io/v1',
+        kind: 'PriorityClassList',
+        items: [{ metadata: { name: 'batch' }, value: 10, globalDefault: true }],
+      }),
+      'classes.json',
+    );
+    assert.deepEqual(list.priorityClasses, [
+      { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: 'batch' }, value: 10, globalDefault: true },
+    ]);
+    assert.deepEqual(list.messages, []);
+    assert.deepEqual(parseInventoryText('{"apiVersion":"scheduling.k8s.io/v1","kind":"PriorityClassList","items":[]}', 'none.json').priorityClasses, []);
   });
 
   it('names the list item that is not a Node/Pod', () => {
@@ -146,7 +176,7 @@ describe('inventory files: shapes kubectl prints', () => {
       ['a', 'b'],
     );
     assert.deepEqual(parsed.messages, [
-      'list.yaml: item 3 is a Deployment, not a Node/Pod; skipped',
+      'list.yaml: item 3 is a Deployment, not a Node, Pod or PriorityClass; skipped',
       'list.yaml: item 4 is a Node without metadata.name; skipped',
     ]);
   });
@@ -238,6 +268,33 @@ describe('inventory files: reading from disk', () => {
     assert.equal(inv.nodes.length, 1);
     assert.equal(inv.nodes[0].metadata.labels.v, 'new');
     assert.deepEqual(inv.messages, ['new.yaml: Node a appears more than once; using the last one']);
+  });
+
+  it('a PriorityClass file beside the nodes: merged like pods (the later file wins), carried into the inventory', async () => {
+    const nodesFile = path.join(tmp.dir, 'pc-nodes.yaml');
+    const old = path.join(tmp.dir, 'pc-old.yaml');
+    const newer = path.join(tmp.dir, 'pc-new.yaml');
+    writeFileSync(nodesFile, 'apiVersion: v1\nkind: Node\nmetadata: {name: a}\n');
+    writeFileSync(old, 'apiVersion: scheduling.k8s.io/v1\nkind: PriorityClass\nmetadata: {name: agents}\nvalue: 1000\n');
+    writeFileSync(
+      newer,
+      'apiVersion: scheduling.k8s.io/v1\nkind: PriorityClassList\nitems:\n- {metadata: {name: agents}, value: 5000}\n- {metadata: {name: batch}, value: -10}\n',
+    );
+    const inv = await loadInventoryFiles([nodesFile, old, newer]);
+    assert.deepEqual(
+      inv.priorityClasses?.map((pc) => [pc.metadata.name, pc.value]),
+      [
+        ['agents', 5000],
+        ['batch', -10],
+      ],
+    );
+    assert.deepEqual(inv.messages, []);
+    // A snapshot keeps them.
+    const f = path.join(tmp.dir, 'pc-snapshot.yaml');
+    writeFileSync(f, snapshotToFile(inv));
+    const back = await loadInventoryFiles([f]);
+    assert.deepEqual(back.priorityClasses, inv.priorityClasses);
+    assert.equal((await loadInventoryFiles([nodesFile])).priorityClasses, undefined);
   });
 
   it('a pods-only selection has no nodes: clear error', async () => {

@@ -1,7 +1,10 @@
 /**
- * Live cluster inventory: list nodes and non-terminated pods (paged), then watch both.
+ * Live cluster inventory: list nodes and non-terminated pods (paged), then watch both; list the
+ * PriorityClasses once (they change rarely, and only the pods' priorities and the DaemonSet's
+ * class depend on them).
  *
- * Strictly read-only: the only requests are GET list/watch on /api/v1/nodes and /api/v1/pods.
+ * Strictly read-only: the only requests are GET list/watch on /api/v1/nodes and /api/v1/pods, and
+ * GET list on /apis/scheduling.k8s.io/v1/priorityclasses.
  *
  * Failure behaviour (the documented fallback):
  * - `start()` rejects with a ClusterError when the nodes cannot be listed (no kubeconfig, unknown
@@ -9,6 +12,8 @@
  *   inventory it had (the bundled sample or an inventory file) and shows `error.message`.
  * - 403 on pods only: nodes-only inventory, with a message that host ports and resources of pods
  *   already on the nodes are not considered. Other pod failures degrade the same way, retried.
+ * - PriorityClasses that cannot be listed (403, 404, any failure) leave `priorityClasses`
+ *   undefined (unknown) with a message; the inventory itself never fails for them.
  * - After a successful start, a failing watch/re-list keeps the last data, marked `stale: true`
  *   (fetchedAt = when it was last known current) with the reason in `messages`, and retries with
  *   backoff; it emits a fresh, non-stale inventory once a re-list succeeds.
@@ -45,6 +50,8 @@ export class ClusterInventorySource {
   private target?: ClusterTarget;
   private nodes?: Reflector;
   private pods?: Reflector;
+  private priorityClasses?: Reflector;
+  private priorityClassesError?: string;
   private onChange?: (inv: Inventory) => void;
   private fetchedAt?: string;
   private nodesError?: string;
@@ -132,6 +139,24 @@ export class ClusterInventorySource {
       this.stop();
       throw e;
     }
+    // Listed once, beside the pods; a failure costs only the priorities, never the inventory.
+    this.priorityClasses = new Reflector(target, {
+      ...common,
+      resource: 'priorityclasses',
+      path: '/apis/scheduling.k8s.io/v1/priorityclasses',
+      key: (pc) => String(pc?.metadata?.name ?? ''),
+      onChange: () => undefined,
+      onError: () => undefined,
+      onRecovered: () => undefined,
+    });
+    const classesListed = this.priorityClasses.list().then(
+      () => undefined,
+      (e: unknown) => {
+        if (!(e instanceof ClusterError)) return;
+        const why = e.status === 404 ? `The cluster does not serve scheduling.k8s.io/v1 PriorityClasses (${e.message})` : e.message;
+        this.priorityClassesError = `${why}. PriorityClasses are unknown: the priority of a pod naming a priorityClassName cannot be resolved.`;
+      },
+    );
     let watchPods = true;
     try {
       await this.pods.list();
@@ -144,6 +169,7 @@ export class ClusterInventorySource {
         this.podsError = `Could not list pods: ${e.message}. Showing nodes only until it works again.`;
       }
     }
+    await classesListed;
     if (this.stopped) throw new ClusterError('config', 'stopped before the first list completed');
     if (this.options.watch) {
       this.nodes.startWatching();
@@ -164,7 +190,7 @@ export class ClusterInventorySource {
   stop(): Promise<void> {
     this.stopped = true;
     this.cancelEmit();
-    return Promise.all([this.nodes?.stop(), this.pods?.stop()]).then(() => undefined);
+    return Promise.all([this.nodes?.stop(), this.pods?.stop(), this.priorityClasses?.stop()]).then(() => undefined);
   }
 
   private touch(): void {
@@ -192,6 +218,7 @@ export class ClusterInventorySource {
     const messages: string[] = [];
     if (target.skipTLSVerify) messages.push(`TLS verification is disabled for ${target.server} (insecure-skip-tls-verify in the kubeconfig).`);
     if (this.podsForbidden) messages.push(this.podsForbidden);
+    if (this.priorityClassesError) messages.push(this.priorityClassesError);
     const stale = Boolean(this.nodesError || this.podsError);
     if (this.nodesError) messages.push(`${this.nodesError}. Showing the nodes as of ${this.fetchedAt}.`);
     if (this.podsError) messages.push(this.podsError);
@@ -200,6 +227,7 @@ export class ClusterInventorySource {
       name: target.context,
       nodes,
       pods,
+      ...(this.priorityClasses && !this.priorityClassesError ? { priorityClasses: [...this.priorityClasses.objects.values()] } : {}),
       fetchedAt: this.fetchedAt,
       ...(stale ? { stale: true } : {}),
       messages,

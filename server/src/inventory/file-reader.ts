@@ -51,6 +51,7 @@ export async function loadInventoryFiles(paths: string[], options: LoadOptions =
     name,
     nodes: merged.nodes,
     pods: merged.pods,
+    ...(merged.priorityClasses ? { priorityClasses: merged.priorityClasses } : {}),
     // The newest file's modification time: roughly when the snapshot was taken.
     fetchedAt: new Date(newest).toISOString(),
     messages: merged.messages,

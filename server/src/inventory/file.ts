@@ -1,14 +1,17 @@
 /**
- * Inventory files: exactly what `kubectl get nodes -o yaml|json` (and `kubectl get pods -A -o …`)
- * prints — NodeList / PodList / List, a single Node, multi-document YAML, JSON — plus raw API
- * responses (list items without `kind`) and exports that dropped `kind` (e.g. OpenShift insights
- * archives). Pure: text in, objects out; reading files lives in `file-reader.ts`.
+ * Inventory files: exactly what `kubectl get nodes -o yaml|json` (and `kubectl get pods -A -o …`,
+ * `kubectl get priorityclasses -o …`) prints — NodeList / PodList / PriorityClassList / List, a
+ * single Node, multi-document YAML, JSON — plus raw API responses (list items without `kind`) and
+ * exports that dropped `kind` (e.g. OpenShift insights archives). Pure: text in, objects out;
+ * reading files lives in `file-reader.ts`.
  */
 import { parseAllDocuments } from 'yaml';
 
 export interface ParsedInventory {
   nodes: any[];
   pods: any[];
+  /** PriorityClass objects; present when the text had any PriorityClass or PriorityClassList (even an empty one). */
+  priorityClasses?: any[];
   messages: string[];
 }
 
@@ -39,8 +42,8 @@ const TERMINATED_PHASES = new Set(['Succeeded', 'Failed']);
 
 /**
  * Parses one inventory text. Throws `InventoryFileError` for syntax errors, oversized text, or a
- * text without any Node or Pod; anything merely odd (other kinds, terminated pods, unnamed nodes)
- * is skipped and reported in `messages`.
+ * text without any Node, Pod or PriorityClass; anything merely odd (other kinds, terminated pods,
+ * unnamed nodes) is skipped and reported in `messages`.
  */
 export function parseInventoryText(text: string, fileName: string, options: ParseOptions = {}): ParsedInventory {
   const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
@@ -58,7 +61,7 @@ export function parseInventoryText(text: string, fileName: string, options: Pars
   });
   if (skipped.terminated) out.messages.push(`${fileName}: skipped ${plural(skipped.terminated, 'terminated pod')} (phase Succeeded/Failed)`);
   if (skipped.unbound) out.messages.push(`${fileName}: skipped ${plural(skipped.unbound, 'pod')} not bound to a node (no spec.nodeName)`);
-  if (out.nodes.length === 0 && out.pods.length === 0) {
+  if (out.nodes.length === 0 && out.pods.length === 0 && out.priorityClasses === undefined) {
     const found = otherKinds.length ? ` (found: ${summarizeKinds(otherKinds)})` : roots.every((r) => r === null) ? ' (the file is empty)' : '';
     throw new InventoryFileError(fileName, `no Node objects found in ${fileName}${found}`);
   }
@@ -144,6 +147,8 @@ function collect(
   if (Array.isArray(value.items) && (kind === undefined || kind.endsWith('List'))) {
     // Raw API lists (`GET /api/v1/nodes`) leave kind off the items: NodeList ⇒ Node.
     const itemKind = kind && kind !== 'List' ? kind.slice(0, -'List'.length) : undefined;
+    // `kubectl get priorityclasses` of a cluster says which classes exist, even when it lists none besides the system ones.
+    if (itemKind === 'PriorityClass') out.priorityClasses ??= [];
     value.items.forEach((item: unknown, i: number) => collect(item, join(where, `item ${i + 1}`), itemKind, fileName, out, skipped, otherKinds));
     return;
   }
@@ -171,17 +176,30 @@ function collect(
     else out.pods.push(kind ? value : { apiVersion: 'v1', kind: 'Pod', ...value });
     return;
   }
+  if (effectiveKind === 'PriorityClass') {
+    if (!nameOf(value)) {
+      out.messages.push(`${fileName}: ${label} is a PriorityClass without metadata.name; skipped`);
+      return;
+    }
+    if (typeof value.value !== 'number' || !Number.isInteger(value.value)) {
+      out.messages.push(`${fileName}: ${label} is a PriorityClass (${nameOf(value)}) without an integer value; skipped`);
+      return;
+    }
+    (out.priorityClasses ??= []).push(kind ? value : { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', ...value });
+    return;
+  }
   const shown = effectiveKind ?? 'an object without kind';
   otherKinds.push(effectiveKind ?? 'object without kind');
-  out.messages.push(`${fileName}: ${label} is ${effectiveKind ? article(shown) + ' ' : ''}${shown}, not a Node/Pod; skipped`);
+  out.messages.push(`${fileName}: ${label} is ${effectiveKind ? article(shown) + ' ' : ''}${shown}, not a Node, Pod or PriorityClass; skipped`);
 }
 
 /** Exports that strip `kind` still carry the shape: a Node has nodeInfo or a /nodes/ selfLink, a Pod has containers. */
-function guessKind(o: Record<string, any>): 'Node' | 'Pod' | undefined {
+function guessKind(o: Record<string, any>): 'Node' | 'Pod' | 'PriorityClass' | undefined {
   const selfLink: unknown = o.metadata?.selfLink;
   if (typeof selfLink === 'string') {
     if (/\/api\/v1\/nodes\//.test(selfLink)) return 'Node';
     if (/\/api\/v1\/namespaces\/[^/]+\/pods\//.test(selfLink)) return 'Pod';
+    if (selfLink.includes('/apis/scheduling.k8s.io/') && selfLink.includes('/priorityclasses/')) return 'PriorityClass';
   }
   if (Array.isArray(o.spec?.containers)) return 'Pod';
   if (isObject(o.status?.nodeInfo) || typeof o.spec?.providerID === 'string' || typeof o.spec?.podCIDR === 'string') return 'Node';
@@ -230,13 +248,14 @@ function formatSize(chars: number): string {
 }
 
 /**
- * Merges several parsed files into one inventory: later files win for a node or pod of the same
- * name (a newer export beside an older one), and pods bound to nodes outside the inventory are
- * dropped (they cannot affect any node we show). Pure.
+ * Merges several parsed files into one inventory: later files win for a node, pod or
+ * PriorityClass of the same name (a newer export beside an older one), and pods bound to nodes
+ * outside the inventory are dropped (they cannot affect any node we show). Pure.
  */
 export function mergeParsed(parts: { fileName: string; parsed: ParsedInventory }[]): ParsedInventory {
   const nodes = new Map<string, any>();
   const pods = new Map<string, any>();
+  let priorityClasses: Map<string, any> | undefined;
   const messages: string[] = [];
   for (const { fileName, parsed } of parts) {
     messages.push(...parsed.messages);
@@ -246,9 +265,13 @@ export function mergeParsed(parts: { fileName: string; parsed: ParsedInventory }
       nodes.set(name, node);
     }
     for (const pod of parsed.pods) pods.set(`${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`, pod);
+    if (parsed.priorityClasses) {
+      priorityClasses ??= new Map();
+      for (const pc of parsed.priorityClasses) priorityClasses.set(pc.metadata.name as string, pc);
+    }
   }
   const bound = [...pods.values()].filter((p) => nodes.has(p.spec.nodeName));
   const orphans = pods.size - bound.length;
   if (orphans && nodes.size) messages.push(`${plural(orphans, 'pod')} bound to nodes not in the inventory; ignored`);
-  return { nodes: [...nodes.values()], pods: bound, messages };
+  return { nodes: [...nodes.values()], pods: bound, ...(priorityClasses ? { priorityClasses: [...priorityClasses.values()] } : {}), messages };
 }

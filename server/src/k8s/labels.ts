@@ -29,10 +29,33 @@ export function parseInt64(s: string | undefined): bigint | null {
   return v < INT64_MIN || v > INT64_MAX ? null : v;
 }
 
-/** A field.Error-like string: `<path>: <type>: <detail>`. */
-function fieldError(path: string, type: string, value: unknown, detail: string): string {
-  return `${path}: ${type}: ${JSON.stringify(value)}: ${detail}`;
+const GO_ESCAPES: Record<number, string> = { 7: '\\a', 8: '\\b', 9: '\\t', 10: '\\n', 11: '\\v', 12: '\\f', 13: '\\r' };
+
+/** Go's `%q` of a string (strconv.Quote): printable characters as they are, the rest escaped. */
+export function goQuote(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (ch === '"' || ch === '\\') out += `\\${ch}`;
+    else if (c >= 0x20 && c !== 0x7f) out += ch;
+    else out += GO_ESCAPES[c] ?? `\\x${c.toString(16).padStart(2, '0')}`;
+  }
+  return `${out}"`;
 }
+
+/** Go's `%#v` of a `[]string` as field errors print it: `[]string{"a", "b"}`, `[]string{}`, `[]string(nil)` for an absent list. */
+export function goStringSlice(values: readonly unknown[] | null | undefined): string {
+  if (values === null || values === undefined) return '[]string(nil)';
+  return `[]string{${values.map((v) => goQuote(String(v))).join(', ')}}`;
+}
+
+/** A field.Error string: `<path>: <type>: <value>: <detail>`, the value already formatted the way Go prints it. */
+function fieldError(path: string, type: string, value: string, detail: string): string {
+  return `${path}: ${type}: ${value}: ${detail}`;
+}
+
+/** `validRequirementOperators`, for the NotSupported error of an unknown operator. */
+const REQUIREMENT_OPERATORS = ['in', 'notin', '=', '==', '!=', 'exists', '!', 'gt', 'lt'];
 
 /**
  * `labels.NewRequirement(key, op, vals)`: returns the requirement or the validation errors
@@ -41,38 +64,45 @@ function fieldError(path: string, type: string, value: unknown, detail: string):
 export function newRequirement(key: string, op: SelectionOperator, vals: readonly string[] | null | undefined, path: string): Requirement | string[] {
   const errs: string[] = [];
   const values = list<string>(vals);
-  for (const msg of isLabelKey(typeof key === 'string' ? key : '')) errs.push(fieldError(`${path}.key`, 'Invalid value', key, msg));
+  // validateLabelKey / validateLabelValue: one error per key or value, its messages joined by "; ".
+  const keyErrors = isLabelKey(typeof key === 'string' ? key : '');
+  if (keyErrors.length > 0) errs.push(fieldError(`${path}.key`, 'Invalid value', goQuote(String(key ?? '')), keyErrors.join('; ')));
   const valuePath = `${path}.values`;
+  // The values as Go holds them: an absent list is nil, `[]` an empty slice.
+  const slice = goStringSlice(vals === null || vals === undefined ? vals : values);
   let intValue: bigint | undefined;
   switch (op) {
     case 'in':
     case 'notin':
-      if (values.length === 0) errs.push(fieldError(valuePath, 'Invalid value', values, "for 'in', 'notin' operators, values set can't be empty"));
+      if (values.length === 0) errs.push(fieldError(valuePath, 'Invalid value', slice, "for 'in', 'notin' operators, values set can't be empty"));
       break;
     case '=':
     case '==':
     case '!=':
-      if (values.length !== 1) errs.push(fieldError(valuePath, 'Invalid value', values, 'exact-match compatibility requires one single value'));
+      if (values.length !== 1) errs.push(fieldError(valuePath, 'Invalid value', slice, 'exact-match compatibility requires one single value'));
       break;
     case 'exists':
     case '!':
-      if (values.length !== 0) errs.push(fieldError(valuePath, 'Invalid value', values, 'values set must be empty for exists and does not exist'));
+      if (values.length !== 0) errs.push(fieldError(valuePath, 'Invalid value', slice, 'values set must be empty for exists and does not exist'));
       break;
     case 'gt':
     case 'lt':
-      if (values.length !== 1) errs.push(fieldError(valuePath, 'Invalid value', values, "for 'Gt', 'Lt' operators, exactly one value is required"));
+      if (values.length !== 1) errs.push(fieldError(valuePath, 'Invalid value', slice, "for 'Gt', 'Lt' operators, exactly one value is required"));
       for (let i = 0; i < values.length; i++) {
         const v = parseInt64(values[i]);
-        if (v === null) errs.push(fieldError(`${valuePath}[${i}]`, 'Invalid value', values[i], "for 'Gt', 'Lt' operators, the value must be an integer"));
+        if (v === null)
+          errs.push(fieldError(`${valuePath}[${i}]`, 'Invalid value', goQuote(String(values[i])), "for 'Gt', 'Lt' operators, the value must be an integer"));
         else intValue = v;
       }
       break;
     default:
-      errs.push(`${path}.operator: Unsupported value: ${JSON.stringify(op)}`);
+      errs.push(`${path}.operator: Unsupported value: ${goQuote(String(op))}: supported values: ${REQUIREMENT_OPERATORS.map(goQuote).join(', ')}`);
   }
   for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    for (const msg of isLabelValue(typeof v === 'string' ? v : String(v))) errs.push(fieldError(`${valuePath}[${i}]`, 'Invalid value', v, msg));
+    const v = typeof values[i] === 'string' ? values[i] : String(values[i]);
+    const valueErrors = isLabelValue(v);
+    // Go: valuePath.Index(i).Key(key), i.e. `values[0][<key>]`.
+    if (valueErrors.length > 0) errs.push(fieldError(`${valuePath}[${i}][${key}]`, 'Invalid value', goQuote(v), valueErrors.join('; ')));
   }
   if (errs.length > 0) return errs;
   return { key, operator: op, values: [...values], ...(intValue !== undefined ? { intValue } : {}) };

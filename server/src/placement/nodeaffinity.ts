@@ -12,6 +12,8 @@ import {
   type Requirement,
   type SelectionOperator,
   fieldRequirementMatches,
+  goQuote,
+  goStringSlice,
   newRequirement,
   requirementMatches,
   requirementString,
@@ -30,6 +32,20 @@ const NODE_SELECTOR_OPS: Record<string, SelectionOperator> = {
   Lt: 'lt',
 };
 
+/** `validSelectorOperators` / `validFieldSelectorOperators`, as field.NotSupported lists them. */
+const SUPPORTED_OPS = 'supported values: "In", "NotIn", "Exists", "DoesNotExist", "Gt", "Lt"';
+const SUPPORTED_FIELD_OPS = 'supported values: "In", "NotIn"';
+
+/**
+ * `errors.Flatten(errors.NewAggregate(errs)).Error()`: one error as it is, several as
+ * `[err1, err2]` (repeated messages once); undefined for none.
+ */
+export function aggregateErrors(errs: readonly string[]): string | undefined {
+  const unique = [...new Set(errs)];
+  if (unique.length === 0) return undefined;
+  return unique.length === 1 ? unique[0] : `[${unique.join(', ')}]`;
+}
+
 /**
  * `nodeSelectorRequirementsAsSelector`: matchExpressions → labels.Selector. An empty list gives
  * labels.Nothing(). Errors are field-error strings under `path`.
@@ -46,7 +62,7 @@ export function nodeSelectorRequirementsAsSelector(
     const p = `${path}[${i}]`;
     const op = NODE_SELECTOR_OPS[expr?.operator];
     if (!op) {
-      errors.push(`${p}.operator: Unsupported value: ${JSON.stringify(expr?.operator ?? '')}`);
+      errors.push(`${p}.operator: Unsupported value: ${goQuote(String(expr?.operator ?? ''))}: ${SUPPORTED_OPS}`);
       return;
     }
     const r = newRequirement(expr.key, op, expr.values, p);
@@ -69,10 +85,10 @@ export function nodeSelectorRequirementsAsFieldSelector(
     const p = `${path}[${i}]`;
     const values = list<string>(expr?.values);
     if (expr?.operator === 'In' || expr?.operator === 'NotIn') {
-      if (values.length !== 1) errors.push(`${p}.values: Invalid value: ${JSON.stringify(values)}: must have one element`);
+      if (values.length !== 1) errors.push(`${p}.values: Invalid value: ${goStringSlice(expr?.values)}: must have one element`);
       else selector.push({ key: expr.key, operator: expr.operator === 'In' ? '=' : '!=', value: values[0] });
     } else {
-      errors.push(`${p}.operator: Unsupported value: ${JSON.stringify(expr?.operator ?? '')}: supported values: "In", "NotIn"`);
+      errors.push(`${p}.operator: Unsupported value: ${goQuote(String(expr?.operator ?? ''))}: ${SUPPORTED_FIELD_OPS}`);
     }
   });
   return { selector, errors };
@@ -172,7 +188,7 @@ export class LazyErrorNodeSelector {
     const labels = nodeLabels(node);
     const fields = extractNodeFields(node);
     return this.terms.map((t) => {
-      if (t.parseErrors.length > 0) return `invalid term: ${t.parseErrors[0]}`;
+      if (t.parseErrors.length > 0) return `invalid term: ${aggregateErrors(t.parseErrors)}`;
       const failed = t.matchLabels ? t.matchLabels.requirements.filter((r) => !requirementMatches(r, labels)) : [];
       if (failed.length > 0) return failed.map(requirementString).join(', ');
       if (t.matchFields && Object.keys(fields).length > 0) {
@@ -184,10 +200,15 @@ export class LazyErrorNodeSelector {
   }
 }
 
-/** Strict `NewNodeSelector`: all parse errors reported up front. */
-export function newNodeSelector(ns: NodeSelector | null | undefined): { selector: LazyErrorNodeSelector; errors: string[] } {
+/**
+ * Strict `NewNodeSelector`: all parse errors reported up front, `errors` one per field error and
+ * `error` their aggregate as Go prints it (`[err1, err2]` when there are several).
+ */
+export function newNodeSelector(ns: NodeSelector | null | undefined): { selector: LazyErrorNodeSelector; errors: string[]; error?: string } {
   const selector = new LazyErrorNodeSelector(ns);
-  return { selector, errors: selector.terms.flatMap((t) => t.parseErrors) };
+  const errors = selector.terms.flatMap((t) => t.parseErrors);
+  const error = aggregateErrors(errors);
+  return error === undefined ? { selector, errors } : { selector, errors, error };
 }
 
 /** `MatchNodeSelectorTerms(node, nodeSelector)`: parse errors ⇒ false. */

@@ -15,7 +15,9 @@ import {
 import type { FeatureGates } from './featuregates';
 import { isEmptyLabelSelector, labelSelectorAsSelector, type LabelSelector } from '../k8s/labels';
 import { taintString } from '../k8s/taints';
+import { preemptOnNode, type PreemptionOutcome, resolvableByPreemption } from './preemption';
 import { daemonPodsByNode, nodeInfoWithout, type PreparedNode, type PreparedPod, prepareInventory } from './prepare';
+import { priorityClassSet, resolvePodPriority, type ResolvedPriority } from './priority';
 import { CONTROLLER_PLUGINS, DEFAULT_FILTER_PLUGINS, preFilter, type CycleState, type FilterPlugin, type FitArgs } from './scheduler';
 import type { NodeInfo } from './scheduler/nodeinfo';
 import { finiteNoExecuteTolerations } from './tolerations';
@@ -25,6 +27,11 @@ export interface PlacementOptions {
   gates?: Partial<FeatureGates> | null;
   /** kube-scheduler NodeResourcesFit args. */
   fitArgs?: FitArgs;
+  /**
+   * PriorityClass objects beside the DaemonSet (e.g. in the same multi-document file): the pod's
+   * class may be one of them. Classes the inventory already has win (they are what admission sees).
+   */
+  priorityClasses?: any[];
 }
 
 const NO_PODS: PreparedPod[] = [];
@@ -97,11 +104,17 @@ function taintOf(t: Taint): { key: string; value?: string; effect: string } {
   return t.value === undefined || t.value === '' ? { key: t.key, effect: t.effect } : { key: t.key, value: t.value, effect: t.effect };
 }
 
+/**
+ * The node as the scheduler sees it when the new pod arrives: without this DaemonSet's old pod
+ * (it is deleted first) unless maxSurge starts the new pod beside it.
+ */
+function schedulerNodeInfo(dp: DaemonPodPlan, pn: PreparedNode, ownPods: PreparedPod[]): NodeInfo {
+  return !dp.surge && ownPods.length > 0 ? nodeInfoWithout(pn, ownPods) : pn.info;
+}
+
 /** The scheduler filters the created pod has to pass on its node, in the default profile's order. */
 function schedulerReasons(dp: DaemonPodPlan, pn: PreparedNode, ownPods: PreparedPod[]): PlacementReason[] {
-  // The node as the scheduler sees it when the new pod arrives: without this DaemonSet's old pod
-  // (it is deleted first) unless maxSurge starts the new pod beside it.
-  const info = !dp.surge && ownPods.length > 0 ? nodeInfoWithout(pn, ownPods) : pn.info;
+  const info = schedulerNodeInfo(dp, pn, ownPods);
   const reasons = runPlugins(DEFAULT_FILTER_PLUGINS, dp.podState, info);
   for (const r of reasons) {
     if (r.predicate === 'NodePorts' && dp.surge && ownPods.some((p) => p.hostPorts.length > 0))
@@ -134,6 +147,12 @@ export function computePlacement(ds: any, inventory: Inventory, opts: PlacementO
   let misscheduled = 0;
   const haveSelector = !dp.selector.nothing;
   const ownByNode = daemonPodsByNode(prepared, ds, dp.selector);
+  // The created pod's priority as admission resolves it; DefaultPreemption runs for pods that may preempt.
+  const classes = opts.priorityClasses?.length ? priorityClassSet(inventory.priorityClasses, opts.priorityClasses) : prepared.priorityClasses;
+  const priority: ResolvedPriority = resolvePodPriority(ds?.spec?.template?.spec, classes);
+  const mayPreempt = priority.priority !== undefined && priority.preemptionPolicy !== 'Never' && !dp.bypassesScheduler;
+  let preempting = 0;
+  let preemptionUnknown = false;
 
   for (const pn of prepared.nodes) {
     const node = pn.node;
@@ -147,6 +166,16 @@ export function computePlacement(ds: any, inventory: Inventory, opts: PlacementO
     } else {
       reasons = schedulerReasons(dp, pn, ownPods);
       verdict = reasons.length > 0 ? 'pending' : 'runs';
+    }
+    let preemption: PreemptionOutcome | undefined;
+    if (verdict === 'pending' && resolvableByPreemption(reasons)) {
+      if (mayPreempt) preemption = preemptOnNode(dp.podState, priority.priority!, schedulerNodeInfo(dp, pn, ownPods), reasons);
+      else if (priority.priority === undefined) preemptionUnknown = true;
+      if (preemption) {
+        verdict = 'runs';
+        reasons = [];
+        preempting++;
+      }
     }
     counts[verdict]++;
 
@@ -170,6 +199,10 @@ export function computePlacement(ds: any, inventory: Inventory, opts: PlacementO
       ...pn.summary,
       daemonPods: ownPods.length,
     };
+    if (preemption) {
+      placement.preempts = preemption.victims;
+      placement.preemptedReasons = preemption.reasons;
+    }
     if ((decision.shouldRun || (scheduled && decision.shouldContinueRunning)) && pn.summary.taints.length > 0) {
       const warnings = evictionWarnings(dp, node);
       if (warnings.length > 0) placement.evictionWarnings = warnings;
@@ -181,12 +214,15 @@ export function computePlacement(ds: any, inventory: Inventory, opts: PlacementO
     inventory: { source: inventory.source, name: inventory.name, nodes: prepared.nodes.length },
     desired,
     counts,
+    preempting,
     nodes,
   };
   if ((inventory.pods ?? []).length > 0) Object.assign(result, { current, ready, misscheduled });
   const messages: string[] = [];
   if (isEmptyLabelSelector(ds?.spec?.selector)) messages.push('This daemon set is selecting all pods. A non-empty selector is required.');
   else if (!haveSelector) messages.push('spec.selector is missing or invalid: the controller cannot find its pods');
+  // Admission's own errors always (the pod would be rejected); a class the inventory does not list only where preemption hinges on it.
+  if (priority.error && (classes.known || preemptionUnknown)) messages.push(priority.error);
   if (messages.length > 0) result.messages = messages;
   return result;
 }

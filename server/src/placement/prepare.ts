@@ -8,12 +8,13 @@ import { list } from '../util/list';
 import { getControllerOf, getTargetNodeName, isOwnedBy, isPodReady } from './controller';
 import { type LabelSelector, selectorMatches } from '../k8s/labels';
 import { type NodeSummary, summarizeNode } from './nodesummary';
-import { emptyResource, newResource, nodeAllocatable, podRequests, type Resource } from './resources';
-import { type ContainerPort, getHostPorts, HostPortInfo } from './scheduler/hostports';
-import type { NodeInfo } from './scheduler/nodeinfo';
+import { existingPodPriority, priorityClassSet, type PriorityClassSet } from './priority';
+import { newResource, podRequests, type Resource } from './resources';
+import { type ContainerPort, getHostPorts } from './scheduler/hostports';
+import { addPodInfo, emptyNodeInfo, type NodeInfo, type NodePod } from './scheduler/nodeinfo';
 import type { Inventory } from './types';
 
-export interface PreparedPod {
+export interface PreparedPod extends NodePod {
   pod: any;
   /** Index (in PreparedInventory.nodes) of the node the pod targets; -1 for unknown nodes. */
   nodeIndex: number;
@@ -51,21 +52,27 @@ export interface PreparedInventory {
   byController: Map<string, PreparedPod[]>;
   /** Pods without a controller (a DaemonSet adopts those its selector matches). */
   orphans: PreparedPod[];
+  /** The inventory's PriorityClasses (the pods' priorities are resolved against them). */
+  priorityClasses: PriorityClassSet;
 }
 
 const cache = new WeakMap<Inventory, PreparedInventory>();
+const NO_CLASSES: PriorityClassSet = priorityClassSet(undefined);
 
 function isTerminal(pod: any): boolean {
   const phase = pod?.status?.phase;
   return phase === 'Succeeded' || phase === 'Failed';
 }
 
-export function preparePod(pod: any, nodeName: string, nodeIndex = -1): PreparedPod {
+export function preparePod(pod: any, nodeName: string, nodeIndex = -1, classes: PriorityClassSet = NO_CLASSES): PreparedPod {
   return {
     pod,
     nodeIndex,
     nodeName,
     namespace: pod?.metadata?.namespace,
+    name: String(pod?.metadata?.name ?? ''),
+    priority: existingPodPriority(pod, classes),
+    startTime: typeof pod?.status?.startTime === 'string' ? pod.status.startTime : undefined,
     labels: pod?.metadata?.labels ?? {},
     controller: getControllerOf(pod),
     ready: isPodReady(pod),
@@ -76,22 +83,10 @@ export function preparePod(pod: any, nodeName: string, nodeIndex = -1): Prepared
   };
 }
 
-function addResource(into: Resource, r: Resource, sign: 1 | -1): void {
-  into.milliCPU += sign * r.milliCPU;
-  into.memory += sign * r.memory;
-  into.ephemeralStorage += sign * r.ephemeralStorage;
-  for (const [k, v] of r.scalarResources) into.scalarResources.set(k, (into.scalarResources.get(k) ?? 0) + sign * v);
-}
-
-/** NodeInfo from prepared pods, optionally leaving some out (e.g. the DaemonSet's own old pods). */
+/** NodeInfo from prepared pods (listed in `pods` as they are, no copies), optionally leaving some out (e.g. the DaemonSet's own old pods). */
 export function nodeInfoFrom(node: any, pods: readonly PreparedPod[], exclude?: ReadonlySet<PreparedPod>): NodeInfo {
-  const info: NodeInfo = { node, podCount: 0, allocatable: nodeAllocatable(node), requested: emptyResource(), usedPorts: new HostPortInfo() };
-  for (const p of pods) {
-    if (!p.bound || exclude?.has(p)) continue;
-    info.podCount++;
-    addResource(info.requested, p.requests, 1);
-    for (const hp of p.hostPorts) info.usedPorts.add(hp.hostIP, hp.protocol, hp.hostPort);
-  }
+  const info = emptyNodeInfo(node);
+  for (const p of pods) if (p.bound && !exclude?.has(p)) addPodInfo(info, p);
   return info;
 }
 
@@ -125,7 +120,8 @@ export function nodeInfoWithout(pn: PreparedNode, exclude: readonly PreparedPod[
     }
   }
   const usedPorts = ports ? nodeInfoFrom(pn.node, pn.pods, new Set(exclude)).usedPorts : base.usedPorts;
-  return { node: pn.node, podCount: base.podCount - removed, allocatable: base.allocatable, requested, usedPorts };
+  const pods = base.pods.filter((p) => !exclude.includes(p as PreparedPod));
+  return { node: pn.node, podCount: base.podCount - removed, allocatable: base.allocatable, requested, usedPorts, pods };
 }
 
 /** Indexes an inventory (cached per inventory object). */
@@ -143,11 +139,12 @@ export function prepareInventory(inventory: Inventory): PreparedInventory {
   const podsOnUnknownNodes: PreparedPod[] = [];
   const byController = new Map<string, PreparedPod[]>();
   const orphans: PreparedPod[] = [];
+  const priorityClasses = priorityClassSet(inventory.priorityClasses);
   for (const pod of list(inventory.pods)) {
     const target = getTargetNodeName(pod);
     if (!('nodeName' in target)) continue; // unscheduled and unpinned: on no node yet
     const pn = byName.get(target.nodeName);
-    const pp = preparePod(pod, target.nodeName, pn ? pn.index : -1);
+    const pp = preparePod(pod, target.nodeName, pn ? pn.index : -1, priorityClasses);
     if (pn) pn.pods.push(pp);
     else podsOnUnknownNodes.push(pp);
     if (!pp.controller) orphans.push(pp);
@@ -159,7 +156,7 @@ export function prepareInventory(inventory: Inventory): PreparedInventory {
     }
   }
   for (const pn of nodes) pn.info = nodeInfoFrom(pn.node, pn.pods);
-  const prepared: PreparedInventory = { inventory, nodes, byName, podsOnUnknownNodes, byController, orphans };
+  const prepared: PreparedInventory = { inventory, nodes, byName, podsOnUnknownNodes, byController, orphans, priorityClasses };
   cache.set(inventory, prepared);
   return prepared;
 }

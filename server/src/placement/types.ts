@@ -10,6 +10,12 @@ export interface Inventory {
   name: string;
   nodes: any[];
   pods: any[];
+  /**
+   * PriorityClass objects (`scheduling.k8s.io/v1`) of the cluster. Undefined: the inventory does
+   * not say which exist (a file without any), so a class it lacks is unknown, not missing. The
+   * system classes are built in either way.
+   */
+  priorityClasses?: any[];
   fetchedAt?: string;
   stale?: boolean;
   messages: string[];
@@ -66,6 +72,13 @@ export interface PlacementReason {
   resource?: { name: string; requested: number; used: number; capacity: number; unresolvable: boolean };
   /** Conflicting host ports (NodePorts), e.g. `TCP/0.0.0.0:80`. */
   ports?: string[];
+  /**
+   * The pods on the node behind the failure. `Insufficient <resource>`: the pods requesting that
+   * resource, largest request first, at most 5 (the detail counts the rest), `amount` their request
+   * as a quantity (`500m`, `2Gi`). NodePorts: the pods holding the conflicting ports. `priority`:
+   * the pod's priority (spec.priority).
+   */
+  pods?: { namespace: string; name: string; amount?: string; priority?: number }[];
   /** Scheduler status code: Unschedulable may be cured by preemption, UnschedulableAndUnresolvable not. */
   code?: 'Unschedulable' | 'UnschedulableAndUnresolvable';
   /** Extra human-readable context (not Kubernetes wording). */
@@ -99,6 +112,15 @@ export interface NodePlacement {
   /** Daemon pods of this DaemonSet currently on the node (by ownerReference or selector). */
   daemonPods: number;
   evictionWarnings?: EvictionWarning[];
+  /**
+   * The pod runs only by preempting these pods (DefaultPreemption's SelectVictimsOnNode): verdict
+   * is `runs`, `reasons` is empty and the failures preemption resolves are in `preemptedReasons`.
+   * Victims in the plugin's order: most important first (higher priority, then earlier start).
+   * PodDisruptionBudgets are not part of inventories and are not checked.
+   */
+  preempts?: { namespace: string; name: string; priority: number }[];
+  /** With `preempts`: the scheduler failures (NodeResourcesFit, NodePorts) the pod meets before preemption frees the node. */
+  preemptedReasons?: PlacementReason[];
 }
 
 export interface PlacementResult {
@@ -112,8 +134,13 @@ export interface PlacementResult {
   /** numberMisscheduled: nodes with a daemon pod but !shouldRun. */
   misscheduled?: number;
   counts: Record<Verdict, number>;
+  /** Of counts.runs, the nodes where the pod runs only by preempting other pods (NodePlacement.preempts). */
+  preempting: number;
   nodes: NodePlacement[];
-  /** Problems with the DaemonSet itself that prevent a sync (e.g. empty selector). */
+  /**
+   * Problems with the DaemonSet itself that prevent a sync (e.g. empty selector), and why the pod's
+   * priority is unknown (the Priority admission plugin's error, e.g. `no PriorityClass with name x was found`).
+   */
   messages?: string[];
 }
 

@@ -38,16 +38,41 @@ function sanitize(ip: string | undefined, protocol: string | undefined): [string
   return [ip ? ip : DefaultBindAllHostIP, protocol ? protocol : 'TCP'];
 }
 
-/** ip → set of `PROTOCOL/port`. */
-export class HostPortInfo {
-  private readonly byIP = new Map<string, Set<string>>();
+/**
+ * ip → `PROTOCOL/port` → the pods holding it. Kubernetes keeps a plain set; the holders are kept
+ * here so a conflict can name the pod in the way, and a port stays in use until its last holder
+ * is removed.
+ */
+export class HostPortInfo<Owner = unknown> {
+  private readonly byIP = new Map<string, Map<string, Owner[]>>();
 
-  add(ip: string | undefined, protocol: string | undefined, port: number | undefined): void {
+  add(ip: string | undefined, protocol: string | undefined, port: number | undefined, owner?: Owner): void {
     if (typeof port !== 'number' || port <= 0) return;
     const [i, p] = sanitize(ip, protocol);
-    let set = this.byIP.get(i);
-    if (!set) this.byIP.set(i, (set = new Set()));
-    set.add(`${p}/${port}`);
+    let ports = this.byIP.get(i);
+    if (!ports) this.byIP.set(i, (ports = new Map()));
+    const key = `${p}/${port}`;
+    let owners = ports.get(key);
+    if (!owners) ports.set(key, (owners = []));
+    if (owner !== undefined) owners.push(owner);
+  }
+
+  /** Drops one holder of the port: free once no holder is left. Without `owner`, the entry goes whoever holds it (Kubernetes' set). */
+  remove(ip: string | undefined, protocol: string | undefined, port: number | undefined, owner?: Owner): void {
+    if (typeof port !== 'number' || port <= 0) return;
+    const [i, p] = sanitize(ip, protocol);
+    const ports = this.byIP.get(i);
+    const key = `${p}/${port}`;
+    const owners = ports?.get(key);
+    if (!ports || !owners) return;
+    if (owner === undefined) ports.delete(key);
+    else {
+      const at = owners.indexOf(owner);
+      if (at < 0) return;
+      owners.splice(at, 1);
+      if (owners.length === 0) ports.delete(key);
+    }
+    if (ports.size === 0) this.byIP.delete(i);
   }
 
   /** `CheckConflict`: 0.0.0.0 conflicts with every IP; otherwise the same IP or 0.0.0.0. */
@@ -56,10 +81,23 @@ export class HostPortInfo {
     const [i, p] = sanitize(ip, protocol);
     const pp = `${p}/${port}`;
     if (i === DefaultBindAllHostIP) {
-      for (const set of this.byIP.values()) if (set.has(pp)) return true;
+      for (const ports of this.byIP.values()) if (ports.has(pp)) return true;
       return false;
     }
     return (this.byIP.get(DefaultBindAllHostIP)?.has(pp) ?? false) || (this.byIP.get(i)?.has(pp) ?? false);
+  }
+
+  /** The pods holding the entries `checkConflict` finds for this port (empty when none, or when they were added without owner). */
+  holders(ip: string | undefined, protocol: string | undefined, port: number | undefined): Owner[] {
+    if (typeof port !== 'number' || port <= 0) return [];
+    const [i, p] = sanitize(ip, protocol);
+    const pp = `${p}/${port}`;
+    const out: Owner[] = [];
+    for (const [entryIP, ports] of this.byIP) {
+      if (i !== DefaultBindAllHostIP && entryIP !== DefaultBindAllHostIP && entryIP !== i) continue;
+      for (const o of ports.get(pp) ?? []) if (!out.includes(o)) out.push(o);
+    }
+    return out;
   }
 
   get size(): number {

@@ -30,7 +30,9 @@ function explain(state: CycleState, node: any): PlacementReason {
     detail:
       terms.length === 0
         ? 'requiredDuringSchedulingIgnoredDuringExecution has no usable nodeSelectorTerms (matches no node)'
-        : `no required node affinity term matches: ${terms.map((t) => `(${t})`).join(' or ')}`,
+        : `no required node affinity term matches: ${terms.map((t) => `(${t})`).join(' or ')}${
+            parseErrors.length ? '; a term that does not parse matches no node (the scheduler and the controller ignore the error)' : ''
+          }`,
   };
 }
 

@@ -1,7 +1,8 @@
 /** NodePorts filter: pkg/scheduler/framework/plugins/nodeports/node_ports.go. */
+import type { PlacementReason } from '../types';
 import { type CycleState, failed, type FilterPlugin, type FilterResult, preFilter, SUCCESS } from './framework';
 import { type ContainerPort, formatHostPort } from './hostports';
-import type { NodeInfo } from './nodeinfo';
+import { type NodeInfo, type NodePod, podKey } from './nodeinfo';
 
 export const Name = 'NodePorts';
 export const ErrReason = "node(s) didn't have free ports for the requested pod ports";
@@ -11,6 +12,12 @@ export function conflictingPorts(wantPorts: readonly ContainerPort[], nodeInfo: 
   return wantPorts.filter((p) => nodeInfo.usedPorts.checkConflict(p.hostIP, p.protocol, p.hostPort));
 }
 
+/** The filter's verdict alone, without explanations. */
+export function fits(state: CycleState, nodeInfo: NodeInfo): boolean {
+  for (const p of state.hostPorts) if (nodeInfo.usedPorts.checkConflict(p.hostIP, p.protocol, p.hostPort)) return false;
+  return true;
+}
+
 export const plugin: FilterPlugin = {
   name: Name,
   filter(state: CycleState, nodeInfo: NodeInfo): FilterResult {
@@ -18,7 +25,16 @@ export const plugin: FilterPlugin = {
     const conflicts = conflictingPorts(state.hostPorts, nodeInfo);
     if (conflicts.length === 0) return SUCCESS;
     const ports = conflicts.map(formatHostPort);
-    return failed([{ predicate: Name, message: ErrReason, code: 'Unschedulable', ports, detail: `host port ${ports.join(', ')} already in use on the node` }]);
+    const holders: NodePod[] = [];
+    const held = conflicts.map((p, i) => {
+      const by = nodeInfo.usedPorts.holders(p.hostIP, p.protocol, p.hostPort);
+      for (const h of by) if (!holders.includes(h)) holders.push(h);
+      return by.length ? `host port ${ports[i]} is held by ${by.map(podKey).join(', ')}` : `host port ${ports[i]} already in use on the node`;
+    });
+    const detail = holders.length ? held.join('; ') : `host port ${ports.join(', ')} already in use on the node`;
+    const reason: PlacementReason = { predicate: Name, message: ErrReason, code: 'Unschedulable', ports, detail };
+    if (holders.length) reason.pods = holders.map((h) => ({ namespace: h.namespace ?? 'default', name: h.name, priority: h.priority }));
+    return failed([reason]);
   },
 };
 

@@ -3,7 +3,7 @@ import { formatQuantity } from '../../k8s/quantity';
 import { computePodResourceRequest, isExtendedResourceName, type PodRequestOptions, type Resource } from '../resources';
 import type { PlacementReason } from '../types';
 import { type CycleState, failed, type FitArgs, type FilterPlugin, type FilterResult, preFilter, SUCCESS } from './framework';
-import type { NodeInfo } from './nodeinfo';
+import { type NodeInfo, type NodePod, podKey } from './nodeinfo';
 
 export const Name = 'NodeResourcesFit';
 export type { FitArgs };
@@ -56,29 +56,63 @@ function amount(name: string, v: number): string {
   return formatQuantity(v, name === 'cpu' ? 'milli' : name === 'memory' || name === 'ephemeral-storage' || name.startsWith('hugepages-') ? 'bytes' : 'count');
 }
 
-/** The numbers behind an `Insufficient …` reason, the way a person checks them. */
-function failure(r: InsufficientResource): PlacementReason {
-  const free = Math.max(0, r.capacity - r.used);
-  const detail =
-    r.resourceName === 'pods'
-      ? `${r.used} of ${r.capacity} pods already on the node`
-      : `requests ${amount(r.resourceName, r.requested)}; the node has ${amount(r.resourceName, free)} free of ${amount(r.resourceName, r.capacity)} allocatable (${amount(r.resourceName, r.used)} requested by its pods)`;
-  return {
+/** How many of the pods using a resource a reason names (the detail counts the rest). */
+export const MAX_PODS_NAMED = 5;
+
+/** A pod's request of one resource, in the units `fitsRequest` compares. */
+export function requestOf(r: Resource, name: string): number {
+  if (name === 'cpu') return r.milliCPU;
+  if (name === 'memory') return r.memory;
+  if (name === 'ephemeral-storage') return r.ephemeralStorage;
+  return r.scalarResources.get(name) ?? 0;
+}
+
+/** The node's pods that request the resource, largest request first (then by name). */
+function podsUsing(nodeInfo: NodeInfo, name: string): { pod: NodePod; amount: number }[] {
+  const out: { pod: NodePod; amount: number }[] = [];
+  for (const pod of nodeInfo.pods ?? []) {
+    const v = requestOf(pod.requests, name);
+    if (v > 0) out.push({ pod, amount: v });
+  }
+  return out.sort((a, b) => b.amount - a.amount || podKey(a.pod).localeCompare(podKey(b.pod)));
+}
+
+/** The numbers behind an `Insufficient …` reason, the way a person checks them, and the pods using the resource. */
+function failure(r: InsufficientResource, nodeInfo: NodeInfo): PlacementReason {
+  const out: PlacementReason = {
     predicate: Name,
     message: r.reason,
     code: r.unresolvable ? 'UnschedulableAndUnresolvable' : 'Unschedulable',
     resource: { name: r.resourceName, requested: r.requested, used: r.used, capacity: r.capacity, unresolvable: r.unresolvable },
-    detail,
   };
+  if (r.resourceName === 'pods') {
+    out.detail = `${r.used} of ${r.capacity} pods already on the node`;
+    return out;
+  }
+  const name = r.resourceName;
+  const free = Math.max(0, r.capacity - r.used);
+  const users = podsUsing(nodeInfo, name);
+  const named = users.slice(0, MAX_PODS_NAMED);
+  const rest = users.length - named.length;
+  const by = named.length ? `${named.map((u) => `${podKey(u.pod)} (${amount(name, u.amount)})`).join(', ')}${rest > 0 ? ` and ${rest} more` : ''}` : 'its pods';
+  out.detail = `requests ${amount(name, r.requested)}; the node has ${amount(name, free)} free of ${amount(name, r.capacity)} allocatable (${amount(name, r.used)} requested by ${by})`;
+  if (named.length)
+    out.pods = named.map((u) => ({ namespace: u.pod.namespace ?? 'default', name: u.pod.name, amount: amount(name, u.amount), priority: u.pod.priority }));
+  return out;
+}
+
+/** The filter's verdict alone, without explanations (preemption asks it again for every pod it tries to keep). */
+export function fits(state: CycleState, nodeInfo: NodeInfo): boolean {
+  // A node object without status.allocatable is hand-written (kubelet always reports it):
+  // resources cannot be judged, so the fit check is skipped rather than failing every pod.
+  return !nodeInfo.node?.status?.allocatable || fitsRequest(state.request, nodeInfo, state.fitArgs).length === 0;
 }
 
 export const plugin: FilterPlugin = {
   name: Name,
   filter(state: CycleState, nodeInfo: NodeInfo): FilterResult {
-    // A node object without status.allocatable is hand-written (kubelet always reports it):
-    // resources cannot be judged, so the fit check is skipped rather than failing every pod.
-    if (!nodeInfo.node?.status?.allocatable) return SUCCESS;
-    return failed(fitsRequest(state.request, nodeInfo, state.fitArgs).map(failure));
+    if (!nodeInfo.node?.status?.allocatable) return SUCCESS; // as in fits()
+    return failed(fitsRequest(state.request, nodeInfo, state.fitArgs).map((r) => failure(r, nodeInfo)));
   },
 };
 

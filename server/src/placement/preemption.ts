@@ -1,0 +1,91 @@
+/**
+ * DefaultPreemption on the daemon pod's own node (pkg/scheduler/framework/plugins/defaultpreemption,
+ * `SelectVictimsOnNode`). A daemon pod can only ever go to its target node (the controller pins it
+ * there), so when a filter rejects that node the scheduler's PostFilter asks one question: which
+ * pods of lower priority must go for the pod to fit? Kubernetes removes every lower-priority pod,
+ * checks that the pod then fits, and gives back ("reprieves") as many as it can, the most
+ * important first; the rest are the victims.
+ *
+ * Only failures that removing pods can cure are considered: `Unschedulable` from NodeResourcesFit
+ * (a request above what is free but within allocatable, `Too many pods`) and NodePorts. Taints,
+ * affinity and anything `UnschedulableAndUnresolvable` are not. PodDisruptionBudgets are not part
+ * of inventories: the victims are chosen as if none protected them.
+ */
+import type { CycleState } from './scheduler/framework';
+import { addPodInfo, cloneNodeInfo, type NodeInfo, type NodePod, podKey, removePodInfo } from './scheduler/nodeinfo';
+import { fits as portsFit } from './scheduler/nodePorts';
+import { fits as resourcesFit } from './scheduler/nodeResourcesFit';
+import type { PlacementReason } from './types';
+
+/** The filters preemption re-runs on the node without its victims (the only ones whose verdict depends on the pods there). */
+function fitsWithout(state: CycleState, info: NodeInfo): boolean {
+  return portsFit(state, info) && resourcesFit(state, info);
+}
+
+/** Every failure is one that removing pods from the node can cure. */
+export function resolvableByPreemption(reasons: readonly PlacementReason[]): boolean {
+  return reasons.length > 0 && reasons.every((r) => r.code === 'Unschedulable' && (r.predicate === 'NodeResourcesFit' || r.predicate === 'NodePorts'));
+}
+
+function startMs(p: NodePod): number {
+  const t = p.startTime ? Date.parse(p.startTime) : NaN;
+  // GetPodStartTime: a pod that has not started yet counts as starting now, after every started one.
+  return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
+}
+
+/**
+ * `MoreImportantPod` as a sort comparator: higher priority first, then the pod that started
+ * earlier; equal pods in name order, so the result does not depend on the inventory's order.
+ */
+export function compareImportance(a: NodePod, b: NodePod): number {
+  if (a.priority !== b.priority) return b.priority - a.priority;
+  const sa = startMs(a);
+  const sb = startMs(b);
+  if (sa !== sb) return sa < sb ? -1 : 1;
+  return podKey(a).localeCompare(podKey(b));
+}
+
+/**
+ * `SelectVictimsOnNode`: the pods to evict for the pod (`state`, with `priority`) to fit on the
+ * node, most important first as the plugin lists them; undefined when no set of lower-priority
+ * pods makes room. `info` is not changed.
+ */
+export function selectVictimsOnNode(state: CycleState, priority: number, info: NodeInfo): NodePod[] | undefined {
+  const potential = info.pods.filter((p) => p.priority < priority);
+  if (potential.length === 0) return undefined;
+  const node = cloneNodeInfo(info);
+  for (const p of potential) removePodInfo(node, p);
+  // Not even an empty node (of lower-priority pods) fits the pod: preemption cannot help here.
+  if (!fitsWithout(state, node)) return undefined;
+  potential.sort(compareImportance);
+  const victims: NodePod[] = [];
+  for (const p of potential) {
+    addPodInfo(node, p);
+    if (fitsWithout(state, node)) continue;
+    removePodInfo(node, p);
+    victims.push(p);
+  }
+  return victims.length > 0 ? victims : undefined;
+}
+
+export interface PreemptionOutcome {
+  victims: { namespace: string; name: string; priority: number }[];
+  /** The failures preemption resolves, each with a note saying so. */
+  reasons: PlacementReason[];
+}
+
+/**
+ * Preemption for a pod the filters rejected on its node with `reasons`: the victims and the
+ * reasons annotated, or undefined when the pod stays Pending.
+ */
+export function preemptOnNode(state: CycleState, priority: number, info: NodeInfo, reasons: readonly PlacementReason[]): PreemptionOutcome | undefined {
+  if (!resolvableByPreemption(reasons)) return undefined;
+  const victims = selectVictimsOnNode(state, priority, info);
+  if (!victims) return undefined;
+  // The victims travel in NodePlacement.preempts; the note says what the reason no longer means.
+  const note = `resolved by preempting lower-priority pods (the pod's priority is ${priority}; PodDisruptionBudgets are not checked)`;
+  return {
+    victims: victims.map((v) => ({ namespace: v.namespace ?? 'default', name: v.name, priority: v.priority })),
+    reasons: reasons.map((r) => ({ ...r, detail: r.detail ? `${r.detail}; ${note}` : note })),
+  };
+}
