@@ -8,11 +8,14 @@ import path from 'node:path';
 import { createLanguageService, inventoryLabel, KUBERNETES_VERSION, type DaemonSetPlacementView, type Diagnostic } from './service';
 import { isKustomizePatch } from './kustomize';
 import { reasonLabel } from './placement/reasons';
-import type { Inventory, NodePlacement } from './placement/types';
+import type { Inventory, NodePlacement, PlacementReason } from './placement/types';
 import { sampleInventory } from './inventory/sample';
 import { loadInventoryFiles } from './inventory/file-reader';
 import { ClusterInventorySource } from './inventory/cluster';
 import { bundleDirFrom, configureLocale, t } from './l10n';
+import { curedBy, type NodeRemedies, type Remedy } from './remedy';
+import { fixOf, reasonRange } from './service/panel';
+import type { TextEdit } from './yaml/types';
 
 const USAGE = `usage: daemonset-check [files|dirs...] [--format text|json] [--lang LOCALE]
                        [--sample | --inventory FILE[,FILE] | --context NAME [--kubeconfig FILE]]
@@ -101,8 +104,18 @@ function pad(s: string, n: number): string {
 }
 
 function reasonText(n: NodePlacement): string {
+  // A node won by preemption says what preemption resolves, so it does not read like a free node.
+  if (n.verdict === 'runs' && n.preempts?.length) return (n.preemptedReasons ?? []).map((r) => `${r.predicate}: ${reasonLabel(r)}`).join('; ');
   if (n.verdict === 'runs') return n.existingPod === 'kept' ? t('already running') : '';
   return n.reasons.map((r) => `${r.predicate}: ${reasonLabel(r)}`).join('; ');
+}
+
+/** The verdict as kubectl-like text: `runs (preempts ns/name)` where the pod runs only by preempting others (the JSON lists them all). */
+function verdictText(n: NodePlacement): string {
+  const victims = n.preempts ?? [];
+  if (victims.length === 0) return n.verdict;
+  const first = `${victims[0].namespace}/${victims[0].name}`;
+  return `${n.verdict} (preempts ${first}${victims.length > 1 ? ` and ${victims.length - 1} more` : ''})`;
 }
 
 function formatPlacement(p: DaemonSetPlacementView, inventory: Inventory): string {
@@ -111,11 +124,17 @@ function formatPlacement(p: DaemonSetPlacementView, inventory: Inventory): strin
   const lines = [
     `\n${t('{0} on {1} ({2} nodes): DESIRED {3}', `${p.namespace ? `${p.namespace}/` : ''}${p.name}`, inventoryLabel(inventory), r.nodes.length, r.desired)}` +
       (r.current !== undefined ? `  CURRENT ${r.current}  READY ${r.ready ?? 0}  MISSCHEDULED ${r.misscheduled ?? 0}` : '') +
-      `  — ${t('runs {0}, pending {1}, excluded {2}', r.counts.runs, r.counts.pending, r.counts.excluded)}`,
+      `  — ${
+        r.preempting
+          ? t('runs {0} ({1} by preempting other pods), pending {2}, excluded {3}', r.counts.runs, r.preempting, r.counts.pending, r.counts.excluded)
+          : t('runs {0}, pending {1}, excluded {2}', r.counts.runs, r.counts.pending, r.counts.excluded)
+      }`,
   ];
   const w = Math.max(4, ...r.nodes.map((n) => n.name.length));
-  lines.push(`  ${pad('NODE', w)}  ${pad('VERDICT', 8)}  REASON`);
-  for (const n of r.nodes) lines.push(`  ${pad(n.name, w)}  ${pad(n.verdict, 8)}  ${reasonText(n)}`.trimEnd());
+  const verdicts = r.nodes.map(verdictText);
+  const vw = Math.max(8, ...verdicts.map((v) => v.length));
+  lines.push(`  ${pad('NODE', w)}  ${pad('VERDICT', vw)}  REASON`);
+  r.nodes.forEach((n, i) => lines.push(`  ${pad(n.name, w)}  ${pad(verdicts[i], vw)}  ${reasonText(n)}`.trimEnd()));
   return lines.join('\n');
 }
 
@@ -150,6 +169,41 @@ function formatText(reports: FileReport[], inventory?: Inventory): string {
   return lines.join('\n') + '\n';
 }
 
+interface JsonFix {
+  title: string;
+  edits: TextEdit[];
+}
+
+/** A reason with where it comes from in the file and, when given, the proven fixes that make its node run. */
+function jsonReason(view: DaemonSetPlacementView, x: PlacementReason, fixes?: JsonFix[]) {
+  return {
+    predicate: x.predicate,
+    message: x.message,
+    ...(x.code ? { code: x.code } : {}),
+    ...(x.taint ? { taint: x.taint } : {}),
+    ...(x.resource ? { resource: x.resource } : {}),
+    ...(x.ports ? { ports: x.ports } : {}),
+    ...(x.pods ? { pods: x.pods } : {}),
+    ...(x.detail ? { detail: x.detail } : {}),
+    range: reasonRange(view, x),
+    ...(fixes ? { fixes } : {}),
+  };
+}
+
+/** A node of the JSON output: its reasons, each with the remedies proven to make the node run, and the node-side advice. */
+function jsonNode(view: DaemonSetPlacementView, n: NodePlacement, remedies: ReadonlyMap<string, NodeRemedies>, cures: (r: Remedy) => ReadonlySet<string>) {
+  const r = remedies.get(n.name);
+  const fixes = n.verdict === 'runs' ? undefined : (r?.fixes ?? []).map((f) => fixOf(view, f, cures));
+  return {
+    name: n.name,
+    verdict: n.verdict,
+    existingPod: n.existingPod,
+    reasons: n.reasons.map((x) => jsonReason(view, x, fixes)),
+    ...(n.preempts?.length ? { preempts: n.preempts, preemptedReasons: (n.preemptedReasons ?? []).map((x) => jsonReason(view, x)) } : {}),
+    ...(r?.advice.length ? { advice: r.advice } : {}),
+  };
+}
+
 function formatJson(reports: FileReport[], inventory?: Inventory): string {
   return (
     JSON.stringify(
@@ -171,17 +225,8 @@ function formatJson(reports: FileReport[], inventory?: Inventory): string {
                     ready: p.placement.ready,
                     misscheduled: p.placement.misscheduled,
                     counts: p.placement.counts,
-                    nodes: p.placement.nodes.map((n) => ({
-                      name: n.name,
-                      verdict: n.verdict,
-                      existingPod: n.existingPod,
-                      reasons: n.reasons.map((x) => ({
-                        predicate: x.predicate,
-                        message: x.message,
-                        ...(x.taint ? { taint: x.taint } : {}),
-                        ...(x.detail ? { detail: x.detail } : {}),
-                      })),
-                    })),
+                    preempting: p.placement.preempting,
+                    nodes: ((remedies) => p.placement.nodes.map((n) => jsonNode(p, n, remedies, curedBy(remedies))))(p.remedies()),
                   },
                 })),
               }

@@ -58,6 +58,14 @@ export interface PanelNode {
   reasons: PanelReason[];
   /** Eviction loops (finite tolerationSeconds against a NoExecute taint of this node). */
   evictionWarnings: string[];
+  /** The pod runs only by preempting these pods (most important first, as DefaultPreemption's SelectVictimsOnNode lists them). */
+  preempts?: { namespace: string; name: string; priority?: number }[];
+  /** With `preempts`: the failures (Insufficient cpu, ports) the pod meets until the victims are gone. */
+  preemptedReasons?: PanelReason[];
+  /** What to change on the node side (or why nothing needs changing), one line each. */
+  advice?: string[];
+  /** Node-level remedies proven by the engine (leave this node out); reason-level ones make it run. */
+  fixes?: { title: string; edits: TextEdit[] }[];
 }
 
 export interface PanelPlacement {
@@ -67,6 +75,8 @@ export interface PanelPlacement {
   ready?: number;
   misscheduled?: number;
   counts: Record<Verdict, number>;
+  /** Of counts.runs, the nodes where the pod runs only by preempting other pods. */
+  preempting: number;
   /** Problems with the DaemonSet itself that prevent a sync. */
   messages: string[];
   nodes: PanelNode[];

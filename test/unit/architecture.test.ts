@@ -96,13 +96,14 @@ const ALLOWED: Record<string, readonly string[]> = {
   k8s: ['util'],
   schema: ['yaml', 'util'],
   placement: ['k8s', 'util'],
-  rules: ['schema', 'placement', 'yaml', 'k8s', 'util'],
-  analysis: ['rules', 'schema', 'placement', 'yaml', 'k8s', 'util'],
-  service: ['analysis', 'rules', 'schema', 'placement', 'yaml', 'k8s', 'util'],
+  remedy: ['placement', 'yaml', 'k8s', 'util'],
+  rules: ['remedy', 'schema', 'placement', 'yaml', 'k8s', 'util'],
+  analysis: ['rules', 'remedy', 'schema', 'placement', 'yaml', 'k8s', 'util'],
+  service: ['analysis', 'rules', 'remedy', 'schema', 'placement', 'yaml', 'k8s', 'util'],
   inventory: ['placement', 'k8s', 'util'],
   protocol: [],
   edge: ['inventory', 'placement', 'util'],
-  front: ['edge', 'inventory', 'service', 'analysis', 'rules', 'schema', 'placement', 'yaml', 'k8s', 'util', 'protocol'],
+  front: ['edge', 'inventory', 'service', 'analysis', 'rules', 'remedy', 'schema', 'placement', 'yaml', 'k8s', 'util', 'protocol'],
 };
 /** Type-only imports may also reach the shared types of the protocol (and what it describes). */
 const ALLOWED_TYPES: Record<string, readonly string[]> = {
@@ -112,7 +113,7 @@ const ALLOWED_TYPES: Record<string, readonly string[]> = {
 };
 
 /** The pure layers: no files, network, processes or LSP connection. */
-const PURE = new Set(['util', 'yaml', 'k8s', 'schema', 'placement', 'rules', 'analysis', 'service']);
+const PURE = new Set(['util', 'yaml', 'k8s', 'schema', 'placement', 'remedy', 'rules', 'analysis', 'service']);
 const IMPURE_MODULES = /^(node:)?(fs|net|http|https|http2|tls|child_process|dgram|worker_threads|cluster)$|^vscode-languageserver$|^@kubernetes\/client-node$/;
 /** l10n.ts reads the message bundle, once, when an edge (server initialize, CLI --lang) configures it. */
 const PURE_EXCEPTIONS = new Set(['server/src/l10n.ts']);

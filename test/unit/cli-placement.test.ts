@@ -79,3 +79,49 @@ test('an inventory file is used as given; a malformed one is named in a clear er
   assert.equal(run('--inventory', path.join(dir, 'missing.yaml'), example).status, 2);
   assert.equal(run('--sample', '--context', 'x', example).status, 2, 'one inventory at a time');
 });
+
+test('a node won only by preempting other pods reads `runs (preempts ns/name)`; the JSON verdict stays runs with the victims', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ds-cli-'));
+  const file = path.join(dir, 'exporter.yaml');
+  writeFileSync(
+    file,
+    [
+      'apiVersion: apps/v1',
+      'kind: DaemonSet',
+      'metadata: {name: exporter, namespace: monitoring}',
+      'spec:',
+      '  selector: {matchLabels: {app: exporter}}',
+      '  template:',
+      '    metadata: {labels: {app: exporter}}',
+      '    spec:',
+      '      priorityClassName: system-node-critical',
+      '      nodeSelector: {kubernetes.io/os: linux}',
+      '      containers:',
+      '        - name: e',
+      '          image: prom/node-exporter:v1.8.0',
+      '          ports: [{containerPort: 9100, hostPort: 9100}]',
+      '',
+    ].join('\n'),
+  );
+  const text = run('--sample', file);
+  assert.equal(text.status, 0, text.stderr);
+  assert.match(text.stdout, /— runs \d+ \(\d+ by preempting other pods\), pending 0, excluded \d+/);
+  assert.match(
+    text.stdout,
+    /worker-a-1\s+runs \(preempts monitoring\/node-exporter-rhxwp\)\s+NodePorts: node\(s\) didn't have free ports for the requested pod ports/,
+  );
+  assert.match(text.stdout, /\n {2}arm-a-1\s+runs \(preempts monitoring\/node-exporter-rcg4c\)/);
+
+  const json = run('--sample', '--format', 'json', file);
+  assert.equal(json.status, 0, json.stderr);
+  const placement = JSON.parse(json.stdout).files[0].daemonsets[0].placement;
+  const worker = placement.nodes.find((n: any) => n.name === 'worker-a-1');
+  assert.equal(worker.verdict, 'runs');
+  assert.deepEqual(worker.reasons, []);
+  assert.deepEqual(worker.preempts, [{ namespace: 'monitoring', name: 'node-exporter-rhxwp', priority: 0 }]);
+  assert.equal(worker.preemptedReasons[0].predicate, 'NodePorts');
+  assert.match(worker.preemptedReasons[0].detail, /^host port TCP\/0\.0\.0\.0:9100 is held by monitoring\/node-exporter-rhxwp; resolved by preempting/);
+  assert.equal(placement.preempting, placement.nodes.filter((n: any) => n.preempts).length);
+  assert.ok(placement.preempting >= 5, String(placement.preempting));
+  assert.equal(placement.nodes.find((n: any) => n.name === 'cp-1').preempts, undefined, 'a node with room is not a preemption node');
+});

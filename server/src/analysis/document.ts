@@ -14,6 +14,7 @@ import { computePlacement } from '../placement/placement';
 import type { Inventory, PlacementResult } from '../placement/types';
 import { findDaemonSets, type DaemonSetRef, type ParsedFile } from '../yaml/document';
 import { Edits } from '../yaml/edits';
+import { nodeRemedies, type NodeRemedies, type RemedyOptions } from '../remedy';
 import { t } from '../l10n';
 
 export interface AnalysisOptions {
@@ -42,6 +43,8 @@ export interface DaemonSetAnalysis {
   findings(): Finding[];
   /** The engine's verdicts on the inventory; undefined without one or when not placeable. */
   placement(): PlacementResult | undefined;
+  /** Proven remedies per node (the remedy engine on this DaemonSet); empty without a placement. */
+  remedies(opts?: RemedyOptions): Map<string, NodeRemedies>;
 }
 
 export interface DocumentAnalysis {
@@ -108,16 +111,49 @@ function analyzeDaemonSet(file: ParsedFile, ref: DaemonSetRef, options: Analysis
   const placeable = checked && ref.apiVersion === 'apps/v1';
   const inventory = options.inventory;
   const placement = memo(() => (placeable && inventory ? (options.place ?? computePlacement)(ref.value, inventory) : undefined));
-  const findings = memo(() => (checked ? checkDaemonSet(file, ref, options, placement) : []));
-  return { ref, placeable, findings, placement };
+  const remedies = remediesOf(file, ref, options, placement);
+  const findings = memo(() => (checked ? checkDaemonSet(file, ref, options, placement, remedies) : []));
+  return { ref, placeable, findings, placement, remedies };
+}
+
+const NO_REMEDIES: Map<string, NodeRemedies> = new Map();
+
+/** The remedy engine on one DaemonSet; the answer for all non-running nodes (with exclusions) is computed once. */
+function remediesOf(
+  file: ParsedFile,
+  ref: DaemonSetRef,
+  options: AnalysisOptions,
+  placement: () => PlacementResult | undefined,
+): (opts?: RemedyOptions) => Map<string, NodeRemedies> {
+  // Answers for every node, with and without exclusions, are kept: the rules, the panel and the CLI ask for them.
+  const all = new Map<boolean, Map<string, NodeRemedies>>();
+  return (opts = {}) => {
+    const result = placement();
+    const inventory = options.inventory;
+    if (!result || !inventory) return NO_REMEDIES;
+    const key = !!opts.exclusions;
+    const hit = opts.nodes ? undefined : all.get(key);
+    if (hit) return hit;
+    const place = options.place ?? computePlacement;
+    const ctx = { file, ds: ref, value: ref.value, edits: new Edits(file, ref), inventory, placement: result, place: (v: unknown) => place(v, inventory) };
+    const answer = nodeRemedies(ctx, opts);
+    if (!opts.nodes) all.set(key, answer);
+    return answer;
+  };
 }
 
 /** Findings of one DaemonSet: apiVersion, then the walker and the API rules; advice only when nothing is an error. */
-function checkDaemonSet(file: ParsedFile, ds: DaemonSetRef, options: AnalysisOptions, placement: () => PlacementResult | undefined): Finding[] {
+function checkDaemonSet(
+  file: ParsedFile,
+  ds: DaemonSetRef,
+  options: AnalysisOptions,
+  placement: () => PlacementResult | undefined,
+  remedies: (opts?: RemedyOptions) => Map<string, NodeRemedies>,
+): Finding[] {
   const edits = new Edits(file, ds);
   if (ds.apiVersion !== 'apps/v1') return [apiVersionFinding(ds, edits)];
   const walker = checkSchema(ds, edits, { partial: !!options.partial });
-  const ctx = ruleContext(file, ds, options, { edits, walker, placement });
+  const ctx = ruleContext(file, ds, options, { edits, walker, placement, remedies });
   const out = [...walker];
   const run = (rules: readonly Rule[]) => {
     for (const rule of rules) {
@@ -140,11 +176,17 @@ export function ruleContext(
   file: ParsedFile,
   ds: DaemonSetRef,
   options: AnalysisOptions = {},
-  given: { edits?: Edits; walker?: readonly Finding[]; placement?: () => PlacementResult | undefined } = {},
+  given: {
+    edits?: Edits;
+    walker?: readonly Finding[];
+    placement?: () => PlacementResult | undefined;
+    remedies?: (opts?: RemedyOptions) => Map<string, NodeRemedies>;
+  } = {},
 ): RuleContext {
   const edits = given.edits ?? new Edits(file, ds);
   const inventory = options.inventory;
   const shared = new Map<object, unknown>();
+  const placement = given.placement ?? memo(() => (inventory ? (options.place ?? computePlacement)(ds.value, inventory) : undefined));
   return {
     file,
     ds,
@@ -153,7 +195,8 @@ export function ruleContext(
     inventory,
     edits,
     walker: given.walker ?? checkSchema(ds, edits, { partial: !!options.partial }),
-    placement: given.placement ?? memo(() => (inventory ? (options.place ?? computePlacement)(ds.value, inventory) : undefined)),
+    placement,
+    remedies: given.remedies ?? remediesOf(file, ds, options, placement),
     hints: memo(() => (inventory ? (options.hints ?? inventoryHints)(inventory) : undefined)),
     once<T>(key: object, compute: () => T): T {
       if (!shared.has(key)) shared.set(key, compute());

@@ -4,6 +4,7 @@ import type { PathSeg, TextEdit } from '../yaml/types';
 import type { InventoryHints } from '../placement/inventory';
 import type { Inventory, PlacementResult } from '../placement/types';
 import type { Edits } from '../yaml/edits';
+import type { NodeRemedies, RemedyOptions } from '../remedy';
 
 export type RuleCategory = 'yaml' | 'schema' | 'api' | 'practice' | 'placement';
 
@@ -42,6 +43,11 @@ export interface RuleContext {
    * and shared with CodeLens, hover and the panel; undefined without an inventory.
    */
   placement(): PlacementResult | undefined;
+  /**
+   * Proven remedies for the nodes the DaemonSet leaves out or Pending (the remedy engine, shared
+   * with the panel and the CLI); empty without an inventory.
+   */
+  remedies(opts?: RemedyOptions): Map<string, NodeRemedies>;
   /** Labels and taints of the inventory's nodes; undefined without an inventory. */
   hints(): InventoryHints | undefined;
   /** A value computed once per DaemonSet check (keyed by identity), for helpers several rules share. */

@@ -12,20 +12,19 @@ import { reasonLabel } from '../placement/reasons';
 import { rolloutPlan } from '../placement/rollout';
 import type { NodePlacement, PlacementReason, PlacementResult } from '../placement/types';
 import type { Footprint, PanelDaemonSet, PanelNode, PanelReason } from '../protocol';
-import { tolerateFix } from '../rules/helpers/toleration-fix';
+import { reasonPaths } from '../rules/helpers/reason-path';
+import { curedBy, remedyTitle, type NodeRemedies, type Remedy } from '../remedy';
 import { locate, offsetToPosition, type DaemonSetRef, type ParsedFile } from '../yaml/document';
-import { Edits } from '../yaml/edits';
 import type { PathSeg, Range, TextEdit } from '../yaml/types';
 import { targetedNodes, type DaemonSetPlacementView } from './placement';
-
-const POD = ['spec', 'template', 'spec'] as const;
 
 /** The panel's view of one DaemonSet; `baseline` is the same DaemonSet in the saved file, when there is one. */
 export function panelDaemonSet(view: DaemonSetPlacementView, baseline?: DaemonSetPlacementView): PanelDaemonSet {
   const ranges = new Map<string, Range | undefined>();
   const selectorKeys = selectorKeysOf(view.value);
-  const edits = new Edits(view.file, view.ref);
-  const nodes = view.placement.nodes.map((n) => panelNode(view, n, selectorKeys, ranges, edits));
+  const remedies = view.remedies({ exclusions: true });
+  const cures = curedBy(remedies);
+  const nodes = view.placement.nodes.map((n) => panelNode(view, n, selectorKeys, ranges, remedies.get(n.name), cures));
   const p = view.placement;
   const out: PanelDaemonSet = {
     name: view.name,
@@ -39,6 +38,7 @@ export function panelDaemonSet(view: DaemonSetPlacementView, baseline?: DaemonSe
       ready: p.ready,
       misscheduled: p.misscheduled,
       counts: p.counts,
+      preempting: p.preempting ?? 0,
       messages: p.messages ?? [],
       nodes,
     },
@@ -53,12 +53,20 @@ export function panelDaemonSet(view: DaemonSetPlacementView, baseline?: DaemonSe
   return out;
 }
 
-function panelNode(view: DaemonSetPlacementView, n: NodePlacement, selectorKeys: string[], ranges: Map<string, Range | undefined>, edits: Edits): PanelNode {
+function panelNode(
+  view: DaemonSetPlacementView,
+  n: NodePlacement,
+  selectorKeys: string[],
+  ranges: Map<string, Range | undefined>,
+  remedies: NodeRemedies | undefined,
+  curedSets: (r: Remedy) => ReadonlySet<string>,
+): PanelNode {
   const mismatched = new Set(n.reasons.flatMap((r) => (r.selector?.kind === 'nodeSelector' ? [r.selector.key] : [])));
   const untolerated = new Set(n.reasons.flatMap((r) => (r.taint ? [taintString(r.taint)] : [])));
-  // Tolerating the taint makes the node run only when the taint is all that keeps it out.
-  const onlyTaints = n.verdict === 'excluded' && n.reasons.length > 0 && n.reasons.every((r) => r.predicate === 'TaintToleration');
-  return {
+  // A remedy cures the node as a whole: its buttons sit with the first reason; leaving the node out is the node's own.
+  const cures = (remedies?.fixes ?? []).filter((f) => f.kind !== 'exclude-node').map((f) => fixOf(view, f, curedSets));
+  const excludes = (remedies?.fixes ?? []).filter((f) => f.kind === 'exclude-node').map((f) => fixOf(view, f, curedSets));
+  const out: PanelNode = {
     name: n.name,
     verdict: n.verdict,
     existingPod: n.existingPod,
@@ -78,73 +86,35 @@ function panelNode(view: DaemonSetPlacementView, n: NodePlacement, selectorKeys:
       const text = taintString(t);
       return { text, untolerated: untolerated.has(text) };
     }),
-    reasons: n.reasons.map((r) => panelReason(view, r, ranges, onlyTaints ? edits : undefined)),
+    reasons: n.reasons.map((r, i) => panelReason(view, r, ranges, i === 0 ? cures : [])),
     evictionWarnings: (n.evictionWarnings ?? []).map((w) => w.message),
   };
+  if (n.preempts?.length) {
+    out.preempts = n.preempts.map((p) => ({ namespace: p.namespace, name: p.name, ...(p.priority !== undefined ? { priority: p.priority } : {}) }));
+    out.preemptedReasons = (n.preemptedReasons ?? []).map((r) => panelReason(view, r, ranges, []));
+  }
+  if (remedies?.advice.length) out.advice = remedies.advice;
+  if (excludes.length) out.fixes = excludes;
+  return out;
 }
 
-function panelReason(view: DaemonSetPlacementView, r: PlacementReason, ranges: Map<string, Range | undefined>, edits: Edits | undefined): PanelReason {
+/** A remedy as the front ends send it: its title with its price, edits on the whole text. */
+export function fixOf(view: DaemonSetPlacementView, r: Remedy, cures?: (r: Remedy) => ReadonlySet<string>): { title: string; edits: TextEdit[] } {
+  return { title: remedyTitle(r, cures?.(r)), edits: r.edits.map((e) => shiftEdit(e, view.documentLine)) };
+}
+
+function panelReason(view: DaemonSetPlacementView, r: PlacementReason, ranges: Map<string, Range | undefined>, fixes: PanelReason['fixes']): PanelReason {
   const label = reasonLabel(r);
   const key = `${r.predicate}\u0000${label}\u0000${r.selector?.kind === 'nodeSelector' ? r.selector.key : ''}\u0000${r.resource?.name ?? ''}\u0000${(r.ports ?? []).join(',')}`;
   if (!ranges.has(key)) ranges.set(key, reasonRange(view, r));
   const out: PanelReason = { predicate: r.predicate, message: r.message, label, detail: r.detail, range: ranges.get(key) };
-  if (edits && r.taint) {
-    const fix = tolerateFix(edits, view.value, r.taint);
-    if (fix) out.fixes = [{ title: fix.title, edits: fix.edits.map((e) => shiftEdit(e, view.documentLine)) }];
-  }
-  return out;
-}
-
-/** Candidate paths (relative to the DaemonSet) of the YAML behind a reason, most specific first. */
-function candidates(reason: PlacementReason, ds: any): PathSeg[][] {
-  const pod = ds?.spec?.template?.spec ?? {};
-  const containers: any[] = Array.isArray(pod.containers) ? pod.containers : [];
-  const out: PathSeg[][] = [];
-  switch (reason.predicate) {
-    case 'NodeAffinity': {
-      const req = [...POD, 'affinity', 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution', 'nodeSelectorTerms'];
-      if (reason.selector?.kind === 'nodeSelector') out.push([...POD, 'nodeSelector', reason.selector.key], [...POD, 'nodeSelector']);
-      else if (reason.selector?.kind === 'requiredAffinity') out.push(req);
-      out.push([...POD, 'nodeSelector'], req, [...POD, 'affinity']);
-      break;
-    }
-    case 'TaintToleration':
-    case 'NodeUnschedulable':
-      // Where a toleration would go: the list when there is one, else the pod spec.
-      out.push([...POD, 'tolerations'], [...POD]);
-      break;
-    case 'NodeName':
-      out.push([...POD, 'nodeName']);
-      break;
-    case 'NodeResourcesFit': {
-      const name = reason.resource?.name;
-      if (name) {
-        containers.forEach((c, i) => {
-          if (c?.resources?.requests?.[name] !== undefined) out.push([...POD, 'containers', i, 'resources', 'requests', name]);
-          else if (c?.resources?.limits?.[name] !== undefined) out.push([...POD, 'containers', i, 'resources', 'limits', name]);
-        });
-      }
-      out.push([...POD, 'containers']);
-      break;
-    }
-    case 'NodePorts': {
-      // ports look like `TCP/0.0.0.0:9100`: find the container port with that hostPort.
-      const wanted = new Set((reason.ports ?? []).map((p) => Number(/:(\d+)$/.exec(p)?.[1])).filter((n) => n > 0));
-      containers.forEach((c, i) => {
-        (Array.isArray(c?.ports) ? c.ports : []).forEach((p: any, j: number) => {
-          if (typeof p?.hostPort === 'number' && (wanted.size === 0 || wanted.has(p.hostPort))) out.push([...POD, 'containers', i, 'ports', j, 'hostPort']);
-        });
-      });
-      out.push([...POD, 'hostNetwork'], [...POD, 'containers']);
-      break;
-    }
-  }
+  if (fixes?.length) out.fixes = fixes;
   return out;
 }
 
 /** The range of a reason in the whole text: the entry behind it, or the DaemonSet's first line. */
 export function reasonRange(view: DaemonSetPlacementView, reason: PlacementReason): Range {
-  for (const path of candidates(reason, view.value)) {
+  for (const path of reasonPaths(reason, view.value)) {
     const r = pathRange(view.file, view.ref, path);
     if (r) return shiftRange(r, view.documentLine);
   }

@@ -3,7 +3,7 @@
  * and the panel), the CodeLens summary, and hover text saying which nodes a selector or
  * toleration matches. The verdicts come from the DaemonSet's analysis (analysis/document.ts).
  */
-import type { DocumentAnalysis } from '../analysis/document';
+import type { DaemonSetAnalysis, DocumentAnalysis } from '../analysis/document';
 import { inventoryHints, inventoryLabel } from '../placement/inventory';
 import { reasonLabel } from '../placement/reasons';
 import type { Inventory, PlacementResult } from '../placement/types';
@@ -93,6 +93,8 @@ export interface DaemonSetPlacementView {
   ref: DaemonSetRef;
   file: ParsedFile;
   documentLine: number;
+  /** The remedy engine on this DaemonSet (edits in its document's lines). */
+  remedies: DaemonSetAnalysis['remedies'];
 }
 
 /** The placeable DaemonSets of a document's analysis with their placement (offsets and lines within the document). */
@@ -115,6 +117,7 @@ export function placementViews(analysis: DocumentAnalysis): DaemonSetPlacementVi
       ref,
       file: analysis.file,
       documentLine: 0,
+      remedies: ds.remedies,
     });
   }
   return views;
@@ -133,15 +136,23 @@ export function shiftView(v: DaemonSetPlacementView, line: number): DaemonSetPla
       };
 }
 
-/** Nodes that run the DaemonSet (verdict runs or pending: the controller creates a pod). */
+/**
+ * Nodes the controller creates a pod for (verdict runs or pending), whether it runs on free room
+ * or by preempting other pods: which nodes the DaemonSet covers, not how.
+ */
 export function targetedNodes(result: PlacementResult): Set<string> {
   return new Set(result.nodes.filter((n) => n.verdict !== 'excluded').map((n) => n.name));
 }
 
-/** "Runs on 9 of 14 nodes · sample cluster · 2 pending" */
+/** "Runs on 9 of 14 nodes · sample cluster · 2 pending", and how many of those it runs on only by preempting other pods. */
 export function placementSummary(result: PlacementResult, inventoryName: string): string {
   const pending = result.counts.pending;
   const runs = result.counts.runs;
+  const preempting = result.preempting ?? 0;
+  if (preempting > 0)
+    return pending
+      ? t('Runs on {0} of {1} nodes ({2} by preempting other pods) · {3} · {4} pending', runs, result.nodes.length, preempting, inventoryName, pending)
+      : t('Runs on {0} of {1} nodes ({2} by preempting other pods) · {3}', runs, result.nodes.length, preempting, inventoryName);
   return pending
     ? t('Runs on {0} of {1} nodes · {2} · {3} pending', runs, result.nodes.length, inventoryName, pending)
     : t('Runs on {0} of {1} nodes · {2}', runs, result.nodes.length, inventoryName);

@@ -3,7 +3,7 @@
  * style: the building blocks of quick fixes.
  */
 import { isMap, isScalar, isSeq, Scalar, type Node } from 'yaml';
-import { locate, rangeOf, type DaemonSetRef, type ParsedFile } from './document';
+import { locate, positionToOffset, rangeOf, type DaemonSetRef, type ParsedFile } from './document';
 import type { PathSeg, TextEdit } from './types';
 
 export class Edits {
@@ -102,6 +102,39 @@ export class Edits {
     if (keyLineEnd === -1 || keyLineEnd >= first.range[0]) return undefined;
     const pad = ' '.repeat(columnOf(text, first.range[0]));
     return this.edit(keyLineEnd + 1, keyLineEnd + 1, `${pad}${key}:${indentBlock(valueYaml, pad)}\n`);
+  }
+
+  /**
+   * Replace the whole value at `path` (a scalar or a flow collection, written on one line) with
+   * `valueYaml` as given. Undefined for block collections, which span lines.
+   */
+  replaceValue(path: readonly PathSeg[], valueYaml: string): TextEdit | undefined {
+    const loc = locate(this.ds.node, path);
+    if (loc.depth !== path.length || !loc.node?.range) return undefined;
+    if ((isMap(loc.node) || isSeq(loc.node)) && !loc.node.flow) return undefined;
+    return this.edit(loc.node.range[0], loc.node.range[1], valueYaml);
+  }
+
+  /** Remove item `index` of the block sequence at `seqPath`, with its lines. Undefined for flow sequences. */
+  removeItem(seqPath: readonly PathSeg[], index: number): TextEdit | undefined {
+    const loc = locate(this.ds.node, seqPath);
+    if (loc.depth !== seqPath.length || !loc.node || !isSeq(loc.node) || loc.node.flow) return undefined;
+    const item = loc.node.items[index] as Node | null;
+    if (!item?.range) return undefined;
+    const text = this.file.text;
+    const dash = text.lastIndexOf('-', item.range[0]);
+    const lineStart = text.lastIndexOf('\n', dash - 1) + 1;
+    if (dash < 0 || !/^[ \t]*$/.test(text.slice(lineStart, dash))) return undefined;
+    const next = loc.node.items[index + 1] as Node | null | undefined;
+    let end: number;
+    if (next?.range) {
+      const nextDash = text.lastIndexOf('-', next.range[0]);
+      end = text.lastIndexOf('\n', nextDash - 1) + 1;
+    } else {
+      const nl = text.indexOf('\n', contentEnd(text, item.range[1]));
+      end = nl === -1 ? text.length : nl + 1;
+    }
+    return this.edit(lineStart, end, '');
   }
 
   /** Append an item (YAML of a map, lines without indentation) to the sequence at path. */
@@ -253,4 +286,18 @@ export function plainOrQuoted(value: string): string {
   if (/^[A-Z_/][\w./-]*$/i.test(value) && !/^([yYnN~]|yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL)$/.test(value))
     return value;
   return JSON.stringify(value);
+}
+
+/**
+ * The text after LSP edits whose positions are in `file` (same-position inserts keep their
+ * order); undefined when two edits overlap.
+ */
+export function applyTextEdits(file: ParsedFile, edits: readonly TextEdit[]): string | undefined {
+  const spans = edits
+    .map((e, i) => ({ start: positionToOffset(file, e.range.start), end: positionToOffset(file, e.range.end), newText: e.newText, i }))
+    .sort((a, b) => b.start - a.start || b.i - a.i);
+  for (let i = 1; i < spans.length; i++) if (spans[i].end > spans[i - 1].start) return undefined;
+  let out = file.text;
+  for (const sp of spans) out = out.slice(0, sp.start) + sp.newText + out.slice(sp.end);
+  return out;
 }

@@ -1,7 +1,8 @@
 /** Shared by the placement rules: the placement of the DaemonSet against the context's inventory. */
 import type { PlacementResult } from '../../placement/types';
 import { inventoryLabel } from '../../placement/inventory';
-import type { RuleContext } from '../types';
+import type { Fix, RuleContext } from '../types';
+import { groupRemedies, type RemedyKind } from '../../remedy';
 import { t } from '../../l10n';
 
 export function placementOf(ctx: RuleContext): { result: PlacementResult; where: string } | undefined {
@@ -30,4 +31,11 @@ export function firstPresent(value: any, candidates: (string | number)[][]): (st
     if (ok) return c;
   }
   return candidates[candidates.length - 1];
+}
+
+/** Quick fixes for a finding about some nodes: the remedy engine's proven edits for them, the best first (preferred when it is the only one). */
+export function remedyFixes(ctx: RuleContext, nodes: readonly string[], kinds?: ReadonlySet<RemedyKind>, max = 4): Fix[] | undefined {
+  const found = groupRemedies(ctx.remedies(), nodes, kinds, max);
+  if (found.length === 0) return undefined;
+  return found.map((f, i) => ({ title: f.title, isPreferred: i === 0 && found.length === 1, edits: f.remedy.edits }));
 }

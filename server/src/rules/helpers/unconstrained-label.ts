@@ -23,7 +23,9 @@ export function unconstrained(ctx: RuleContext, key: string, id: string, describ
   for (const n of p.result.nodes) {
     if (n.verdict === 'excluded') continue;
     const v = n.labels[key] ?? t('(unlabelled)');
-    byValue.set(v, [...(byValue.get(v) ?? []), n.name]);
+    const names = byValue.get(v);
+    if (names) names.push(n.name);
+    else byValue.set(v, [n.name]);
   }
   if (byValue.size < 2) return [];
   const message = describe(byValue);

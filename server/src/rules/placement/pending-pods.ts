@@ -1,8 +1,12 @@
 import type { PathSeg } from '../../yaml/types';
 import type { Finding } from '../types';
 import type { Rule } from '../types';
-import { firstPresent, nodeList, placementOf } from '../helpers/placement';
+import type { PlacementReason } from '../../placement/types';
+import { reasonRange } from '../helpers/reason-path';
+import { nodeList, placementOf, remedyFixes } from '../helpers/placement';
 import { t } from '../../l10n';
+
+const PENDING_REMEDIES = new Set(['lower-request', 'priority-class', 'free-host-port', 'drop-max-surge', 'remove-field'] as const);
 
 export const pendingPods: Rule = {
   meta: {
@@ -11,46 +15,36 @@ export const pendingPods: Rule = {
     defaultSeverity: 'warning',
     title: 'Pods that would stay Pending',
     description:
-      'The controller creates a pod for the node, but kube-scheduler cannot bind it: the node lacks free CPU, memory or pods for its requests (NodeResourcesFit), or another pod already holds its host port (NodePorts). The pod stays Pending with FailedScheduling. A higher priority (`priorityClassName: system-node-critical`) lets the scheduler preempt other pods when the shortage is resolvable.',
+      'The controller creates a pod for the node, but kube-scheduler cannot bind it: the node lacks free CPU, memory or pods for its requests (NodeResourcesFit), another pod already holds its host port (NodePorts), inter-pod anti-affinity forbids it, scheduling gates hold it, or no scheduler of that name exists. The pod stays Pending with FailedScheduling. A higher priority (`priorityClassName: system-node-critical`) lets the scheduler preempt other pods when the shortage is resolvable.',
     bad: 'resources:\n  requests:\n    cpu: "4"   # more than a small node has free',
     good: 'resources:\n  requests:\n    cpu: 100m',
+    fix: 'The placement engine proposes the smallest edits that make the nodes run (lower the request to what is free, a free host port, maxSurge 0, a priority that preempts) and offers each only after re-checking the edited manifest.',
   },
   check(ctx) {
     const p = placementOf(ctx);
     if (!p) return [];
-    const groups = new Map<string, string[]>();
+    const groups = new Map<string, { reason: PlacementReason; nodes: string[] }>();
     for (const n of p.result.nodes) {
       if (n.verdict !== 'pending') continue;
       for (const r of n.reasons) {
-        const list = groups.get(`${r.predicate}\u0000${r.message}`) ?? [];
-        list.push(n.name);
-        groups.set(`${r.predicate}\u0000${r.message}`, list);
+        const key = `${r.predicate}\u0000${r.message}`;
+        const g = groups.get(key) ?? { reason: r, nodes: [] };
+        g.nodes.push(n.name);
+        groups.set(key, g);
       }
     }
     const out: Finding[] = [];
-    const containers: any[] = Array.isArray(ctx.value?.spec?.template?.spec?.containers) ? ctx.value.spec.template.spec.containers : [];
-    for (const [key, nodes] of groups) {
-      const [predicate, message] = key.split('\u0000');
-      let path: PathSeg[];
-      if (predicate === 'NodePorts') {
-        const i = containers.findIndex((c) => Array.isArray(c?.ports) && c.ports.some((port: any) => port?.hostPort));
-        const j = i >= 0 ? containers[i].ports.findIndex((port: any) => port?.hostPort) : -1;
-        path = i >= 0 ? ['spec', 'template', 'spec', 'containers', i, 'ports', j, 'hostPort'] : ['spec', 'template', 'spec'];
-      } else if (predicate === 'NodeResourcesFit') {
-        const i = containers.findIndex((c) => c?.resources?.requests || c?.resources?.limits);
-        path =
-          i >= 0
-            ? firstPresent(ctx.value, [
-                ['spec', 'template', 'spec', 'containers', i, 'resources', 'requests'],
-                ['spec', 'template', 'spec', 'containers', i, 'resources'],
-              ])
-            : ['spec', 'template', 'spec'];
-      } else path = ['spec', 'template', 'spec'];
+    for (const { reason, nodes } of groups.values()) {
+      const path: PathSeg[] = reasonRange(ctx.value, reason);
+      // The numbers of the first node, as `kubectl describe pod` would make you look them up.
+      const detail = reason.detail ? ' ' + t('On {0}: {1}.', nodes[0], reason.detail) : '';
       out.push({
         rule: 'pending-pods',
         path,
         target: 'key',
-        message: t('{0} pod(s) would stay Pending on {1} ({2}): {3}.', nodes.length, p.where, `${predicate}: ${message}`, nodeList(nodes)),
+        message:
+          t('{0} pod(s) would stay Pending on {1} ({2}): {3}.', nodes.length, p.where, `${reason.predicate}: ${reason.message}`, nodeList(nodes)) + detail,
+        fixes: remedyFixes(ctx, nodes, PENDING_REMEDIES),
       });
     }
     return out;

@@ -6,6 +6,8 @@ import type { Rule } from '../types';
 import { t } from '../../l10n';
 import { toleratesTaint } from '../../placement/tolerations';
 import { isObject, POD, podSpec, tolerations } from '../helpers/pod';
+import { nodeList, placementOf } from '../helpers/placement';
+import type { RuleContext } from '../types';
 
 export const MASTER = 'node-role.kubernetes.io/master';
 export const CONTROL_PLANE = 'node-role.kubernetes.io/control-plane';
@@ -21,6 +23,57 @@ function tolerationYaml(t: Record<string, any>, key: string): string {
   return lines.join('\n');
 }
 
+/**
+ * What the inventory says about a toleration of only the old taint: the control-plane nodes it
+ * leaves out (they carry the new taint) and the ones it still covers (they carry the old one).
+ */
+function tolerationFacts(ctx: RuleContext, effect: string): { excluded: string[]; oldTainted: string[]; where: string; sample: boolean } | undefined {
+  const p = placementOf(ctx);
+  if (!p) return undefined;
+  const excluded: string[] = [];
+  const oldTainted: string[] = [];
+  for (const n of p.result.nodes) {
+    if (n.verdict === 'excluded' && n.reasons.some((r) => r.taint?.key === CONTROL_PLANE && r.taint.effect === effect)) excluded.push(n.name);
+    else if (n.taints.some((tt) => tt.key === MASTER) && !n.taints.some((tt) => tt.key === CONTROL_PLANE)) oldTainted.push(n.name);
+  }
+  return { excluded, oldTainted, where: p.where, sample: ctx.inventory?.source === 'sample' };
+}
+
+function tolerationMessage(ctx: RuleContext, effect: string): string {
+  const head = t('This toleration only covers the `{0}` taint, which kubeadm stopped adding in Kubernetes 1.25.', MASTER);
+  const add = t('Add the same toleration for `{0}`.', CONTROL_PLANE);
+  const f = tolerationFacts(ctx, effect);
+  let body: string;
+  if (f && f.excluded.length > 0 && f.sample)
+    body = t(
+      'On {0}, {1} control-plane node(s) carry `{2}:{3}` and get no pod ({4}); so would yours if its control-plane nodes were set up by kubeadm 1.25 or later.',
+      f.where,
+      f.excluded.length,
+      CONTROL_PLANE,
+      effect,
+      nodeList(f.excluded, 3),
+    );
+  else if (f && f.excluded.length > 0)
+    body = t(
+      'On {0}, {1} control-plane node(s) carry `{2}:{3}` and get no pod: {4}.',
+      f.where,
+      f.excluded.length,
+      CONTROL_PLANE,
+      effect,
+      nodeList(f.excluded, 3),
+    );
+  else if (f && f.oldTainted.length > 0)
+    body = t(
+      'On {0} the control-plane nodes still carry the old taint ({1}), so the DaemonSet runs there today; clusters set up by kubeadm 1.25 or later taint them `{2}:{3}` instead, and there it gets no pod.',
+      f.where,
+      nodeList(f.oldTainted, 3),
+      CONTROL_PLANE,
+      effect,
+    );
+  else body = t('Control-plane nodes set up by kubeadm 1.25 or later carry `{0}:{1}` instead; on them the DaemonSet gets no pod.', CONTROL_PLANE, effect);
+  return `${head} ${body} ${add}`;
+}
+
 export const deprecatedMasterTaint: Rule = {
   meta: {
     id: 'deprecated-master-taint',
@@ -28,7 +81,7 @@ export const deprecatedMasterTaint: Rule = {
     defaultSeverity: 'warning',
     title: '`node-role.kubernetes.io/master` without `node-role.kubernetes.io/control-plane`',
     description:
-      'kubeadm stopped labelling control-plane nodes `node-role.kubernetes.io/master` in Kubernetes 1.24 and stopped tainting them with it in 1.25; they now carry `node-role.kubernetes.io/control-plane` (label, and taint `NoSchedule`). A DaemonSet that only tolerates the old taint no longer runs on control-plane nodes (the log shipper or CNI agent silently misses them), one that selects the old label runs nowhere, and one that excludes it (`DoesNotExist`/`NotIn`) now lands on control-plane nodes too.',
+      'kubeadm stopped labelling control-plane nodes `node-role.kubernetes.io/master` in Kubernetes 1.24 and stopped tainting them with it in 1.25; they now carry `node-role.kubernetes.io/control-plane` (label, and taint `NoSchedule`). Judged against the inventory: the message names the control-plane nodes that get no pod, or says that the nodes of the inventory still carry the old taint (OpenShift and older kubeadm clusters do), so it runs there today. A DaemonSet that only tolerates the old taint does not run on current control-plane nodes (the log shipper or CNI agent silently misses them), one that selects the old label runs nowhere, and one that excludes it (`DoesNotExist`/`NotIn`) now lands on control-plane nodes too.',
     severityNote:
       'Warning: on any current cluster the manifest does not do what it says, and nothing fails visibly (the DaemonSet just has fewer, or more, pods).',
     bad: 'tolerations:\n  - key: node-role.kubernetes.io/master\n    effect: NoSchedule',
@@ -48,12 +101,7 @@ export const deprecatedMasterTaint: Rule = {
       out.push({
         rule: 'deprecated-master-taint',
         path: [...POD, 'tolerations', index, 'key'],
-        message: t(
-          'This toleration only covers the `{0}` taint, which kubeadm stopped adding in Kubernetes 1.25: control-plane nodes now carry `{1}:{2}`, so the DaemonSet no longer runs on them. Add the same toleration for `{1}`.',
-          MASTER,
-          CONTROL_PLANE,
-          effect,
-        ),
+        message: tolerationMessage(ctx, effect),
         fixes: edit ? [{ title: t('Add a toleration for {0}', CONTROL_PLANE), isPreferred: true, edits: [edit] }] : undefined,
       });
     }

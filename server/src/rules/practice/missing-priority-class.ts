@@ -3,6 +3,37 @@ import type { Finding } from '../types';
 import type { Rule } from '../types';
 import { t } from '../../l10n';
 import { POD, podSpec, toleratesAll } from '../helpers/pod';
+import { nodeList, placementOf } from '../helpers/placement';
+import type { RuleContext } from '../types';
+
+/**
+ * What the engine shows on the inventory: the nodes where the pod stays Pending and the
+ * priority class makes it run (proven by re-placing the edited manifest), with the pods it
+ * would preempt there.
+ */
+function priorityFacts(ctx: RuleContext): string | undefined {
+  const p = placementOf(ctx);
+  if (!p || p.result.counts.pending === 0) return undefined;
+  const cured: string[] = [];
+  const victims = new Set<string>();
+  for (const [node, r] of ctx.remedies()) {
+    const fix = r.fixes.find((f) => f.kind === 'priority-class');
+    if (!fix) continue;
+    cured.push(node);
+    for (const v of fix.preempts ?? []) victims.add(`${v.namespace}/${v.name}`);
+  }
+  const pending = p.result.nodes.filter((n) => n.verdict === 'pending').map((n) => n.name);
+  if (cured.length === 0) return t('On {0} its pod stays Pending on {1}, and no priority would help there.', p.where, nodeList(pending, 3));
+  return victims.size > 0
+    ? t(
+        'On {0} its pod stays Pending on {1}; with system-node-critical it runs on {2}, preempting {3}.',
+        p.where,
+        nodeList(pending, 3),
+        nodeList(cured, 3),
+        nodeList([...victims], 3),
+      )
+    : t('On {0} its pod stays Pending on {1}; with system-node-critical it runs on {2}.', p.where, nodeList(pending, 3), nodeList(cured, 3));
+}
 
 /** Why the DaemonSet looks node-critical, or undefined. */
 export function nodeCriticalSignal(ds: any): string | undefined {
@@ -40,6 +71,7 @@ export const missingPriorityClass: Rule = {
       ? ''
       : ' ' +
         t('Outside kube-system, some clusters only admit the system-* classes with a ResourceQuota scoped to them; a PriorityClass of your own works too.');
+    const facts = priorityFacts(ctx);
     const f: Finding = {
       rule: 'missing-priority-class',
       path: [...POD],
@@ -48,7 +80,9 @@ export const missingPriorityClass: Rule = {
         t(
           'This DaemonSet looks node-critical ({0}) but has no priorityClassName. On a node that is already full its pod stays Pending (Insufficient cpu/memory) and cannot preempt anything, leaving the node without the agent. Set priorityClassName: system-node-critical.',
           signal,
-        ) + quota,
+        ) +
+        quota +
+        (facts ? ' ' + facts : ''),
       fixes: edit ? [{ title: t('Set priorityClassName: system-node-critical'), isPreferred: inKubeSystem, edits: edit }] : undefined,
     };
     return [f];

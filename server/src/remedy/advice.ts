@@ -1,0 +1,27 @@
+/** What to change on the node side (or why nothing needs changing), for when the manifest is right. */
+import type { NodePlacement, PlacementReason } from '../placement/types';
+import { t } from '../l10n';
+import { selectorAdvice } from './node-affinity';
+import { taintAdvice, untoleratedTaints } from './tolerate-taint';
+import type { RemedyContext } from './types';
+
+function podList(r: PlacementReason): string {
+  return (r.pods ?? []).map((p) => `${p.namespace}/${p.name}`).join(', ');
+}
+
+export function nodeAdvice(ctx: RemedyContext, node: NodePlacement): string[] {
+  const out: string[] = [];
+  const predicates = new Set(node.reasons.map((r) => r.predicate));
+  if (predicates.has('TaintToleration')) for (const taint of untoleratedTaints(ctx.value, node)) out.push(taintAdvice(node.name, taint));
+  if (predicates.has('NodeAffinity')) out.push(...selectorAdvice(ctx, node));
+  for (const r of node.reasons) {
+    if (r.predicate === 'NodePorts' && r.pods?.length) out.push(t('Or free the port on {0}: it is held by {1}.', node.name, podList(r)));
+    if (r.predicate === 'NodeResourcesFit' && r.resource && r.resource.name !== 'pods' && !r.resource.unresolvable)
+      out.push(t('Or make room on {0}: {1}', node.name, r.detail ?? r.message));
+    if (r.predicate === 'NodeResourcesFit' && r.resource?.unresolvable)
+      out.push(t('{0} cannot ever fit this request: it exceeds the node’s allocatable {1}; no preemption helps.', node.name, r.resource.name));
+    if (r.predicate === 'SchedulingGates')
+      out.push(t('Scheduling gates are removed by the controller that added them; until then the pods stay SchedulingGated.'));
+  }
+  return out;
+}
