@@ -13,9 +13,8 @@ import { sampleInventory } from './inventory/sample';
 import { loadInventoryFiles } from './inventory/file-reader';
 import { ClusterInventorySource } from './inventory/cluster';
 import { bundleDirFrom, configureLocale, t } from './l10n';
-import { curedBy, type NodeRemedies, type Remedy } from './remedy';
-import { fixOf, reasonRange } from './service/panel';
-import type { TextEdit } from './yaml/types';
+import { curedBy, groupRemedies, type NodeRemedies, type Remedy } from './remedy';
+import { fixesByReason, reasonRange, type FrontFix } from './service/panel';
 
 const USAGE = `usage: daemonset-check [files|dirs...] [--format text|json] [--lang LOCALE]
                        [--sample | --inventory FILE[,FILE] | --context NAME [--kubeconfig FILE]]
@@ -135,7 +134,30 @@ function formatPlacement(p: DaemonSetPlacementView, inventory: Inventory): strin
   const vw = Math.max(8, ...verdicts.map((v) => v.length));
   lines.push(`  ${pad('NODE', w)}  ${pad('VERDICT', vw)}  REASON`);
   r.nodes.forEach((n, i) => lines.push(`  ${pad(n.name, w)}  ${pad(verdicts[i], vw)}  ${reasonText(n)}`.trimEnd()));
+  lines.push(...remedyLines(p));
   return lines.join('\n');
+}
+
+const MAX_ADVICE = 5;
+
+/** After the table: the proven manifest edits that make the left-out nodes run, and for the nodes no edit helps, why. */
+function remedyLines(p: DaemonSetPlacementView): string[] {
+  const out = p.placement.nodes.filter((n) => n.verdict !== 'runs').map((n) => n.name);
+  if (out.length === 0) return [];
+  const remedies = p.remedies();
+  const lines: string[] = [];
+  const fixes = groupRemedies(remedies, out, undefined, 6, { countCured: false });
+  if (fixes.length > 0) {
+    lines.push(`  ${t('Edits proven to make nodes run (re-checked on this inventory):')}`);
+    for (const f of fixes) lines.push(`    - ${f.title}: ${f.nodes.join(', ')}`);
+  }
+  const cured = new Set(fixes.flatMap((f) => f.nodes));
+  const advice = out
+    .filter((name) => !cured.has(name) && (remedies.get(name)?.fixes.length ?? 0) === 0)
+    .flatMap((name) => (remedies.get(name)?.advice ?? []).map((a) => `  ${name}: ${a}`));
+  lines.push(...advice.slice(0, MAX_ADVICE));
+  if (advice.length > MAX_ADVICE) lines.push(`  ${t('… and {0} more (every node’s advice is in --format json)', advice.length - MAX_ADVICE)}`);
+  return lines;
 }
 
 function collect(input: string, out: string[]): void {
@@ -169,13 +191,8 @@ function formatText(reports: FileReport[], inventory?: Inventory): string {
   return lines.join('\n') + '\n';
 }
 
-interface JsonFix {
-  title: string;
-  edits: TextEdit[];
-}
-
-/** A reason with where it comes from in the file and, when given, the proven fixes that make its node run. */
-function jsonReason(view: DaemonSetPlacementView, x: PlacementReason, fixes?: JsonFix[]) {
+/** A reason with where it comes from in the file and the proven fixes shown with it (each fix under the first reason it cures). */
+function jsonReason(view: DaemonSetPlacementView, x: PlacementReason, fixes?: FrontFix[]) {
   return {
     predicate: x.predicate,
     message: x.message,
@@ -186,19 +203,20 @@ function jsonReason(view: DaemonSetPlacementView, x: PlacementReason, fixes?: Js
     ...(x.pods ? { pods: x.pods } : {}),
     ...(x.detail ? { detail: x.detail } : {}),
     range: reasonRange(view, x),
-    ...(fixes ? { fixes } : {}),
+    ...(fixes?.length ? { fixes } : {}),
   };
 }
 
-/** A node of the JSON output: its reasons, each with the remedies proven to make the node run, and the node-side advice. */
+/** A node of the JSON output: its reasons with the remedies proven to make it run, what the scheduler reports next, preemption, and node-side advice. */
 function jsonNode(view: DaemonSetPlacementView, n: NodePlacement, remedies: ReadonlyMap<string, NodeRemedies>, cures: (r: Remedy) => ReadonlySet<string>) {
   const r = remedies.get(n.name);
-  const fixes = n.verdict === 'runs' ? undefined : (r?.fixes ?? []).map((f) => fixOf(view, f, cures));
+  const byReason = fixesByReason(view, n.reasons, r, cures);
   return {
     name: n.name,
     verdict: n.verdict,
     existingPod: n.existingPod,
-    reasons: n.reasons.map((x) => jsonReason(view, x, fixes)),
+    reasons: n.reasons.map((x, i) => jsonReason(view, x, byReason[i])),
+    ...(n.laterReasons?.length ? { laterReasons: n.laterReasons.map((x) => jsonReason(view, x)) } : {}),
     ...(n.preempts?.length ? { preempts: n.preempts, preemptedReasons: (n.preemptedReasons ?? []).map((x) => jsonReason(view, x)) } : {}),
     ...(r?.advice.length ? { advice: r.advice } : {}),
   };

@@ -36,8 +36,11 @@ export interface PanelReason {
   detail?: string;
   /** The YAML of the DaemonSet the reason comes from (the nodeSelector entry, the tolerations, the request…). */
   range?: Range;
-  /** Edits of the file (at `PlacementAnswer.version`) that remedy the reason. */
-  fixes?: { title: string; edits: TextEdit[] }[];
+  /**
+   * Edits of the file (at `PlacementAnswer.version`) proven to make the node run, each shown with
+   * the first reason it cures; `preferred` marks the node's best one.
+   */
+  fixes?: { title: string; edits: TextEdit[]; preferred?: boolean }[];
 }
 
 export interface PanelNode {
@@ -62,6 +65,8 @@ export interface PanelNode {
   preempts?: { namespace: string; name: string; priority?: number }[];
   /** With `preempts`: the failures (Insufficient cpu, ports) the pod meets until the victims are gone. */
   preemptedReasons?: PanelReason[];
+  /** Failures kube-scheduler reports only once those in `reasons` are resolved (later filter plugins). */
+  laterReasons?: PanelReason[];
   /** What to change on the node side (or why nothing needs changing), one line each. */
   advice?: string[];
   /** Node-level remedies proven by the engine (leave this node out); reason-level ones make it run. */

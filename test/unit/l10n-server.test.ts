@@ -111,7 +111,10 @@ spec:
     assert.ok(d.message.includes('node-role.kubernetes.io/control-plane:NoSchedule'), d.message);
     assert.ok(d.message.includes('톨러레이션되지 않은 테인트'), d.message);
     // The placement panel finds this fix by what it adds, so its title can be translated.
-    assert.ok(d.fixes?.some((f) => f.title === 'node-role.kubernetes.io/control-plane:NoSchedule 톨러레이션 추가'));
+    assert.ok(
+      d.fixes?.some((f) => f.title === 'node-role.kubernetes.io/control-plane:NoSchedule 톨러레이션 추가 (노드 3개에서 실행)'),
+      d.fixes?.map((f) => f.title).join(' | '),
+    );
   });
 
   test('no-resource-requests: Korean, naming the container and the field verbatim', () => {

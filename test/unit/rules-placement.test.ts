@@ -122,8 +122,13 @@ ruleTester('excluded-by-taint', {
 test('excluded-by-taint: a Tolerate fix per taint, applied cleanly', () => {
   const [d] = find(linux, 'excluded-by-taint');
   const titles = d.fixes!.map((f) => f.title);
-  assert.ok(titles.includes('Tolerate node-role.kubernetes.io/control-plane:NoSchedule'), titles.join());
-  const fix = d.fixes!.find((f) => f.title === 'Tolerate node-role.kubernetes.io/control-plane:NoSchedule')!;
+  // Each fix says how many of the finding's nodes it makes run (proven by re-placing the edited manifest).
+  assert.deepEqual(titles, [
+    'Tolerate node-role.kubernetes.io/control-plane:NoSchedule (3 nodes run)',
+    'Tolerate edge.example.com/remote:NoSchedule (2 nodes run)',
+    'Tolerate nvidia.com/gpu:NoSchedule (2 nodes run)',
+  ]);
+  const fix = d.fixes![0];
   const fixed = applyEdits(linux, fix.edits);
   assert.equal(fixed, linuxControlPlaneTolerated);
   assert.ok(
@@ -156,7 +161,7 @@ ruleTester('pending-pods', {
       errors: [
         {
           message: /pod\(s\) would stay Pending on inventory nodes\.yaml \(NodeResourcesFit: Insufficient cpu\): .*worker-c-1/,
-          path: 'spec.template.spec.containers[0].resources.requests',
+          path: 'spec.template.spec.containers[0].resources.requests.cpu',
         },
       ],
     },

@@ -1,10 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parse } from 'yaml';
 import { ruleTester, type ExpectedReport } from '../helpers/rule-tester';
 import { applyFix, daemonSet, diagnostics } from './rules-practice-helpers';
 import { sharedPath } from '../helpers/paths';
+import { inventory, node, pod } from '../helpers/inventory';
+import { loadInventoryFiles } from '../../server/src/inventory/file-reader';
+import { sampleInventory } from '../../server/src/inventory/sample';
+import type { Inventory } from '../../server/src/placement/types';
+import { createLanguageService } from '../../server/src/service';
 
 const agent = `      containers:
         - name: agent
@@ -171,6 +177,35 @@ test('deprecated-master-taint: the fixes append a twin toleration or expression,
   assert.match(applyFix(masterSelected, 'deprecated-master-taint'), /- key: node-role.kubernetes.io\/control-plane\n\s+operator: Exists/);
 });
 
+test('deprecated-master-taint speaks of the inventory it is judged against, and agrees with the CodeLens', async () => {
+  // OpenShift masters still carry the old taint: the DaemonSet runs there today.
+  const dir = sharedPath('corpus', 'nodes');
+  const files = readdirSync(dir)
+    .filter((f) => f.startsWith('openshift-insights-ci-gcp--'))
+    .map((f) => path.join(dir, f));
+  const openshift = await loadInventoryFiles(files);
+  const service = createLanguageService({ inventory: openshift });
+  const [lens] = service.codeLenses(masterToleration);
+  assert.equal(lens.title, `Runs on 6 of 6 nodes · inventory ${openshift.name}`);
+  const [d] = service.diagnostics(masterToleration).filter((x) => x.code === 'deprecated-master-taint');
+  assert.match(d.message, /the control-plane nodes still carry the old taint \(ci-ln-ywdpkbt-f76d1-vw6lz-master-0, .*\), so the DaemonSet runs there today/);
+  assert.doesNotMatch(d.message, /no longer runs/);
+
+  // A kubeadm inventory: the control-plane nodes it leaves out, by name.
+  const kubeadm: Inventory = { ...sampleInventory(), source: 'file', name: 'nodes.yaml' };
+  const [k] = diagnostics(masterToleration, 'deprecated-master-taint', { inventory: kubeadm });
+  assert.match(
+    k.message,
+    /On inventory nodes\.yaml, 3 control-plane node\(s\) carry `node-role\.kubernetes\.io\/control-plane:NoSchedule` and get no pod: cp-1, cp-2, cp-3\./,
+  );
+  // The bundled sample: said conditionally, since it is not the user's cluster.
+  const [sample] = diagnostics(masterToleration, 'deprecated-master-taint', { inventory: sampleInventory() });
+  assert.match(
+    sample.message,
+    /On the sample cluster, 3 control-plane node\(s\) carry .* \(cp-1, cp-2, cp-3\); so would yours if its control-plane nodes were set up by kubeadm 1\.25 or later\./,
+  );
+});
+
 // missing-priority-class
 
 const kubeSystem = daemonSet(agent, { namespace: 'kube-system' });
@@ -204,6 +239,18 @@ test('missing-priority-class: the fix is preferred in kube-system, not for a tol
   assert.equal(parse(applyFix(kubeSystem, 'missing-priority-class')).spec.template.spec.priorityClassName, 'system-node-critical');
   const [e] = diagnostics(tolerateEverything, 'missing-priority-class');
   assert.equal(e.fixes?.[0].isPreferred, false);
+});
+
+test('missing-priority-class says what the engine proved on the inventory: the Pending nodes and the pods system-node-critical preempts', () => {
+  const full = inventory(
+    [node('full', { allocatable: { cpu: '100m', memory: '1Gi', pods: '110' } }), node('free')],
+    [pod('batch', 'job-1', 'full', { cpu: '95m' })],
+  );
+  const [d] = diagnostics(kubeSystem, 'missing-priority-class', { inventory: full });
+  assert.match(d.message, /On inventory test\.yaml its pod stays Pending on full; with system-node-critical it runs on full, preempting batch\/job-1\./);
+  const roomy = inventory([node('free')]);
+  const [e] = diagnostics(kubeSystem, 'missing-priority-class', { inventory: roomy });
+  assert.doesNotMatch(e.message, /Pending on/);
 });
 
 // surge-with-host-port

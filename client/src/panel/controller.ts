@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { Requests, type InventoryInfo, type PanelReason, type PlacementAnswer, type PlacementParams } from '../../../server/src/protocol';
+import { Requests, type InventoryInfo, type PanelNode, type PanelReason, type PlacementAnswer, type PlacementParams } from '../../../server/src/protocol';
 import { makeNonce, pageHtml } from './html';
 import type { FromPage, ToPage } from './messages';
 import { panelState, type PanelState } from './model';
@@ -268,9 +268,16 @@ export class PlacementPanel implements vscode.Disposable {
     return vscode.window.showTextDocument(doc, { viewColumn: existing?.viewColumn ?? this.target?.viewColumn ?? vscode.ViewColumn.One, preserveFocus: false });
   }
 
+  /** Reason `reason` of the node: its reasons, then the ones the scheduler reports after them (never taken from the page). */
   private reasonOf(uri: string, node: unknown, reason: unknown): PanelReason | undefined {
-    if (this.lastAnswer?.uri !== uri || typeof node !== 'string' || typeof reason !== 'number') return undefined;
-    return this.lastAnswer.answer.daemonSet?.placement.nodes.find((n) => n.name === node)?.reasons[reason];
+    const n = this.nodeOf(uri, node);
+    if (!n || typeof reason !== 'number' || !Number.isInteger(reason) || reason < 0) return undefined;
+    return reason < n.reasons.length ? n.reasons[reason] : n.laterReasons?.[reason - n.reasons.length];
+  }
+
+  private nodeOf(uri: string, node: unknown): PanelNode | undefined {
+    if (this.lastAnswer?.uri !== uri || typeof node !== 'string') return undefined;
+    return this.lastAnswer.answer.daemonSet?.placement.nodes.find((n) => n.name === node);
   }
 
   private async reveal(uri: string, r: { start: { line: number; character: number }; end: { line: number; character: number } }): Promise<void> {
@@ -286,7 +293,9 @@ export class PlacementPanel implements vscode.Disposable {
    * changed since gets no edit (it would land in the wrong place): the panel refreshes instead.
    */
   private async applyFix(uri: string, node: string, reason: number, index: number): Promise<void> {
-    const fix = typeof index === 'number' ? this.reasonOf(uri, node, reason)?.fixes?.[index] : undefined;
+    // Reason -1: the node's own remedies (leave it out); otherwise a remedy shown with that reason.
+    const fixes = reason === -1 ? this.nodeOf(uri, node)?.fixes : this.reasonOf(uri, node, reason)?.fixes;
+    const fix = typeof index === 'number' && Number.isInteger(index) ? fixes?.[index] : undefined;
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
     if (!fix || this.lastAnswer?.answer.version !== doc.version) {
       void vscode.window.showInformationMessage(vscode.l10n.t('The file changed since the panel was drawn; the panel is up to date again, try once more.'));

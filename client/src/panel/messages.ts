@@ -16,7 +16,7 @@ export type FromPage =
   | { type: 'ready' }
   /** Reveal the YAML behind reason `reason` of node `node` of the DaemonSet shown. */
   | { type: 'reveal'; uri: string; node: string; reason: number }
-  /** Apply fix `fix` of that reason (edits the server computed for the version shown). */
+  /** Apply fix `fix` of that reason (edits the server computed for the version shown); reason -1: one of the node's own fixes. */
   | { type: 'applyFix'; uri: string; node: string; reason: number; fix: number }
   | { type: 'selectInventory' }
   | { type: 'refreshInventory' }

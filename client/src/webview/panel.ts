@@ -399,7 +399,8 @@ function reasonItem(st: PanelState, node: string, index: number, r: PanelReason,
   (r.fixes ?? []).forEach((f, i) => {
     parts.push(
       button([icon('lightbulb'), h('span', null, f.title)], {
-        cls: 'button secondary small fix',
+        cls: `button ${f.preferred ? 'primary' : 'secondary'} small fix`,
+        title: t.fixProven,
         focusKey: `fix:${focusKey}:${i}`,
         onClick: () => post({ type: 'applyFix', uri, node, reason: index, fix: i }),
       }),
@@ -460,9 +461,59 @@ function rowContent(st: PanelState, n: PanelNode, withReasons: boolean): Child[]
       ),
       facts(n),
       withReasons && n.reasons.length ? h('ul', { class: 'reasons' }, ...n.reasons.map((r, i) => reasonItem(st, n.name, i, r, `${n.name}:${i}`, false))) : null,
+      withReasons ? laterReasons(st, n) : null,
+      preemption(n),
+      ...(n.advice ?? []).map((a) => h('div', { class: 'advice muted' }, icon('info'), h('span', null, breakable(a)))),
+      nodeFixes(st, n),
       ...n.evictionWarnings.map((w) => h('div', { class: 'eviction' }, icon('warning'), h('span', null, w))),
     ),
   ];
+}
+
+/** What kube-scheduler reports once the first failure is resolved (it stops at the first failing filter). */
+function laterReasons(st: PanelState, n: PanelNode): HTMLElement | null {
+  const later = n.laterReasons ?? [];
+  if (later.length === 0) return null;
+  return h(
+    'div',
+    { class: 'later' },
+    h('div', { class: 'later-label muted' }, s().laterReasons),
+    h('ul', { class: 'reasons' }, ...later.map((r, j) => reasonItem(st, n.name, n.reasons.length + j, r, `${n.name}:later:${j}`, false))),
+  );
+}
+
+/** A node the pod wins only by preempting other pods: which pods, and what it would meet without preemption. */
+function preemption(n: PanelNode): HTMLElement | null {
+  const victims = n.preempts ?? [];
+  if (victims.length === 0) return null;
+  const t = s();
+  const names = victims.map((v) => `${v.namespace}/${v.name}${v.priority !== undefined ? ` (${fmt(t.priority, v.priority)})` : ''}`).join(', ');
+  return h(
+    'div',
+    { class: 'preempts' },
+    icon('debug-step-over'),
+    h('span', null, breakable(fmt(t.preempts, names))),
+    ...(n.preemptedReasons ?? []).map((r) => h('div', { class: 'detail muted' }, breakable(`${r.predicate}: ${r.label}${r.detail ? ` — ${r.detail}` : ''}`))),
+  );
+}
+
+/** The node's own remedies: leave it out (a node that runs, or stays Pending, may be one the DaemonSet should skip). */
+function nodeFixes(st: PanelState, n: PanelNode): HTMLElement | null {
+  const fixes = n.fixes ?? [];
+  if (fixes.length === 0) return null;
+  const t = s();
+  return h(
+    'div',
+    { class: 'node-fixes' },
+    ...fixes.map((f, i) =>
+      button([icon('circle-slash'), h('span', null, f.title)], {
+        cls: 'button secondary small fix exclude',
+        title: t.fixProvenExclude,
+        focusKey: `nodefix:${n.name}:${i}`,
+        onClick: () => post({ type: 'applyFix', uri: st.uri!, node: n.name, reason: -1, fix: i }),
+      }),
+    ),
+  );
 }
 
 function rowAria(n: PanelNode): string {

@@ -1,4 +1,7 @@
-/** What to change on the node side (or why nothing needs changing), for when the manifest is right. */
+/**
+ * What to change on the node side (or why nothing needs changing), for when the manifest is
+ * right. Worded as an alternative ("Or on the node: …") only when a manifest edit was proven too.
+ */
 import type { NodePlacement, PlacementReason } from '../placement/types';
 import { t } from '../l10n';
 import { selectorAdvice } from './node-affinity';
@@ -9,15 +12,25 @@ function podList(r: PlacementReason): string {
   return (r.pods ?? []).map((p) => `${p.namespace}/${p.name}`).join(', ');
 }
 
-export function nodeAdvice(ctx: RemedyContext, node: NodePlacement): string[] {
+export function nodeAdvice(ctx: RemedyContext, node: NodePlacement, hasFixes: boolean): string[] {
   const out: string[] = [];
-  const predicates = new Set(node.reasons.map((r) => r.predicate));
-  if (predicates.has('TaintToleration')) for (const taint of untoleratedTaints(ctx.value, node)) out.push(taintAdvice(node.name, taint));
-  if (predicates.has('NodeAffinity')) out.push(...selectorAdvice(ctx, node));
-  for (const r of node.reasons) {
-    if (r.predicate === 'NodePorts' && r.pods?.length) out.push(t('Or free the port on {0}: it is held by {1}.', node.name, podList(r)));
+  const reasons = [...node.reasons, ...(node.laterReasons ?? [])];
+  const predicates = new Set(reasons.map((r) => r.predicate));
+  if (predicates.has('NodeAffinity')) out.push(...selectorAdvice(ctx, node, hasFixes, reasons));
+  if (predicates.has('TaintToleration'))
+    for (const taint of untoleratedTaints(ctx.value, node)) {
+      const a = taintAdvice(node.name, taint, hasFixes);
+      if (a) out.push(a);
+    }
+  for (const r of reasons) {
+    if (r.predicate === 'NodePorts' && r.pods?.length)
+      out.push(
+        hasFixes
+          ? t('Or free the port on {0}: it is held by {1}.', node.name, podList(r))
+          : t('Free the port on {0}: it is held by {1}.', node.name, podList(r)),
+      );
     if (r.predicate === 'NodeResourcesFit' && r.resource && r.resource.name !== 'pods' && !r.resource.unresolvable)
-      out.push(t('Or make room on {0}: {1}', node.name, r.detail ?? r.message));
+      out.push(hasFixes ? t('Or make room on {0}: {1}', node.name, r.detail ?? r.message) : t('Make room on {0}: {1}', node.name, r.detail ?? r.message));
     if (r.predicate === 'NodeResourcesFit' && r.resource?.unresolvable)
       out.push(t('{0} cannot ever fit this request: it exceeds the node’s allocatable {1}; no preemption helps.', node.name, r.resource.name));
     if (r.predicate === 'SchedulingGates')

@@ -22,8 +22,8 @@ export type { NodeRemedies, Remedy, RemedyContext, RemedyKind } from './types';
 
 /** Generators by the predicates they cure; a failing predicate with none cannot be cured by a manifest edit. */
 const GENERATORS: [RemedyGenerator, readonly string[]][] = [
-  [tolerateTaints, ['TaintToleration']],
   [selectNode, ['NodeAffinity']],
+  [tolerateTaints, ['TaintToleration']],
   [lowerRequests, ['NodeResourcesFit']],
   [freeHostPorts, ['NodePorts']],
 ];
@@ -37,9 +37,9 @@ const KIND_ORDER: RemedyKind[] = [
   'node-selector-value',
   'affinity-add-value',
   'affinity-remove-value',
+  'drop-max-surge',
   'lower-request',
   'free-host-port',
-  'drop-max-surge',
   'remove-field',
   'affinity-remove-expression',
   'node-selector-remove',
@@ -75,6 +75,7 @@ function merge(parts: readonly Candidate[]): Candidate {
   const seen = new Set<string>();
   const edits: TextEdit[] = [];
   const titles: string[] = [];
+  const kinds: RemedyKind[] = [];
   for (const p of parts) {
     let fresh = false;
     for (const e of p.edits) {
@@ -84,9 +85,34 @@ function merge(parts: readonly Candidate[]): Candidate {
       edits.push(e);
       fresh = true;
     }
-    if (fresh) titles.push(p.title);
+    if (!fresh) continue;
+    titles.push(p.title);
+    for (const k of p.kinds ?? [p.kind]) if (!kinds.includes(k)) kinds.push(k);
   }
-  return { kind: parts[0].kind, title: titles.join('; '), edits };
+  return { kind: parts[0].kind, kinds, title: titles.join('; '), edits };
+}
+
+/** The predicates whose failures a kind of remedy cures. */
+const KIND_PREDICATES: Record<RemedyKind, readonly string[]> = {
+  'fix-toleration': ['TaintToleration'],
+  'tolerate-taint': ['TaintToleration'],
+  'node-selector-value': ['NodeAffinity'],
+  'node-selector-remove': ['NodeAffinity'],
+  'affinity-add-value': ['NodeAffinity'],
+  'affinity-remove-value': ['NodeAffinity'],
+  'affinity-remove-expression': ['NodeAffinity'],
+  'lower-request': ['NodeResourcesFit'],
+  'priority-class': ['NodeResourcesFit', 'NodePorts', 'InterPodAffinity'],
+  'free-host-port': ['NodePorts'],
+  'drop-max-surge': ['NodePorts'],
+  'remove-field': ['NodeName', 'SchedulerName', 'SchedulingGates'],
+  'exclude-node': [],
+};
+
+/** Every failure the node meets: what the scheduler reports, then what it would report next. */
+function failures(node: NodePlacement): readonly PlacementReason[] {
+  const later = (node as { laterReasons?: PlacementReason[] }).laterReasons;
+  return later?.length ? [...node.reasons, ...later] : node.reasons;
 }
 
 class Replayer {
@@ -138,11 +164,10 @@ function prove(ctx: RemedyContext, replay: Replayer, node: NodePlacement, candid
     edits: candidate.edits,
     node: node.name,
     verdict: after.verdict,
-    ...((after as { preempts?: { namespace: string; name: string }[] }).preempts?.length
-      ? { preempts: (after as { preempts?: { namespace: string; name: string }[] }).preempts!.map((p) => ({ namespace: p.namespace, name: p.name })) }
-      : {}),
+    ...(after.preempts?.length ? { preempts: after.preempts.map((p) => ({ namespace: p.namespace, name: p.name })) } : {}),
     alsoChanges,
     preferred: false,
+    predicates: [...new Set((candidate.kinds ?? [candidate.kind]).flatMap((k) => KIND_PREDICATES[k]))],
   };
 }
 
@@ -150,37 +175,47 @@ function runs(n: NodePlacement): boolean {
   return n.verdict === 'runs';
 }
 
+/**
+ * Where a front end shows a remedy: the index of the first of the node's reasons it cures (the
+ * first reason when it names none of them, e.g. a priority that preempts).
+ */
+export function reasonIndexOf(r: Remedy, reasons: readonly PlacementReason[]): number {
+  const i = reasons.findIndex((x) => r.predicates.includes(x.predicate));
+  return i < 0 ? 0 : i;
+}
+
+/** How many times a candidate is extended with the cures of what fails next (the controller's checks, then the scheduler's plugins one by one). */
+const ROUNDS = 3;
+
 /** Proven remedies that make one node run. */
 function cure(ctx: RemedyContext, replay: Replayer, node: NodePlacement): Remedy[] {
   const out: Remedy[] = [];
   const tried = new Set<string>();
-  const attempt = (c: Candidate): NodePlacement | undefined => {
+  const attempt = (c: Candidate, round: number): void => {
     const key = JSON.stringify(c.edits);
-    if (tried.has(key)) return undefined;
+    if (tried.has(key)) return;
     tried.add(key);
     const r = prove(ctx, replay, node, c, runs);
     if (r) {
       out.push(r);
-      return undefined;
+      return;
     }
-    return replay.place(c.edits)?.nodes.find((n) => n.name === node.name);
+    // Past one check the pod may meet the next (the scheduler after the controller, a later plugin): cure that too.
+    const after = replay.place(c.edits)?.nodes.find((n) => n.name === node.name);
+    if (!after || after.verdict === 'runs' || round >= ROUNDS) return;
+    const next = aspectsOf(ctx, after, failures(after));
+    for (const more of next ? combinations(next) : []) attempt(merge([c, ...more]), round + 1);
+    for (const g of WHOLE) for (const w of g(ctx, after, failures(after))) attempt(merge([c, w]), round + 1);
   };
-  const aspects = aspectsOf(ctx, node, node.reasons);
-  for (const combo of aspects ? combinations(aspects) : []) {
-    const candidate = merge(combo);
-    const after = attempt(candidate);
-    // Past the controller's checks, the scheduler may still leave the pod Pending: cure that too.
-    if (after?.verdict === 'pending' && node.verdict === 'excluded') {
-      const next = aspectsOf(ctx, after, after.reasons);
-      for (const more of next ? combinations(next) : []) attempt(merge([candidate, ...more]));
-      for (const g of WHOLE) for (const w of g(ctx, after, after.reasons)) attempt(merge([candidate, w]));
-    }
-  }
-  for (const g of WHOLE) for (const w of g(ctx, node, node.reasons)) attempt(w);
+  const aspects = aspectsOf(ctx, node, failures(node));
+  for (const combo of aspects ? combinations(aspects) : []) attempt(merge(combo), 1);
+  for (const g of WHOLE) for (const w of g(ctx, node, failures(node))) attempt(w, 1);
   return out;
 }
 
 function rank(remedies: Remedy[]): Remedy[] {
+  // When maxSurge 0 cures the port conflict, the pod only met its own predecessor: moving the agent's port is no remedy.
+  if (remedies.some((r) => r.kind === 'drop-max-surge')) remedies = remedies.filter((r) => r.kind !== 'free-host-port');
   const sorted = remedies.sort(
     (a, b) => a.alsoChanges.length - b.alsoChanges.length || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.edits.length - b.edits.length,
   );
@@ -198,9 +233,16 @@ export function nodeRemedies(ctx: RemedyContext, opts: RemedyOptions = {}): Map<
     if (opts.exclusions && node.verdict !== 'excluded') {
       const c = excludeNode(ctx, node);
       const r = c && prove(ctx, replay, node, c, (n) => n.verdict === 'excluded');
-      if (r) fixes.push({ ...r, preferred: fixes.length === 0 && node.verdict === 'runs' });
+      if (r) fixes.push({ ...r, preferred: fixes.length === 0 && node.verdict === 'runs', predicates: [] });
     }
-    const advice = node.verdict === 'runs' ? [] : nodeAdvice(ctx, node);
+    const advice =
+      node.verdict === 'runs'
+        ? []
+        : nodeAdvice(
+            ctx,
+            node,
+            fixes.some((f) => f.kind !== 'exclude-node'),
+          );
     if (fixes.length > 0 || advice.length > 0) out.set(node.name, { node: node.name, fixes, advice });
   }
   return out;
@@ -210,7 +252,7 @@ export function nodeRemedies(ctx: RemedyContext, opts: RemedyOptions = {}): Map<
  * A remedy's title with its price: the pods it preempts and the other nodes it changes
  * (`cures`: nodes the same edit was proven for, which are not a price).
  */
-export function remedyTitle(r: Remedy, cures: ReadonlySet<string> = new Set()): string {
+export function remedyTitle(r: Remedy, cures: ReadonlySet<string> = new Set(), opts: { countCured?: boolean } = {}): string {
   let title = r.title;
   if (r.preempts?.length) title += ' ' + t('(preempts {0})', r.preempts.map((p) => `${p.namespace}/${p.name}`).join(', '));
   const cured = r.alsoChanges.filter((c) => cures.has(c.node)).length;
@@ -218,7 +260,7 @@ export function remedyTitle(r: Remedy, cures: ReadonlySet<string> = new Set()): 
   const gained = price.filter((c) => c.from === 'excluded').length;
   const lost = price.filter((c) => c.to === 'excluded').length;
   const other = price.length - gained - lost;
-  if (cured) title += ' ' + t('({0} nodes run)', cured + 1);
+  if (cured && opts.countCured !== false) title += ' ' + t('({0} nodes run)', cured + 1);
   if (gained) title += ' ' + t('(also adds {0} other node(s))', gained);
   if (lost) title += ' ' + t('(also drops {0} other node(s))', lost);
   if (other) title += ' ' + t('(also changes {0} other node(s))', other);
@@ -249,7 +291,8 @@ export function groupRemedies(
   nodes: readonly string[],
   kinds?: ReadonlySet<RemedyKind>,
   max = 4,
-): { remedy: Remedy; title: string }[] {
+  opts: { countCured?: boolean } = {},
+): { remedy: Remedy; title: string; nodes: string[] }[] {
   const group = new Set(nodes);
   const byEdit = new Map<string, { remedy: Remedy; cures: Set<string> }>();
   for (const name of nodes) {
@@ -265,5 +308,5 @@ export function groupRemedies(
     .map((e) => ({ ...e, price: e.remedy.alsoChanges.filter((c) => !group.has(c.node)).length }))
     .sort((a, b) => b.cures.size - a.cures.size || a.price - b.price || KIND_ORDER.indexOf(a.remedy.kind) - KIND_ORDER.indexOf(b.remedy.kind))
     .slice(0, max)
-    .map((e) => ({ remedy: e.remedy, title: remedyTitle(e.remedy, group) }));
+    .map((e) => ({ remedy: e.remedy, title: remedyTitle(e.remedy, group, opts), nodes: nodes.filter((n) => e.cures.has(n)) }));
 }

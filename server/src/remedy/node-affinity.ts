@@ -5,7 +5,7 @@
  */
 import { list } from '../util/list';
 import { extractNodeFields, matchTerm, newNodeSelectorTerm, nodeLabels } from '../placement/nodeaffinity';
-import type { NodePlacement, NodeSelectorRequirement, NodeSelectorTerm } from '../placement/types';
+import type { NodePlacement, NodeSelectorRequirement, NodeSelectorTerm, PlacementReason } from '../placement/types';
 import { plainOrQuoted } from '../yaml/edits';
 import type { PathSeg } from '../yaml/types';
 import { t } from '../l10n';
@@ -13,6 +13,20 @@ import type { Aspects, Candidate, RemedyContext, RemedyGenerator } from './types
 
 const POD: readonly PathSeg[] = ['spec', 'template', 'spec'];
 const TERMS: readonly PathSeg[] = [...POD, 'affinity', 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution', 'nodeSelectorTerms'];
+
+/** The operating system labels: an image is built for one, so selecting another OS is no remedy (a Windows node needs its own DaemonSet). */
+export const OS_LABELS: ReadonlySet<string> = new Set(['kubernetes.io/os', 'beta.kubernetes.io/os']);
+/** Labels the kubelet sets from the machine itself: relabelling the node is no remedy. */
+const KUBELET_LABELS: ReadonlySet<string> = new Set([
+  ...OS_LABELS,
+  'kubernetes.io/arch',
+  'beta.kubernetes.io/arch',
+  'kubernetes.io/hostname',
+  'node.kubernetes.io/instance-type',
+  'beta.kubernetes.io/instance-type',
+  'topology.kubernetes.io/region',
+  'topology.kubernetes.io/zone',
+]);
 
 function has(labels: Record<string, string>, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(labels, key);
@@ -26,6 +40,10 @@ function nodeSelectorAspects(ctx: RemedyContext, node: NodePlacement): Aspects {
     const have = has(node.labels, key) ? node.labels[key] : undefined;
     if (have !== undefined && have === String(want)) continue;
     const alternatives: Candidate[] = [];
+    if (OS_LABELS.has(key)) {
+      aspects.push(alternatives);
+      continue;
+    }
     if (have !== undefined) {
       const e = ctx.edits.setValue([...POD, 'nodeSelector', key], have);
       if (e) alternatives.push({ kind: 'node-selector-value', title: t('Select {0}={1} in the nodeSelector', key, have), edits: [e] });
@@ -70,6 +88,7 @@ function removeValue(ctx: RemedyContext, path: PathSeg[], values: readonly strin
 /** The alternatives for one failing expression. */
 function expressionAlternatives(ctx: RemedyContext, node: NodePlacement, expr: NodeSelectorRequirement, ti: number, ei: number, siblings: number): Candidate[] {
   const out: Candidate[] = [];
+  if (OS_LABELS.has(expr.key)) return out;
   const values = list<string>(expr.values).map(String);
   const have = has(node.labels, expr.key) ? node.labels[expr.key] : undefined;
   if (expr.operator === 'In' && have !== undefined) {
@@ -113,17 +132,32 @@ export const selectNode: RemedyGenerator = (ctx, node, reasons) => {
   return [...nodeSelectorAspects(ctx, node), ...affinityAspects(ctx, node)];
 };
 
-/** What to do on the node side: give it the labels the DaemonSet selects. */
-export function selectorAdvice(ctx: RemedyContext, node: NodePlacement): string[] {
+/** What to do on the node side: give it the labels the DaemonSet selects (never labels the kubelet sets from the machine). */
+export function selectorAdvice(ctx: RemedyContext, node: NodePlacement, hasFixes: boolean, reasons: readonly PlacementReason[]): string[] {
   const sel = ctx.value?.spec?.template?.spec?.nodeSelector;
-  if (!sel || typeof sel !== 'object' || Array.isArray(sel)) return [];
-  const missing = Object.entries(sel).filter(([k, v]) => node.labels[k] !== String(v));
-  if (missing.length === 0) return [];
+  const missing = sel && typeof sel === 'object' && !Array.isArray(sel) ? Object.entries(sel).filter(([k, v]) => node.labels[k] !== String(v)) : [];
+  const os = missing.find(([k]) => OS_LABELS.has(k));
+  if (os && has(node.labels, os[0]))
+    return [
+      t(
+        '{0} runs {1} and the DaemonSet selects {2}: an image is built for one OS, so that node needs its own DaemonSet.',
+        node.name,
+        node.labels[os[0]],
+        String(os[1]),
+      ),
+    ];
+  if (missing.some(([k]) => KUBELET_LABELS.has(k))) return [];
+  if (missing.length > 0) {
+    const labels = missing.map(([k, v]) => `${k}=${String(v)}`).join(' ') + (missing.some(([k]) => has(node.labels, k)) ? ' --overwrite' : '');
+    return [hasFixes ? t('Or on the node: kubectl label nodes {0} {1}', node.name, labels) : t('On the node: kubectl label nodes {0} {1}', node.name, labels)];
+  }
+  // The required node affinity: say which expressions the closest term needs, unless they are the kubelet's.
+  const terms = reasons.flatMap((r) => (r.selector?.kind === 'requiredAffinity' ? r.selector.terms : []));
+  if (terms.length === 0 || terms.some((x) => [...KUBELET_LABELS].some((k) => x.includes(k)))) return [];
+  const closest = [...terms].sort((a, b) => a.split(', ').length - b.split(', ').length)[0];
   return [
-    t(
-      'Or on the node: kubectl label nodes {0} {1}',
-      node.name,
-      missing.map(([k, v]) => `${k}=${String(v)}`).join(' ') + (missing.some(([k]) => has(node.labels, k)) ? ' --overwrite' : ''),
-    ),
+    hasFixes
+      ? t('Or on the node: give {0} labels that satisfy the required node affinity ({1}).', node.name, closest)
+      : t('On the node: give {0} labels that satisfy the required node affinity ({1}).', node.name, closest),
   ];
 }

@@ -101,7 +101,9 @@ export const tolerateTaints: RemedyGenerator = (ctx, node, reasons) => {
 };
 
 /** What to do on the node side about an untolerated taint. */
-export function taintAdvice(node: string, taint: Taint): string {
+export function taintAdvice(node: string, taint: Taint, hasFixes: boolean): string | undefined {
+  // Untainting a control-plane node opens it to every workload: not advice for one DaemonSet.
+  if (taint.key === 'node-role.kubernetes.io/control-plane' || taint.key === 'node-role.kubernetes.io/master') return undefined;
   if (taint.key === TaintNodeUnreachable)
     return t(
       '{0} is unreachable (the node controller set {1}): nothing to change in the manifest; the controller creates the pod once the node reports again.',
@@ -120,5 +122,6 @@ export function taintAdvice(node: string, taint: Taint): string {
       node,
       taintString(taint),
     );
-  return t('Or on the node: kubectl taint nodes {0} {1}-', node, `${taint.key}:${taint.effect}`);
+  const untaint = `${taint.key}:${taint.effect}`;
+  return hasFixes ? t('Or on the node: kubectl taint nodes {0} {1}-', node, untaint) : t('On the node: kubectl taint nodes {0} {1}-', node, untaint);
 }

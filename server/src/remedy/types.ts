@@ -41,6 +41,8 @@ export interface Candidate {
   kind: RemedyKind;
   title: string;
   edits: TextEdit[];
+  /** Of a merged candidate, the kinds of its parts. */
+  kinds?: RemedyKind[];
 }
 
 /**
@@ -67,6 +69,8 @@ export interface Remedy {
   alsoChanges: { node: string; from: NodePlacement['verdict']; to: NodePlacement['verdict'] }[];
   /** The best of the node's remedies. */
   preferred: boolean;
+  /** The predicates whose failures it cures (a combined edit cures several). */
+  predicates: string[];
 }
 
 /** What the panel, code actions and the CLI show for one node. */

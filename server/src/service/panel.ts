@@ -13,7 +13,7 @@ import { rolloutPlan } from '../placement/rollout';
 import type { NodePlacement, PlacementReason, PlacementResult } from '../placement/types';
 import type { Footprint, PanelDaemonSet, PanelNode, PanelReason } from '../protocol';
 import { reasonPaths } from '../rules/helpers/reason-path';
-import { curedBy, remedyTitle, type NodeRemedies, type Remedy } from '../remedy';
+import { curedBy, reasonIndexOf, remedyTitle, type NodeRemedies, type Remedy } from '../remedy';
 import { locate, offsetToPosition, type DaemonSetRef, type ParsedFile } from '../yaml/document';
 import type { PathSeg, Range, TextEdit } from '../yaml/types';
 import { targetedNodes, type DaemonSetPlacementView } from './placement';
@@ -63,8 +63,8 @@ function panelNode(
 ): PanelNode {
   const mismatched = new Set(n.reasons.flatMap((r) => (r.selector?.kind === 'nodeSelector' ? [r.selector.key] : [])));
   const untolerated = new Set(n.reasons.flatMap((r) => (r.taint ? [taintString(r.taint)] : [])));
-  // A remedy cures the node as a whole: its buttons sit with the first reason; leaving the node out is the node's own.
-  const cures = (remedies?.fixes ?? []).filter((f) => f.kind !== 'exclude-node').map((f) => fixOf(view, f, curedSets));
+  // A remedy cures the node as a whole; its button sits with the first reason it cures. Leaving the node out is the node's own.
+  const byReason = fixesByReason(view, n.reasons, remedies, curedSets);
   const excludes = (remedies?.fixes ?? []).filter((f) => f.kind === 'exclude-node').map((f) => fixOf(view, f, curedSets));
   const out: PanelNode = {
     name: n.name,
@@ -86,15 +86,38 @@ function panelNode(
       const text = taintString(t);
       return { text, untolerated: untolerated.has(text) };
     }),
-    reasons: n.reasons.map((r, i) => panelReason(view, r, ranges, i === 0 ? cures : [])),
+    reasons: n.reasons.map((r, i) => panelReason(view, r, ranges, byReason[i])),
     evictionWarnings: (n.evictionWarnings ?? []).map((w) => w.message),
   };
   if (n.preempts?.length) {
     out.preempts = n.preempts.map((p) => ({ namespace: p.namespace, name: p.name, ...(p.priority !== undefined ? { priority: p.priority } : {}) }));
     out.preemptedReasons = (n.preemptedReasons ?? []).map((r) => panelReason(view, r, ranges, []));
   }
+  const later = n.laterReasons ?? [];
+  if (later.length) out.laterReasons = later.map((r) => panelReason(view, r, ranges, []));
   if (remedies?.advice.length) out.advice = remedies.advice;
   if (excludes.length) out.fixes = excludes;
+  return out;
+}
+
+export type FrontFix = { title: string; edits: TextEdit[]; preferred?: boolean };
+
+/**
+ * The proven remedies that make a node run, as the front ends show them: each under the first
+ * of the node's reasons it cures, best first; one list per reason.
+ */
+export function fixesByReason(
+  view: DaemonSetPlacementView,
+  reasons: readonly PlacementReason[],
+  remedies: NodeRemedies | undefined,
+  cures?: (r: Remedy) => ReadonlySet<string>,
+): FrontFix[][] {
+  const out: FrontFix[][] = reasons.map(() => []);
+  if (reasons.length === 0) return out;
+  for (const f of remedies?.fixes ?? []) {
+    if (f.kind === 'exclude-node') continue;
+    out[reasonIndexOf(f, reasons)].push({ ...fixOf(view, f, cures), ...(f.preferred ? { preferred: true } : {}) });
+  }
   return out;
 }
 

@@ -16,7 +16,16 @@ function constrains(ds: any, key: string): boolean {
   );
 }
 
-export function unconstrained(ctx: RuleContext, key: string, id: string, describe: (values: Map<string, string[]>) => string | undefined): Finding[] {
+/**
+ * `describe` words the finding from the nodes per label value; `sample`: judged against the bundled
+ * sample cluster, so it says what would happen on a cluster like it, not what happens on yours.
+ */
+export function unconstrained(
+  ctx: RuleContext,
+  key: string,
+  id: string,
+  describe: (values: Map<string, string[]>, sample: boolean) => string | undefined,
+): Finding[] {
   const p = placementOf(ctx);
   if (!p || constrains(ctx.value, key)) return [];
   const byValue = new Map<string, string[]>();
@@ -28,11 +37,12 @@ export function unconstrained(ctx: RuleContext, key: string, id: string, describ
     else byValue.set(v, [n.name]);
   }
   if (byValue.size < 2) return [];
-  const message = describe(byValue);
+  const sample = ctx.inventory?.source === 'sample';
+  const message = describe(byValue, sample);
   if (!message) return [];
   const path = firstPresent(ctx.value, [
     ['spec', 'template', 'spec', 'nodeSelector'],
     ['spec', 'template', 'spec'],
   ]);
-  return [{ rule: id, path, target: 'key', message: `${message} (${p.where}).` }];
+  return [{ rule: id, path, target: 'key', message: sample ? `${message}.` : `${message} (${p.where}).` }];
 }

@@ -16,11 +16,13 @@ export const archNotConstrained: Rule = {
     good: 'nodeSelector:\n  kubernetes.io/arch: amd64',
   },
   check: (ctx) =>
-    unconstrained(ctx, 'kubernetes.io/arch', 'arch-not-constrained', (by) => {
-      const parts = [...by.entries()].map(([arch, nodes]) => t('{0} {1}', nodes.length, arch));
-      return t(
-        'No `kubernetes.io/arch` selector: the DaemonSet runs on {0} node(s); make sure the image is built for each, or select an architecture',
-        parts.reduce((a, b) => t('{0} and {1}', a, b)),
-      );
+    unconstrained(ctx, 'kubernetes.io/arch', 'arch-not-constrained', (by, sample) => {
+      const parts = [...by.entries()].map(([arch, nodes]) => t('{0} {1}', nodes.length, arch)).reduce((a, b) => t('{0} and {1}', a, b));
+      return sample
+        ? t(
+            'No `kubernetes.io/arch` selector: on the sample cluster the DaemonSet would run on {0} node(s); if your cluster mixes architectures too, make sure the image is built for each, or select an architecture',
+            parts,
+          )
+        : t('No `kubernetes.io/arch` selector: the DaemonSet runs on {0} node(s); make sure the image is built for each, or select an architecture', parts);
     }),
 };

@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { firstPresent, placementOf } from '../helpers/placement';
+import { firstPresent, placementOf, remedyFixes } from '../helpers/placement';
 import { t } from '../../l10n';
 
 export const noMatchingNodes: Rule = {
@@ -12,6 +12,7 @@ export const noMatchingNodes: Rule = {
       'Judged against the inventory in use (the bundled sample cluster, an inventory file or your cluster): no node passes the node selector, the required node affinity and the taints, so `kubectl get ds` would show DESIRED 0. Usually a label typo, a selector for nodes that do not exist yet, or a missing toleration.',
     bad: 'nodeSelector:\n  kubernetes.io/arch: amd65',
     good: 'nodeSelector:\n  kubernetes.io/arch: amd64',
+    fix: 'The placement engine proposes the edits that make the most nodes run (select a value the nodes have, relax the failing affinity expression, tolerate the taint) and offers each only after re-checking the edited manifest.',
   },
   check(ctx) {
     const p = placementOf(ctx);
@@ -38,6 +39,11 @@ export const noMatchingNodes: Rule = {
         path,
         target: 'key',
         message: t('This DaemonSet runs on none of the {0} nodes of {1} (DESIRED 0): excluded {2}.', p.result.nodes.length, p.where, parts.join(', ')),
+        // The proven edits that make the most nodes run, first.
+        fixes: remedyFixes(
+          ctx,
+          p.result.nodes.map((n) => n.name),
+        ),
       },
     ];
   },

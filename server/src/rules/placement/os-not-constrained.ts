@@ -16,9 +16,15 @@ export const osNotConstrained: Rule = {
     good: 'nodeSelector:\n  kubernetes.io/os: linux',
   },
   check: (ctx) =>
-    unconstrained(ctx, 'kubernetes.io/os', 'os-not-constrained', (by) => {
+    unconstrained(ctx, 'kubernetes.io/os', 'os-not-constrained', (by, sample) => {
       const win = by.get('windows');
       if (!win) return undefined;
+      if (sample)
+        return t(
+          'No `kubernetes.io/os` selector: on the sample cluster the DaemonSet would also run on {0} Windows node(s) ({1}), and so it would on any cluster with Windows nodes; add `kubernetes.io/os: linux` (or windows) to the nodeSelector',
+          win.length,
+          nodeList(win),
+        );
       return t(
         'No `kubernetes.io/os` selector: the DaemonSet would also run on {0} Windows node(s) ({1}); add `kubernetes.io/os: linux` (or windows) to the nodeSelector',
         win.length,
