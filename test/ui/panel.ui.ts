@@ -59,7 +59,8 @@ describe('placement panel in VS Code (code-server)', { timeout: 300_000 }, () =>
     mkdirSync(workspace, { recursive: true });
     for (const f of [FILE, 'gpu-plugin.yaml']) cpSync(path.join(repoRoot, 'test/fixtures/placement', f), path.join(workspace, f));
     cpSync(path.join(repoRoot, 'test/fixtures/inventories/gpu-pools.yaml'), path.join(workspace, 'gpu-pools.yaml'));
-    cpSync(path.join(repoRoot, 'test/fixtures/ui/log-collector.yaml'), path.join(workspace, 'log-collector.yaml'));
+    for (const f of ['log-collector.yaml', 'misspelled-effect.yaml', 'full-node.yaml'])
+      cpSync(path.join(repoRoot, 'test/fixtures/ui', f), path.join(workspace, f));
     const wb = await lib.openWorkbench({ runDir, folder: workspace, extensionPath: repoRoot, viewport: { width: 1500, height: 950 }, stepMs: STEP_MS });
     ({ dirs, server, page } = wb);
     close = wb.closeBrowser;
@@ -172,8 +173,54 @@ describe('placement panel in VS Code (code-server)', { timeout: 300_000 }, () =>
       assert.equal(await p.locator('.group.runs .row', { hasText: 'cp-1' }).count(), 0, 'cp-1 is amd64: no longer selected');
     }));
 
+  it('a toleration with a misspelled effect: the panel offers to fix that toleration, and the control-plane nodes join', () =>
+    step('09-fix-misspelled-toleration', async () => {
+      await lib.quickOpen(page, 'misspelled-effect.yaml');
+      await page.locator('.monaco-editor .view-line', { hasText: 'name: cni-agent' }).first().click();
+      const p = panel(0);
+      await p.locator('.ds-name', { hasText: 'cni-agent' }).waitFor();
+      const group = p.locator('.group').filter({ hasText: 'node-role.kubernetes.io/control-plane' });
+      // The fix of the toleration that almost matches comes first and is the preferred one; adding a second toleration is the other choice.
+      const fixes = group.locator('.group-block .fix');
+      await fixes.first().waitFor();
+      assert.deepEqual(await fixes.allTextContents(), [
+        'Fix toleration 1: effect `NoSchedul` → `NoSchedule` (3 nodes run)',
+        'Tolerate node-role.kubernetes.io/control-plane:NoSchedule (3 nodes run)',
+      ]);
+      assert.match((await fixes.first().getAttribute('class'))!, /\bprimary\b/);
+      await fixes.first().click();
+      await page
+        .locator('.monaco-editor .view-line', { hasText: /^\s*effect: NoSchedule$/ })
+        .first()
+        .waitFor();
+      for (const cp of ['cp-1', 'cp-2', 'cp-3']) await p.locator('.group.runs .row', { hasText: cp }).first().waitFor();
+      assert.equal(
+        await page.locator('.monaco-editor .view-line', { hasText: 'key: node-role.kubernetes.io/control-plane' }).count(),
+        1,
+        'fixed in place, not added twice',
+      );
+    }));
+
+  it('a node too full for the pod: the reason names the pods using the memory; a priority that preempts makes it run', () =>
+    step('10-pending-preemption', async () => {
+      await lib.quickOpen(page, 'full-node.yaml');
+      await page.locator('.monaco-editor .view-line', { hasText: 'name: node-agent-large' }).first().click();
+      const p = panel(0);
+      await p.locator('.ds-name', { hasText: 'node-agent-large' }).waitFor();
+      const pending = p.locator('.group.pending').filter({ hasText: 'Insufficient memory' });
+      await pending.locator('.group-block .detail', { hasText: 'shop/checkout-api-5b7c9d8f46-78nxd (12Gi)' }).waitFor();
+      assert.match((await pending.locator('.group-block .detail').textContent())!, /^requests 256Mi; the node has ~105Mi free of ~30Gi allocatable/);
+      const priority = pending.locator('.group-block .fix', { hasText: 'Set priorityClassName: system-node-critical' });
+      assert.equal(await priority.textContent(), 'Set priorityClassName: system-node-critical (preempts search/search-indexer-78f5c6b9d4-z768r)');
+      await priority.click();
+      await page.locator('.monaco-editor .view-line', { hasText: 'priorityClassName: system-node-critical' }).first().waitFor();
+      const row = p.locator('.group.runs .row', { hasText: 'worker-c-1' });
+      await row.locator('.preempts', { hasText: 'Runs only by preempting search/search-indexer-78f5c6b9d4-z768r' }).waitFor();
+      assert.equal(await p.locator('.summary .count[data-verdict="pending"] .count-value').textContent(), '0');
+    }));
+
   it('switches to an inventory file from the command palette; the panel and status bar follow', () =>
-    step('09-inventory-file', async () => {
+    step('11-inventory-file', async () => {
       await runCommand('DaemonSet: Select Inventory Source');
       await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Inventory file' }).first().click();
       // code-server's file dialog is a quick input that takes a path.

@@ -273,13 +273,57 @@ describe('actions post to the extension', () => {
       await edge.locator('.group-block .reason').click();
       const [reveal] = await postedOf(p, 'reveal');
       assert.deepEqual(reveal, { type: 'reveal', uri: st.uri, node: 'edge-berlin-1', reason: 0 });
-      assert.equal(await edge.locator('.fix').textContent(), 'Tolerate edge.example.com/remote:NoSchedule');
+      assert.equal(await edge.locator('.fix').textContent(), 'Tolerate edge.example.com/remote:NoSchedule (2 nodes run)');
       await edge.locator('.fix').click();
       assert.deepEqual(await postedOf(p, 'applyFix'), [{ type: 'applyFix', uri: st.uri, node: 'edge-berlin-1', reason: 0, fix: 0 }]);
       await p.page.click('.inventory-row .link-button');
       assert.equal((await postedOf(p, 'selectInventory')).length, 1);
       await p.page.click('.inventory-row .icon-button');
       assert.equal((await postedOf(p, 'refreshInventory')).length, 1);
+    });
+  });
+
+  it('remedies: the preferred fix stands out, each fix says it was checked; advice, later reasons, preemption; leave a node out', async () => {
+    const st = loadState('node-agent');
+    const nodes = st.daemonSet!.placement.nodes;
+    const worker = nodes.find((n) => n.name === 'worker-c-1')!;
+    // What the scheduler reports after the ports (kube-scheduler stops at the first failing filter).
+    worker.laterReasons = worker.reasons.splice(1);
+    const cp = nodes.find((n) => n.name === 'cp-1')!;
+    cp.preempts = [{ namespace: 'batch', name: 'job-1', priority: 0 }];
+    cp.preemptedReasons = [
+      { predicate: 'NodeResourcesFit', message: 'Insufficient cpu', label: 'Insufficient cpu', detail: 'requests 100m; the node has 50m free' },
+    ];
+    await withPanel('remedies', { state: st }, async (p) => {
+      await p.page.click('.group-toggle'); // flat: each row carries its reasons
+      const row = (name: string) => p.page.locator(`.row[data-node="${name}"]`);
+      const gpu = row('gpu-a-1');
+      assert.equal(await gpu.locator('.fix').count(), 1);
+      assert.match((await gpu.locator('.fix').getAttribute('class'))!, /\bprimary\b/);
+      assert.match((await gpu.locator('.fix').getAttribute('title'))!, /^Checked before it was offered/);
+      assert.equal(await gpu.locator('.advice').textContent(), 'Or on the node: kubectl taint nodes gpu-a-1 nvidia.com/gpu:NoSchedule-');
+      assert.match((await row('worker-a-2').locator('.advice').textContent())!, /^worker-a-2 is unreachable .*nothing to change in the manifest/);
+      assert.equal(await row('worker-a-2').locator('.fix').count(), 0, 'no fix is offered for an unreachable node');
+
+      const later = row('worker-c-1').locator('.later');
+      assert.equal(await later.locator('.later-label').textContent(), 'Once that is resolved, the scheduler would report:');
+      assert.deepEqual(await later.locator('.reason-message').allTextContents(), ['Insufficient cpu', 'Insufficient memory']);
+      await later.locator('.reason').first().click();
+      assert.deepEqual(await postedOf(p, 'reveal'), [{ type: 'reveal', uri: st.uri, node: 'worker-c-1', reason: 1 }]);
+
+      assert.match(
+        (await row('cp-1').locator('.preempts').textContent())!,
+        /^Runs only by preempting batch\/job-1 \(priority 0\)NodeResourcesFit: Insufficient cpu — requests 100m/,
+      );
+
+      // Leaving a node out: an icon at the end of the row, visible on hover, proven like the rest.
+      const exclude = row('cp-2').locator('.exclude');
+      assert.equal(await exclude.isVisible(), false);
+      await row('cp-2').hover();
+      await exclude.waitFor({ state: 'visible' });
+      assert.equal(await exclude.getAttribute('aria-label'), 'Exclude node cp-2 (required affinity kubernetes.io/hostname NotIn)');
+      await exclude.click();
+      assert.deepEqual(await postedOf(p, 'applyFix'), [{ type: 'applyFix', uri: st.uri, node: 'cp-2', reason: -1, fix: 0 }]);
     });
   });
 

@@ -396,6 +396,8 @@ function reasonItem(st: PanelState, node: string, index: number, r: PanelReason,
       onClick: () => post({ type: 'reveal', uri, node, reason: index }),
     }),
   ];
+  // The numbers first, then what to do about them.
+  if (r.detail) parts.push(h('div', { class: 'detail muted' }, breakable(r.detail)));
   (r.fixes ?? []).forEach((f, i) => {
     parts.push(
       button([icon('lightbulb'), h('span', null, f.title)], {
@@ -406,7 +408,6 @@ function reasonItem(st: PanelState, node: string, index: number, r: PanelReason,
       }),
     );
   });
-  if (r.detail) parts.push(h('div', { class: 'detail muted' }, breakable(r.detail)));
   return h('li', null, ...parts);
 }
 
@@ -458,13 +459,13 @@ function rowContent(st: PanelState, n: PanelNode, withReasons: boolean): Child[]
         h('span', { class: `chip status${bad ? ' bad' : ''}`, attrs: { title: 'STATUS' } }, statusText(n)),
         n.existingPod === 'kept' && n.verdict !== 'runs' ? h('span', { class: 'chip' }, t.existingKept) : null,
         n.existingPod === 'evicted' ? h('span', { class: 'chip bad' }, t.existingEvicted) : null,
+        excludeButton(st, n),
       ),
       facts(n),
       withReasons && n.reasons.length ? h('ul', { class: 'reasons' }, ...n.reasons.map((r, i) => reasonItem(st, n.name, i, r, `${n.name}:${i}`, false))) : null,
       withReasons ? laterReasons(st, n) : null,
       preemption(n),
       ...(n.advice ?? []).map((a) => h('div', { class: 'advice muted' }, icon('info'), h('span', null, breakable(a)))),
-      nodeFixes(st, n),
       ...n.evictionWarnings.map((w) => h('div', { class: 'eviction' }, icon('warning'), h('span', null, w))),
     ),
   ];
@@ -497,23 +498,17 @@ function preemption(n: PanelNode): HTMLElement | null {
   );
 }
 
-/** The node's own remedies: leave it out (a node that runs, or stays Pending, may be one the DaemonSet should skip). */
-function nodeFixes(st: PanelState, n: PanelNode): HTMLElement | null {
-  const fixes = n.fixes ?? [];
-  if (fixes.length === 0) return null;
-  const t = s();
-  return h(
-    'div',
-    { class: 'node-fixes' },
-    ...fixes.map((f, i) =>
-      button([icon('circle-slash'), h('span', null, f.title)], {
-        cls: 'button secondary small fix exclude',
-        title: t.fixProvenExclude,
-        focusKey: `nodefix:${n.name}:${i}`,
-        onClick: () => post({ type: 'applyFix', uri: st.uri!, node: n.name, reason: -1, fix: i }),
-      }),
-    ),
-  );
+/** The node's own remedy: leave it out (proven by the server). An icon at the end of the row's line, shown on hover and focus. */
+function excludeButton(st: PanelState, n: PanelNode): HTMLElement | null {
+  const f = n.fixes?.[0];
+  if (!f) return null;
+  return button([icon('circle-slash')], {
+    cls: 'icon-button exclude',
+    title: `${f.title}. ${s().fixProvenExclude}`,
+    aria: f.title,
+    focusKey: `exclude:${n.name}`,
+    onClick: () => post({ type: 'applyFix', uri: st.uri!, node: n.name, reason: -1, fix: 0 }),
+  });
 }
 
 function rowAria(n: PanelNode): string {

@@ -134,3 +134,21 @@ export function formatQuantity(amount: number, kind: 'milli' | 'bytes' | 'count'
   }
   return String(amount);
 }
+
+/**
+ * A quantity for reading rather than for kubectl: the canonical form when it is short
+ * (`500m`, `2Gi`, `110`), otherwise the largest binary unit rounded to three digits with `~`
+ * (`107504Ki` → `~105Mi`, `31437808Ki` → `~30Gi`).
+ */
+export function readableQuantity(amount: number, kind: 'milli' | 'bytes' | 'count' = 'count'): string {
+  const exact = formatQuantity(amount, kind);
+  if (kind !== 'bytes' || exact.replace(/\D/g, '').length <= 4) return exact;
+  const units = Object.entries(BINARY_SI).reverse();
+  for (const [suffix, shift] of units) {
+    const v = amount / 2 ** shift;
+    if (v < 1) continue;
+    const rounded = v >= 100 ? Math.round(v) : v >= 10 ? Math.round(v * 10) / 10 : Math.round(v * 100) / 100;
+    return `~${rounded}${suffix}`;
+  }
+  return exact;
+}

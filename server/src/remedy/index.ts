@@ -217,7 +217,11 @@ function rank(remedies: Remedy[]): Remedy[] {
   // When maxSurge 0 cures the port conflict, the pod only met its own predecessor: moving the agent's port is no remedy.
   if (remedies.some((r) => r.kind === 'drop-max-surge')) remedies = remedies.filter((r) => r.kind !== 'free-host-port');
   const sorted = remedies.sort(
-    (a, b) => a.alsoChanges.length - b.alsoChanges.length || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.edits.length - b.edits.length,
+    (a, b) =>
+      priceOf(a).length - priceOf(b).length ||
+      a.edits.length - b.edits.length ||
+      KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
+      b.alsoChanges.length - a.alsoChanges.length,
   );
   sorted.forEach((r, i) => (r.preferred = i === 0));
   return sorted;
@@ -255,16 +259,26 @@ export function nodeRemedies(ctx: RemedyContext, opts: RemedyOptions = {}): Map<
 export function remedyTitle(r: Remedy, cures: ReadonlySet<string> = new Set(), opts: { countCured?: boolean } = {}): string {
   let title = r.title;
   if (r.preempts?.length) title += ' ' + t('(preempts {0})', r.preempts.map((p) => `${p.namespace}/${p.name}`).join(', '));
-  const cured = r.alsoChanges.filter((c) => cures.has(c.node)).length;
-  const price = r.alsoChanges.filter((c) => !cures.has(c.node));
+  // A Pending node that runs too, or a node the edit was proven for, is a gain; new nodes and lost ones are the price.
+  const cured = r.alsoChanges.filter((c) => cures.has(c.node) || (c.from === 'pending' && c.to === 'runs')).length;
+  const price = priceOf(r, cures);
   const gained = price.filter((c) => c.from === 'excluded').length;
-  const lost = price.filter((c) => c.to === 'excluded').length;
-  const other = price.length - gained - lost;
+  const lost = price.length - gained;
   if (cured && opts.countCured !== false) title += ' ' + t('({0} nodes run)', cured + 1);
   if (gained) title += ' ' + t('(also adds {0} other node(s))', gained);
   if (lost) title += ' ' + t('(also drops {0} other node(s))', lost);
-  if (other) title += ' ' + t('(also changes {0} other node(s))', other);
   return title;
+}
+
+const RANK: Record<NodePlacement['verdict'], number> = { excluded: 0, pending: 1, runs: 2 };
+
+/**
+ * What an edit costs besides its target: nodes the DaemonSet newly reaches (a wider selector, a
+ * toleration that lets it onto more nodes) and nodes that get worse. A Pending node that now runs
+ * is no price.
+ */
+export function priceOf(r: Remedy, cures: ReadonlySet<string> = new Set()): Remedy['alsoChanges'] {
+  return r.alsoChanges.filter((c) => !cures.has(c.node) && (c.from === 'excluded' || RANK[c.to] < RANK[c.from]));
 }
 
 /** For each distinct edit, the nodes it was proven to make run: a remedy titled for one node names them as cured, not as its price. */
@@ -305,7 +319,7 @@ export function groupRemedies(
     }
   }
   return [...byEdit.values()]
-    .map((e) => ({ ...e, price: e.remedy.alsoChanges.filter((c) => !group.has(c.node)).length }))
+    .map((e) => ({ ...e, price: priceOf(e.remedy, group).length }))
     .sort((a, b) => b.cures.size - a.cures.size || a.price - b.price || KIND_ORDER.indexOf(a.remedy.kind) - KIND_ORDER.indexOf(b.remedy.kind))
     .slice(0, max)
     .map((e) => ({ remedy: e.remedy, title: remedyTitle(e.remedy, group, opts), nodes: nodes.filter((n) => e.cures.has(n)) }));

@@ -31,28 +31,66 @@ function amountOf(name: string, v: unknown): number {
   return name === 'cpu' ? parseMilliValue(v) : parseValue(v);
 }
 
-/** Where the pod's request for `name` is written: the pod-level request, else each container's request (or limit, which defaults it). */
-function writtenRequests(ds: any, name: string): { path: PathSeg[]; amount: number; owner?: string }[] {
+interface Written {
+  path: PathSeg[];
+  amount: number;
+  owner?: string;
+}
+
+function written(c: any, name: string, path: PathSeg[], owner: string): Written | undefined {
+  const req = c?.resources?.requests?.[name];
+  const lim = c?.resources?.limits?.[name];
+  const v = req ?? lim;
+  if (v === undefined) return undefined;
+  // A container with only a limit requests its limit (Pod defaulting).
+  return { path: [...path, 'resources', req !== undefined ? 'requests' : 'limits', name], amount: amountOf(name, v), owner };
+}
+
+/**
+ * The edits that bring the pod's effective request for `name` down to `target`, the way
+ * PodRequests adds it up: the pod-level request when there is one; else the regular containers
+ * and sidecars (init containers with restartPolicy Always) summed, and each other init container
+ * with the sidecars before it. Undefined when the written values cannot get there.
+ */
+function lowerTo(ds: any, name: string, target: number): { w: Written; to: number }[] | undefined {
   const spec = ds?.spec?.template?.spec;
   const podLevel = spec?.resources?.requests?.[name] ?? spec?.resources?.limits?.[name];
   if (podLevel !== undefined) {
-    const where = spec.resources.requests?.[name] !== undefined ? 'requests' : 'limits';
-    return [{ path: [...POD, 'resources', where, name], amount: amountOf(name, podLevel) }];
+    const w = written(spec, name, [...POD], '');
+    return w && w.amount > target ? [{ w: { ...w, owner: undefined }, to: target }] : undefined;
   }
-  const out: { path: PathSeg[]; amount: number; owner?: string }[] = [];
-  for (const list of ['containers', 'initContainers'] as const) {
-    const cs = spec?.[list];
-    if (!Array.isArray(cs)) continue;
-    cs.forEach((c: any, i: number) => {
-      const req = c?.resources?.requests?.[name];
-      const lim = c?.resources?.limits?.[name];
-      const v = req ?? lim;
-      if (v === undefined) return;
-      const where = req !== undefined ? 'requests' : 'limits';
-      out.push({ path: [...POD, list, i, 'resources', where, name], amount: amountOf(name, v), owner: typeof c?.name === 'string' ? c.name : `#${i}` });
-    });
+  const regular: Written[] = [];
+  const inits: { w: Written; sidecarsBefore: number }[] = [];
+  let sidecars = 0;
+  const cs = Array.isArray(spec?.containers) ? spec.containers : [];
+  cs.forEach((c: any, i: number) => {
+    const w = written(c, name, [...POD, 'containers', i], typeof c?.name === 'string' ? c.name : `#${i}`);
+    if (w) regular.push(w);
+  });
+  const ics = Array.isArray(spec?.initContainers) ? spec.initContainers : [];
+  ics.forEach((c: any, i: number) => {
+    const w = written(c, name, [...POD, 'initContainers', i], typeof c?.name === 'string' ? c.name : `#${i}`);
+    if (c?.restartPolicy === 'Always') {
+      if (w) regular.push(w);
+      sidecars += w?.amount ?? 0;
+    } else if (w) inits.push({ w, sidecarsBefore: sidecars });
+  });
+  const out: { w: Written; to: number }[] = [];
+  const sum = regular.reduce((a, w) => a + w.amount, 0);
+  if (sum > target) {
+    // Take the excess off the largest request.
+    const largest = [...regular].sort((a, b) => b.amount - a.amount)[0];
+    const to = largest.amount - (sum - target);
+    if (to <= 0) return undefined;
+    out.push({ w: largest, to });
   }
-  return out.sort((a, b) => b.amount - a.amount);
+  for (const { w, sidecarsBefore } of inits) {
+    if (w.amount + sidecarsBefore <= target) continue;
+    const to = target - sidecarsBefore;
+    if (to <= 0) return undefined;
+    out.push({ w, to });
+  }
+  return out.length ? out : undefined;
 }
 
 /** Whole sentences per case, so each translates as one. */
@@ -70,16 +108,21 @@ function lower(ctx: RemedyContext, r: PlacementReason): Candidate[] {
   const res = r.resource;
   if (!res || res.name === 'pods') return [];
   const free = Math.max(0, res.capacity - res.used);
-  const deficit = res.requested - free;
-  if (deficit <= 0) return [];
-  const out: Candidate[] = [];
-  for (const w of writtenRequests(ctx.value, res.name).slice(0, 2)) {
-    const q = quantity(res.name, w.amount - deficit);
-    if (!q) continue;
+  if (res.requested <= free) return [];
+  // Written quantities are rounded down (to 1m cpu, 1Mi memory): aim for what they will read as.
+  const plan = lowerTo(ctx.value, res.name, free);
+  if (!plan) return [];
+  const edits = [];
+  const titles = [];
+  for (const { w, to } of plan) {
+    const q = quantity(res.name, to);
+    if (!q) return [];
     const e = ctx.edits.setValue(w.path, q);
-    if (e) out.push({ kind: 'lower-request', title: lowerTitle(res.name, w.path.at(-2) === 'limits', w.owner, q), edits: [e] });
+    if (!e) return [];
+    edits.push(e);
+    titles.push(lowerTitle(res.name, w.path.at(-2) === 'limits', w.owner, q));
   }
-  return out;
+  return [{ kind: 'lower-request', title: titles.join('; '), edits }];
 }
 
 export const lowerRequests: RemedyGenerator = (ctx, _node, reasons) => reasons.filter((r) => r.predicate === 'NodeResourcesFit').map((r) => lower(ctx, r));

@@ -1,5 +1,5 @@
 /** NodeResourcesFit filter: pkg/scheduler/framework/plugins/noderesources/fit.go. */
-import { formatQuantity } from '../../k8s/quantity';
+import { readableQuantity } from '../../k8s/quantity';
 import { computePodResourceRequest, isExtendedResourceName, type PodRequestOptions, type Resource } from '../resources';
 import type { PlacementReason } from '../types';
 import { type CycleState, failed, type FitArgs, type FilterPlugin, type FilterResult, preFilter, SUCCESS } from './framework';
@@ -52,8 +52,9 @@ export function fitsRequest(podRequest: Resource, nodeInfo: NodeInfo, args: FitA
   return out;
 }
 
+/** An amount as a person reads it in the detail (`~105Mi` rather than `107504Ki`); exact amounts stay exact. */
 function amount(name: string, v: number): string {
-  return formatQuantity(v, name === 'cpu' ? 'milli' : name === 'memory' || name === 'ephemeral-storage' || name.startsWith('hugepages-') ? 'bytes' : 'count');
+  return readableQuantity(v, name === 'cpu' ? 'milli' : name === 'memory' || name === 'ephemeral-storage' || name.startsWith('hugepages-') ? 'bytes' : 'count');
 }
 
 /** How many of the pods using a resource a reason names (the detail counts the rest). */
