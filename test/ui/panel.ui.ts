@@ -189,8 +189,9 @@ describe('placement panel in VS Code (code-server)', { timeout: 300_000 }, () =>
       ]);
       assert.match((await fixes.first().getAttribute('class'))!, /\bprimary\b/);
       await fixes.first().click();
+      // Monaco renders spaces as no-break spaces: match the words, not the whitespace.
       await page
-        .locator('.monaco-editor .view-line', { hasText: /^\s*effect: NoSchedule$/ })
+        .locator('.monaco-editor .view-line', { hasText: /effect:\sNoSchedule$/ })
         .first()
         .waitFor();
       for (const cp of ['cp-1', 'cp-2', 'cp-3']) await p.locator('.group.runs .row', { hasText: cp }).first().waitFor();
@@ -221,6 +222,9 @@ describe('placement panel in VS Code (code-server)', { timeout: 300_000 }, () =>
 
   it('switches to an inventory file from the command palette; the panel and status bar follow', () =>
     step('11-inventory-file', async () => {
+      // Back to the log collector's tab (open since step 07).
+      await page.locator('.tabs-container .tab', { hasText: 'log-collector.yaml' }).first().click();
+      await page.locator('.tabs-container .tab.active', { hasText: 'log-collector.yaml' }).first().waitFor();
       await runCommand('DaemonSet: Select Inventory Source');
       await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Inventory file' }).first().click();
       // code-server's file dialog is a quick input that takes a path.

@@ -83,6 +83,27 @@ ${CONTAINER}`);
     assert.deepEqual(advice, []);
   });
 
+  it('two taints and no tolerations yet: one edit creates the list with both', () => {
+    const two = inventory([
+      node('ml-1', {
+        taints: [
+          { key: 'nvidia.com/gpu', value: 'present', effect: 'NoSchedule' },
+          { key: 'dedicated', value: 'ml-training', effect: 'NoSchedule' },
+        ],
+      }),
+    ]);
+    const text = agent(CONTAINER);
+    const { fixes } = remediesOf(text, two, 'ml-1');
+    assert.deepEqual(
+      fixes.map((f) => [f.title, f.edits.length]),
+      [['Tolerate nvidia.com/gpu:NoSchedule; Tolerate dedicated:NoSchedule', 1]],
+    );
+    assert.match(
+      applyEdits(text, fixes[0].edits),
+      /tolerations:\n {8}- key: nvidia\.com\/gpu\n {10}operator: Exists\n {10}effect: NoSchedule\n {8}- key: dedicated\n/,
+    );
+  });
+
   it('an unreachable node gets no fix, only the reason it needs none', () => {
     const { fixes, advice } = remediesOf(agent(CONTAINER), inv, 'gone-1');
     assert.deepEqual(fixes, []);

@@ -17,9 +17,9 @@ import {
 } from '../placement/tolerations';
 import type { NodePlacement, Taint, Toleration } from '../placement/types';
 import { plainOrQuoted } from '../yaml/edits';
-import type { PathSeg } from '../yaml/types';
+import type { PathSeg, TextEdit } from '../yaml/types';
 import { t } from '../l10n';
-import type { Aspects, Candidate, RemedyContext, RemedyGenerator } from './types';
+import type { Candidate, RemedyContext, RemedyGenerator } from './types';
 
 const POD: readonly PathSeg[] = ['spec', 'template', 'spec'];
 const EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
@@ -68,36 +68,47 @@ function nearMisses(ctx: RemedyContext, tolerations: readonly Toleration[], tain
   return out;
 }
 
-/** A new toleration with operator Exists (any value) and the taint's effect, appended to the pod's tolerations. */
-export function tolerateCandidate(ctx: RemedyContext, taint: { key: string; effect: string }): Candidate | undefined {
-  const item = `key: ${plainOrQuoted(taint.key)}\noperator: Exists\neffect: ${taint.effect}`;
+/** A toleration with operator Exists (any value) and the taint's effect, as a list item. */
+function tolerationItem(taint: { key: string; effect: string }): string {
+  return `key: ${plainOrQuoted(taint.key)}\noperator: Exists\neffect: ${taint.effect}`;
+}
+
+/**
+ * New tolerations for `taints`, appended to the pod's tolerations, or a new list holding them all
+ * when there is none (one edit, so several taints never create the key twice).
+ */
+export function tolerateCandidate(ctx: RemedyContext, taints: readonly { key: string; effect: string }[]): Candidate | undefined {
+  if (taints.length === 0) return undefined;
   const spec = ctx.value?.spec?.template?.spec;
-  let edit;
-  if (Array.isArray(spec?.tolerations) && spec.tolerations.length > 0) edit = ctx.edits.appendItem([...POD, 'tolerations'], item);
-  else if (
-    spec &&
-    typeof spec === 'object' &&
-    (!('tolerations' in spec) || spec.tolerations == null || (Array.isArray(spec.tolerations) && spec.tolerations.length === 0))
-  )
-    edit = ctx.edits.setPath([...POD, 'tolerations'], `\n- ${item.replace(/\n/g, '\n  ')}`)?.[0];
-  return edit ? { kind: 'tolerate-taint', title: t('Tolerate {0}:{1}', taint.key, taint.effect), edits: [edit] } : undefined;
+  const title = taints.map((taint) => t('Tolerate {0}:{1}', taint.key, taint.effect)).join('; ');
+  if (Array.isArray(spec?.tolerations) && spec.tolerations.length > 0) {
+    const edits = taints.map((taint) => ctx.edits.appendItem([...POD, 'tolerations'], tolerationItem(taint)));
+    return edits.every((e) => e) ? { kind: 'tolerate-taint', title, edits: edits as TextEdit[] } : undefined;
+  }
+  const empty = !('tolerations' in (spec ?? {})) || spec.tolerations == null || (Array.isArray(spec.tolerations) && spec.tolerations.length === 0);
+  if (!spec || typeof spec !== 'object' || !empty) return undefined;
+  const block = taints.map((taint) => `\n- ${tolerationItem(taint).replace(/\n/g, '\n  ')}`).join('');
+  const edit = ctx.edits.setPath([...POD, 'tolerations'], block)?.[0];
+  return edit ? { kind: 'tolerate-taint', title, edits: [edit] } : undefined;
 }
 
 export const tolerateTaints: RemedyGenerator = (ctx, node, reasons) => {
   if (!reasons.some((r) => r.predicate === 'TaintToleration')) return [];
   const written = list<Toleration>(ctx.value?.spec?.template?.spec?.tolerations);
-  const aspects: Aspects = [];
-  for (const taint of untoleratedTaints(ctx.value, node)) {
-    if (CONDITION_TAINTS.has(taint.key)) {
-      aspects.push([]);
-      continue;
-    }
-    const alternatives = nearMisses(ctx, written, taint);
-    const add = tolerateCandidate(ctx, taint);
-    if (add) alternatives.push(add);
-    aspects.push(alternatives);
+  const taints = untoleratedTaints(ctx.value, node);
+  // A taint the node lifecycle controller set is no one's to tolerate away: no alternatives, no cure.
+  if (taints.some((taint) => CONDITION_TAINTS.has(taint.key))) return [[]];
+  if (written.length === 0) {
+    // No list to fix or append to: one edit creates it with every toleration the node needs.
+    const add = tolerateCandidate(ctx, taints);
+    return [add ? [add] : []];
   }
-  return aspects;
+  return taints.map((taint) => {
+    const alternatives = nearMisses(ctx, written, taint);
+    const add = tolerateCandidate(ctx, [taint]);
+    if (add) alternatives.push(add);
+    return alternatives;
+  });
 };
 
 /** What to do on the node side about an untolerated taint. */

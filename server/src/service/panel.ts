@@ -14,6 +14,7 @@ import type { NodePlacement, PlacementReason, PlacementResult } from '../placeme
 import type { Footprint, PanelDaemonSet, PanelNode, PanelReason } from '../protocol';
 import { reasonPaths } from '../rules/helpers/reason-path';
 import { curedBy, reasonIndexOf, remedyTitle, type NodeRemedies, type Remedy } from '../remedy';
+import { untoleratedTaints } from '../remedy/tolerate-taint';
 import { locate, offsetToPosition, type DaemonSetRef, type ParsedFile } from '../yaml/document';
 import type { PathSeg, Range, TextEdit } from '../yaml/types';
 import { targetedNodes, type DaemonSetPlacementView } from './placement';
@@ -62,7 +63,8 @@ function panelNode(
   curedSets: (r: Remedy) => ReadonlySet<string>,
 ): PanelNode {
   const mismatched = new Set(n.reasons.flatMap((r) => (r.selector?.kind === 'nodeSelector' ? [r.selector.key] : [])));
-  const untolerated = new Set(n.reasons.flatMap((r) => (r.taint ? [taintString(r.taint)] : [])));
+  // Every taint that keeps the pod off, not only the one the scheduler names first.
+  const untolerated = new Set(untoleratedTaints(view.value, n).map((t) => taintString(t)));
   // A remedy cures the node as a whole; its button sits with the first reason it cures. Leaving the node out is the node's own.
   const byReason = fixesByReason(view, n.reasons, remedies, curedSets);
   const excludes = (remedies?.fixes ?? []).filter((f) => f.kind === 'exclude-node').map((f) => fixOf(view, f, curedSets));
