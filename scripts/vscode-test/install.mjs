@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Installs what the real-VS-Code tests need on a fresh machine, skipping what is present:
-// Debian's chromium (the browser playwright drives), libkrb5-dev and ripgrep (code-server's
+// Debian's chromium (the browser playwright drives) with a Korean font (fonts-nanum: the
+// screenshots of the Korean UI must show Hangul, not boxes), libkrb5-dev and ripgrep (code-server's
 // native deps), and code-server from npm into .vscode-test/code-server (gitignored, never in
 // package.json: it is 300 MB and only these tests use it).
 // These machines reach only npm and Debian, so each step that would download from elsewhere is
@@ -11,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const CODE_SERVER_VERSION = '4.100.3';
-const APT_PACKAGES = ['chromium', 'libkrb5-dev', 'ripgrep'];
+const APT_PACKAGES = ['chromium', 'fonts-nanum', 'libkrb5-dev', 'ripgrep'];
 // What @vscode/ripgrep (pulled in by code-server 4.100.3) looks for in its download cache.
 const RIPGREP_CACHE = 'vscode-ripgrep-cache-1.15.11';
 const RIPGREP_ASSET = 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz';

@@ -8,6 +8,11 @@ import type { FromPage } from '../../client/src/panel/messages';
 import type { PanelState } from '../../client/src/panel/model';
 import { panelStrings } from '../../client/src/panel/strings';
 import { englishStrings, loadState, openPanel, type Harness, type PanelPage, startHarness } from './harness';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { configureLocale } from '../../server/src/l10n';
+import { stateFor } from '../fixtures/placement/generate';
+import { repoRoot } from '../helpers/paths';
 import { THEMES, type ThemeName } from './themes';
 
 let harness: Harness;
@@ -324,6 +329,27 @@ describe('actions post to the extension', () => {
       assert.equal(await exclude.getAttribute('aria-label'), 'Exclude node cp-2 (required affinity kubernetes.io/hostname NotIn)');
       await exclude.click();
       assert.deepEqual(await postedOf(p, 'applyFix'), [{ type: 'applyFix', uri: st.uri, node: 'cp-2', reason: -1, fix: 0 }]);
+    });
+  });
+
+  it("in Korean: the page strings and the server's remedies and advice, with Kubernetes' own wording kept", async () => {
+    const ko = JSON.parse(readFileSync(path.join(repoRoot, 'l10n', 'bundle.l10n.ko.json'), 'utf8')) as Record<string, string>;
+    configureLocale('ko', path.join(repoRoot, 'l10n'));
+    let st: PanelState;
+    try {
+      st = stateFor('node-agent');
+    } finally {
+      configureLocale('en', path.join(repoRoot, 'l10n'));
+    }
+    await withPanel('remedies-ko', { state: st, strings: panelStrings({ t: (m) => ko[m] ?? m }) }, async (p) => {
+      await p.page.click('.group-toggle');
+      const gpu = p.page.locator('.row[data-node="gpu-a-1"]');
+      assert.equal(await gpu.locator('.fix').textContent(), 'nvidia.com/gpu:NoSchedule 톨러레이션 추가 (노드 2개에서 실행)');
+      assert.match((await gpu.locator('.fix').getAttribute('title'))!, /^제안 전에 확인됨/);
+      assert.equal(await gpu.locator('.advice').textContent(), '또는 노드에서: kubectl taint nodes gpu-a-1 nvidia.com/gpu:NoSchedule-');
+      // The scheduler's reason stays as kubectl describe prints it.
+      assert.equal(await gpu.locator('.reason-message').textContent(), 'node(s) had untolerated taint(s) (nvidia.com/gpu=present:NoSchedule)');
+      assert.match((await p.page.locator('.row[data-node="worker-a-2"] .advice').textContent())!, /^worker-a-2에 연결할 수 없습니다/);
     });
   });
 
