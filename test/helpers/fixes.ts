@@ -1,7 +1,7 @@
 /** Applying a quick fix the way a user would, and checking what they would see afterwards. */
 import assert from 'node:assert/strict';
 import { parseAllDocuments } from 'yaml';
-import { analyzeText, type AnalyzeOptions, type Diagnostic } from '../../server/src/service';
+import { analyzeText, fixesOf, type AnalyzeOptions, type Diagnostic } from '../../server/src/service';
 import { applyEdits } from './text';
 
 const key = (d: Diagnostic) => `${d.code}@${d.path}`;
@@ -16,9 +16,10 @@ export function applyFix(text: string, code: string, opts: { index?: number; fix
   const before = analyzeText(text, opts.options);
   const d = before.filter((x) => x.code === code)[opts.index ?? 0];
   assert.ok(d, `no ${code} diagnostic #${opts.index ?? 0} in:\n${text}\n${before.map((x) => x.code).join(', ')}`);
-  assert.ok(d.fixes?.length, `${code} has no fix`);
-  const fix = typeof opts.fix === 'string' ? d.fixes!.find((f) => f.title.includes(opts.fix as string)) : d.fixes![opts.fix ?? 0];
-  assert.ok(fix, `fix ${JSON.stringify(opts.fix)} not among ${d.fixes!.map((f) => f.title).join(' | ')}`);
+  const fixes = fixesOf(d);
+  assert.ok(fixes?.length, `${code} has no fix`);
+  const fix = typeof opts.fix === 'string' ? fixes.find((f) => f.title.includes(opts.fix as string)) : fixes[opts.fix ?? 0];
+  assert.ok(fix, `fix ${JSON.stringify(opts.fix)} not among ${fixes.map((f) => f.title).join(' | ')}`);
   const after = applyEdits(text, fix.edits);
   for (const doc of parseAllDocuments(after, { version: '1.1', uniqueKeys: false })) {
     assert.deepEqual(

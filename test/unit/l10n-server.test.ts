@@ -8,7 +8,17 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { configureLocale, currentLocale } from '../../server/src/l10n';
 import { sampleInventory } from '../../server/src/inventory/sample';
-import { analyzeText, complete, hover, inventoryHints, placementsOfText, placementSummary, quickFixes, type Diagnostic } from '../../server/src/service';
+import {
+  analyzeText,
+  complete,
+  fixesOf,
+  hover,
+  inventoryHints,
+  placementsOfText,
+  placementSummary,
+  quickFixes,
+  type Diagnostic,
+} from '../../server/src/service';
 import { repoRoot } from '../helpers/paths';
 import { withCursor } from '../helpers/text';
 import { daemonSet } from '../helpers/manifests';
@@ -112,8 +122,10 @@ spec:
     assert.ok(d.message.includes('톨러레이션되지 않은 테인트'), d.message);
     // The placement panel finds this fix by what it adds, so its title can be translated.
     assert.ok(
-      d.fixes?.some((f) => f.title === 'node-role.kubernetes.io/control-plane:NoSchedule 톨러레이션 추가 (노드 3개에서 실행)'),
-      d.fixes?.map((f) => f.title).join(' | '),
+      fixesOf(d)?.some((f) => f.title === 'node-role.kubernetes.io/control-plane:NoSchedule 톨러레이션 추가 (노드 3개에서 실행)'),
+      fixesOf(d)
+        ?.map((f) => f.title)
+        .join(' | '),
     );
   });
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parseInventoryText } from '../../server/src/inventory/file';
 import { sampleInventory } from '../../server/src/inventory/sample';
 import type { Inventory } from '../../server/src/placement/types';
-import { analyzeText } from '../../server/src/service';
+import { analyzeText, fixesOf } from '../../server/src/service';
 import { repoRoot, sharedPath } from '../helpers/paths';
 
 function fixtureInventory(name: string): Inventory {
@@ -26,8 +26,9 @@ test('GPU driver installer tolerating only nvidia.com/gpu: the dedicated GPU poo
   assert.ok(d, diags.map((x) => x.code).join());
   assert.match(d.message, /dedicated=ml-training:NoSchedule \(gke-a100-ml-pool-1\)/);
   assert.match(d.message, /inventory gpu-pools\.yaml/);
+  // The fix is proven: it makes gke-a100-ml-pool-1 run (it already tolerates nvidia.com/gpu).
   assert.deepEqual(
-    d.fixes?.map((f) => f.title),
+    fixesOf(d)?.map((f) => f.title),
     ['Tolerate dedicated:NoSchedule'],
   );
 });
@@ -38,7 +39,7 @@ test('vGPU device manager without the nvidia.com/gpu toleration: runs nowhere, t
   const taint = diags.find((x) => x.code === 'excluded-by-taint');
   assert.ok(taint);
   assert.match(taint.message, /nvidia\.com\/gpu:NoSchedule \(vgpu-host-1\)/);
-  assert.equal(taint.fixes?.[0].title, 'Tolerate nvidia.com/gpu:NoSchedule');
+  assert.equal(fixesOf(taint)?.[0].title, 'Tolerate nvidia.com/gpu:NoSchedule');
 });
 
 test('AMD GPU plugin with no arch or OS selector on a mixed cluster: Windows and arm64 nodes named', () => {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { parseAllDocuments } from 'yaml';
 import { sampleInventory } from '../../server/src/inventory/sample';
 import type { Inventory } from '../../server/src/placement/types';
-import { analyzeText } from '../../server/src/service';
+import { analyzeText, fixesOf } from '../../server/src/service';
 import { applyEdits } from '../helpers/text';
 import { daemonSetHead } from '../helpers/manifests';
 import { ruleTester } from '../helpers/rule-tester';
@@ -121,14 +121,14 @@ ruleTester('excluded-by-taint', {
 
 test('excluded-by-taint: a Tolerate fix per taint, applied cleanly', () => {
   const [d] = find(linux, 'excluded-by-taint');
-  const titles = d.fixes!.map((f) => f.title);
+  const titles = fixesOf(d)!.map((f) => f.title);
   // Each fix says how many of the finding's nodes it makes run (proven by re-placing the edited manifest).
   assert.deepEqual(titles, [
     'Tolerate node-role.kubernetes.io/control-plane:NoSchedule (3 nodes run)',
     'Tolerate edge.example.com/remote:NoSchedule (2 nodes run)',
     'Tolerate nvidia.com/gpu:NoSchedule (2 nodes run)',
   ]);
-  const fix = d.fixes![0];
+  const fix = fixesOf(d)![0];
   const fixed = applyEdits(linux, fix.edits);
   assert.equal(fixed, linuxControlPlaneTolerated);
   assert.ok(
@@ -140,7 +140,7 @@ test('excluded-by-taint: a Tolerate fix per taint, applied cleanly', () => {
 });
 
 test('excluded-by-taint: appending to an existing list keeps its style', () => {
-  const edge = find(withList, 'excluded-by-taint')[0].fixes!.find((f) => f.title.startsWith('Tolerate nvidia.com/gpu'))!;
+  const edge = fixesOf(find(withList, 'excluded-by-taint')[0])!.find((f) => f.title.startsWith('Tolerate nvidia.com/gpu'))!;
   const fixed = applyEdits(withList, edge.edits);
   assert.equal(
     fixed,

@@ -125,19 +125,19 @@ function remediesOf(
   options: AnalysisOptions,
   placement: () => PlacementResult | undefined,
 ): (opts?: RemedyOptions) => Map<string, NodeRemedies> {
-  // Answers for every node, with and without exclusions, are kept: the rules, the panel and the CLI ask for them.
-  const all = new Map<boolean, Map<string, NodeRemedies>>();
+  // Each question is answered once per analysis: the rules, the panel and the CLI ask the same ones.
+  const answers = new Map<string, Map<string, NodeRemedies>>();
   return (opts = {}) => {
     const result = placement();
     const inventory = options.inventory;
     if (!result || !inventory) return NO_REMEDIES;
-    const key = !!opts.exclusions;
-    const hit = opts.nodes ? undefined : all.get(key);
+    const key = JSON.stringify([!!opts.exclusions, opts.nodes ? [...opts.nodes].sort() : null, opts.kinds ? [...opts.kinds].sort() : null]);
+    const hit = answers.get(key);
     if (hit) return hit;
     const place = options.place ?? computePlacement;
     const ctx = { file, ds: ref, value: ref.value, edits: new Edits(file, ref), inventory, placement: result, place: (v: unknown) => place(v, inventory) };
     const answer = nodeRemedies(ctx, opts);
-    if (!opts.nodes) all.set(key, answer);
+    answers.set(key, answer);
     return answer;
   };
 }

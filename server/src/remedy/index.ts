@@ -49,6 +49,8 @@ const KIND_ORDER: RemedyKind[] = [
 
 /** How many edited copies one call may place (each is a full placement on the inventory). */
 export const MAX_REPLAYS = 40;
+/** How many "exclude this node" edits one call may prove (one per node). */
+export const MAX_EXCLUSIONS = 60;
 /** Alternatives tried per aspect, and combinations per node. */
 const ALTERNATIVES = 3;
 const COMBINATIONS = 8;
@@ -58,6 +60,8 @@ export interface RemedyOptions {
   nodes?: ReadonlySet<string>;
   /** Also offer "exclude this node" for the nodes that run or stay Pending. */
   exclusions?: boolean;
+  /** Only remedies of these kinds (e.g. a rule that asks whether a priority would help: one replay, not the full search). */
+  kinds?: ReadonlySet<RemedyKind>;
 }
 
 /** One alternative of every aspect, at most COMBINATIONS of them, best alternatives first. */
@@ -120,7 +124,10 @@ class Replayer {
   private replays = 0;
   private readonly index: number;
 
-  constructor(private readonly ctx: RemedyContext) {
+  constructor(
+    private readonly ctx: RemedyContext,
+    private readonly budget = MAX_REPLAYS,
+  ) {
     this.index = findDaemonSets(ctx.file).findIndex((r) => r.node === ctx.ds.node);
   }
 
@@ -129,7 +136,7 @@ class Replayer {
     const key = JSON.stringify(edits);
     const hit = this.memo.get(key);
     if (hit !== undefined) return hit;
-    if (this.replays >= MAX_REPLAYS || this.index < 0) return null;
+    if (this.replays >= this.budget || this.index < 0) return null;
     this.replays++;
     let result: PlacementResult | null = null;
     const text = applyTextEdits(this.ctx.file, edits);
@@ -188,10 +195,11 @@ export function reasonIndexOf(r: Remedy, reasons: readonly PlacementReason[]): n
 const ROUNDS = 3;
 
 /** Proven remedies that make one node run. */
-function cure(ctx: RemedyContext, replay: Replayer, node: NodePlacement): Remedy[] {
+function cure(ctx: RemedyContext, replay: Replayer, node: NodePlacement, kinds?: ReadonlySet<RemedyKind>): Remedy[] {
   const out: Remedy[] = [];
   const tried = new Set<string>();
   const attempt = (c: Candidate, round: number): void => {
+    if (kinds && !(c.kinds ?? [c.kind]).every((k) => kinds.has(k))) return;
     const key = JSON.stringify(c.edits);
     if (tried.has(key)) return;
     tried.add(key);
@@ -230,13 +238,16 @@ function rank(remedies: Remedy[]): Remedy[] {
 /** Remedies and advice for the nodes that do not run (and, with `exclusions`, how to leave out the ones that do). */
 export function nodeRemedies(ctx: RemedyContext, opts: RemedyOptions = {}): Map<string, NodeRemedies> {
   const replay = new Replayer(ctx);
+  // Exclusions prove one edit per node: their own budget, so they never starve the cures.
+  const excluding = opts.exclusions ? new Replayer(ctx, MAX_EXCLUSIONS) : undefined;
   const out = new Map<string, NodeRemedies>();
-  for (const node of ctx.placement.nodes) {
-    if (opts.nodes && !opts.nodes.has(node.name)) continue;
-    const fixes: Remedy[] = node.verdict === 'runs' ? [] : rank(cure(ctx, replay, node));
-    if (opts.exclusions && node.verdict !== 'excluded') {
+  const selected = ctx.placement.nodes.filter((n) => !opts.nodes || opts.nodes.has(n.name));
+  const cures = new Map(selected.map((n) => [n.name, n.verdict === 'runs' ? [] : rank(cure(ctx, replay, n, opts.kinds))]));
+  for (const node of selected) {
+    const fixes = cures.get(node.name)!;
+    if (excluding && node.verdict !== 'excluded') {
       const c = excludeNode(ctx, node);
-      const r = c && prove(ctx, replay, node, c, (n) => n.verdict === 'excluded');
+      const r = c && prove(ctx, excluding, node, c, (n) => n.verdict === 'excluded');
       if (r) fixes.push({ ...r, preferred: fixes.length === 0 && node.verdict === 'runs', predicates: [] });
     }
     const advice =

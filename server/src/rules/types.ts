@@ -84,4 +84,9 @@ export interface Finding {
   /** Overrides the rule's default severity (rarely needed). */
   severity?: Severity;
   fixes?: Fix[];
+  /**
+   * Fixes that take real work to find (the remedy engine re-places edited copies): computed when
+   * code actions ask for them, never while diagnostics are computed, and never applied by fix-all.
+   */
+  lazyFixes?: () => Fix[] | undefined;
 }

@@ -1,6 +1,6 @@
 /** Code actions: the quick fixes of the diagnostics under the cursor, and "fix all" of the preferred ones. */
 import type { Range, TextEdit } from '../yaml/types';
-import type { Diagnostic } from './types';
+import { fixesOf, type Diagnostic } from './types';
 import type { Fix } from '../rules/types';
 import { t } from '../l10n';
 
@@ -22,8 +22,8 @@ function overlaps(a: Range, b: Range): boolean {
 export function quickFixes(diagnostics: Diagnostic[], range: Range): Action[] {
   const out: Action[] = [];
   for (const d of diagnostics) {
-    if (!d.fixes?.length || !overlaps(d.range, range)) continue;
-    for (const fix of d.fixes) out.push({ title: fix.title, kind: 'quickfix', isPreferred: fix.isPreferred, diagnostic: d, edits: fix.edits });
+    if (!(d.fixes?.length || d.lazyFixes) || !overlaps(d.range, range)) continue;
+    for (const fix of fixesOf(d) ?? []) out.push({ title: fix.title, kind: 'quickfix', isPreferred: fix.isPreferred, diagnostic: d, edits: fix.edits });
   }
   // Preferred fixes first, then in the order the rule ranked them.
   return out.sort((a, b) => Number(!!b.isPreferred) - Number(!!a.isPreferred));

@@ -6,7 +6,7 @@
 import { isMap, isSeq, type Node } from 'yaml';
 import type { AnalysisOptions, DocumentAnalysis } from '../analysis/document';
 import { rulesById } from '../rules';
-import type { Finding, Severity, SeveritySetting } from '../rules/types';
+import type { Finding, Fix, Severity, SeveritySetting } from '../rules/types';
 import { locate, rangeOf, type DaemonSetRef, type ParsedDoc, type ParsedFile } from '../yaml/document';
 import { formatPath, type Range } from '../yaml/types';
 import { SOURCE, type Diagnostic } from './types';
@@ -54,8 +54,15 @@ function shiftRange(r: Range, lines: number): Range {
 /** A placed finding moved down by `lines` (its document starts further into the file). */
 export function shift(p: Placed, lines: number): Placed {
   if (lines === 0) return p;
-  const fixes = p.finding.fixes?.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, range: shiftRange(e.range, lines) })) }));
-  return { finding: fixes ? { ...p.finding, fixes } : p.finding, range: shiftRange(p.range, lines) };
+  const move = (fixes: Fix[] | undefined) => fixes?.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, range: shiftRange(e.range, lines) })) }));
+  const fixes = move(p.finding.fixes);
+  const lazy = p.finding.lazyFixes;
+  let finding = fixes ? { ...p.finding, fixes } : p.finding;
+  if (lazy) {
+    let moved: Fix[] | undefined | null = null;
+    finding = { ...finding, lazyFixes: () => (moved === null ? (moved = move(lazy())) : moved) };
+  }
+  return { finding, range: shiftRange(p.range, lines) };
 }
 
 /** The findings of a document's analysis on ranges of its text, minus the suppressed ones. */
@@ -161,6 +168,7 @@ export function finish(placed: Placed[], options: AnalyzeOptions): Diagnostic[] 
       path: formatPath(finding.path),
       docUrl: options.docsBaseUrl ? `${options.docsBaseUrl}${finding.rule}.md` : undefined,
       fixes: finding.fixes,
+      ...(finding.lazyFixes ? { lazyFixes: finding.lazyFixes } : {}),
     });
   }
   return out;

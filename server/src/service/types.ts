@@ -13,6 +13,13 @@ export interface Diagnostic {
   /** Link to the rule's documentation page. */
   docUrl?: string;
   fixes?: Fix[];
+  /** Fixes computed on demand (see Finding.lazyFixes); `fixesOf` gives either kind. */
+  lazyFixes?: () => Fix[] | undefined;
+}
+
+/** A diagnostic's fixes, computing the on-demand ones. */
+export function fixesOf(d: Pick<Diagnostic, 'fixes' | 'lazyFixes'>): Fix[] | undefined {
+  return d.fixes ?? d.lazyFixes?.();
 }
 
 export const SOURCE = 'daemonset';

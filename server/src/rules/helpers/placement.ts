@@ -33,9 +33,16 @@ export function firstPresent(value: any, candidates: (string | number)[][]): (st
   return candidates[candidates.length - 1];
 }
 
-/** Quick fixes for a finding about some nodes: the remedy engine's proven edits for them, the best first (preferred when it is the only one). */
-export function remedyFixes(ctx: RuleContext, nodes: readonly string[], kinds?: ReadonlySet<RemedyKind>, max = 4): Fix[] | undefined {
-  const found = groupRemedies(ctx.remedies(), nodes, kinds, max);
-  if (found.length === 0) return undefined;
-  return found.map((f, i) => ({ title: f.title, isPreferred: i === 0 && found.length === 1, edits: f.remedy.edits }));
+/**
+ * Quick fixes for a finding about some nodes: the remedy engine's proven edits for them, the best
+ * first (preferred when it is the only one). Lazy: the engine runs when code actions ask, once.
+ */
+export function remedyFixes(ctx: RuleContext, nodes: readonly string[], kinds?: ReadonlySet<RemedyKind>, max = 4): () => Fix[] | undefined {
+  let fixes: Fix[] | undefined | null = null;
+  return () => {
+    if (fixes !== null) return fixes;
+    const found = groupRemedies(ctx.remedies(), nodes, kinds, max);
+    fixes = found.length === 0 ? undefined : found.map((f, i) => ({ title: f.title, isPreferred: i === 0 && found.length === 1, edits: f.remedy.edits }));
+    return fixes;
+  };
 }

@@ -52,7 +52,7 @@ export const excludedByTaint: Rule = {
       path,
       target: 'key',
       message,
-      fixes: fixable.length ? remedyFixes(ctx, fixable, TAINT_REMEDIES) : undefined,
+      lazyFixes: fixable.length ? remedyFixes(ctx, fixable, TAINT_REMEDIES) : undefined,
     };
     return [finding];
   },

@@ -40,7 +40,7 @@ export const noMatchingNodes: Rule = {
         target: 'key',
         message: t('This DaemonSet runs on none of the {0} nodes of {1} (DESIRED 0): excluded {2}.', p.result.nodes.length, p.where, parts.join(', ')),
         // The proven edits that make the most nodes run, first.
-        fixes: remedyFixes(
+        lazyFixes: remedyFixes(
           ctx,
           p.result.nodes.map((n) => n.name),
         ),

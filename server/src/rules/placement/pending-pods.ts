@@ -44,7 +44,7 @@ export const pendingPods: Rule = {
         target: 'key',
         message:
           t('{0} pod(s) would stay Pending on {1} ({2}): {3}.', nodes.length, p.where, `${reason.predicate}: ${reason.message}`, nodeList(nodes)) + detail,
-        fixes: remedyFixes(ctx, nodes, PENDING_REMEDIES),
+        lazyFixes: remedyFixes(ctx, nodes, PENDING_REMEDIES),
       });
     }
     return out;

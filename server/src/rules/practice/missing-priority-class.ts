@@ -5,6 +5,9 @@ import { t } from '../../l10n';
 import { POD, podSpec, toleratesAll } from '../helpers/pod';
 import { nodeList, placementOf } from '../helpers/placement';
 import type { RuleContext } from '../types';
+import type { RemedyKind } from '../../remedy';
+
+const PRIORITY_ONLY: ReadonlySet<RemedyKind> = new Set(['priority-class']);
 
 /**
  * What the engine shows on the inventory: the nodes where the pod stays Pending and the
@@ -16,7 +19,9 @@ function priorityFacts(ctx: RuleContext): string | undefined {
   if (!p || p.result.counts.pending === 0) return undefined;
   const cured: string[] = [];
   const victims = new Set<string>();
-  for (const [node, r] of ctx.remedies()) {
+  const pendingNodes = new Set(p.result.nodes.filter((n) => n.verdict === 'pending').map((n) => n.name));
+  // Only the priority remedy, on the Pending nodes: one re-placement, not the full search.
+  for (const [node, r] of ctx.remedies({ nodes: pendingNodes, kinds: PRIORITY_ONLY })) {
     const fix = r.fixes.find((f) => f.kind === 'priority-class');
     if (!fix) continue;
     cured.push(node);
