@@ -43,10 +43,37 @@ export function goQuote(s: string): string {
   return `${out}"`;
 }
 
-/** Go's `%#v` of a `[]string` as field errors print it: `[]string{"a", "b"}`, `[]string{}`, `[]string(nil)` for an absent list. */
-export function goStringSlice(values: readonly unknown[] | null | undefined): string {
-  if (values === null || values === undefined) return '[]string(nil)';
-  return `[]string{${values.map((v) => goQuote(String(v))).join(', ')}}`;
+/**
+ * Go's `encoding/json` encoding of a string (what `json.Marshal` writes): quote, backslash and
+ * control characters escaped, and (Marshal's HTML escaping) `<`, `>`, `&`, U+2028 and U+2029 as `\uXXXX`.
+ */
+export function goJSONString(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (ch === '"' || ch === '\\') out += `\\${ch}`;
+    else if (c === 0x0a) out += '\\n';
+    else if (c === 0x0d) out += '\\r';
+    else if (c === 0x09) out += '\\t';
+    else if (c === 0x08) out += '\\b';
+    else if (c === 0x0c) out += '\\f';
+    else if (c < 0x20 || ch === '<' || ch === '>' || ch === '&' || c === 0x2028 || c === 0x2029) out += `\\u${c.toString(16).padStart(4, '0')}`;
+    else out += ch;
+  }
+  return `${out}"`;
+}
+
+/**
+ * A field error's bad value of a type other than `string`, a number or a bool, as
+ * `field.Error.ErrorBody` prints it (apimachinery 1.36): as JSON. So a `[]string` reads
+ * `["a","b"]` (`null` when nil) and a named string type such as an operator `"Foo"`; plain strings
+ * are `%q` (goQuote).
+ */
+export function goJSONValue(v: unknown): string {
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v === null || v === undefined) return 'null';
+  if (Array.isArray(v)) return `[${v.map(goJSONValue).join(',')}]`;
+  return goJSONString(String(v));
 }
 
 /** A field.Error string: `<path>: <type>: <value>: <detail>`, the value already formatted the way Go prints it. */
@@ -54,22 +81,37 @@ function fieldError(path: string, type: string, value: string, detail: string): 
   return `${path}: ${type}: ${value}: ${detail}`;
 }
 
+/** `path.Child(name)`: a nil root path (NewRequirement without a path option) prints as the child alone. */
+function child(path: string, name: string): string {
+  return path ? `${path}.${name}` : name;
+}
+
+/**
+ * `errors.NewAggregate(errs).Error()` (after `Flatten`): one error as it is, several as
+ * `[err1, err2]` with repeated messages once; undefined for none.
+ */
+export function aggregateErrors(errs: readonly string[]): string | undefined {
+  const unique = [...new Set(errs)];
+  if (unique.length === 0) return undefined;
+  return unique.length === 1 ? unique[0] : `[${unique.join(', ')}]`;
+}
+
 /** `validRequirementOperators`, for the NotSupported error of an unknown operator. */
 const REQUIREMENT_OPERATORS = ['in', 'notin', '=', '==', '!=', 'exists', '!', 'gt', 'lt'];
 
 /**
  * `labels.NewRequirement(key, op, vals)`: returns the requirement or the validation errors
- * (field-error strings rooted at `path`).
+ * (field-error strings rooted at `path`; `''` is Go's nil path, as LabelSelectorAsSelector passes it).
  */
 export function newRequirement(key: string, op: SelectionOperator, vals: readonly string[] | null | undefined, path: string): Requirement | string[] {
   const errs: string[] = [];
   const values = list<string>(vals);
   // validateLabelKey / validateLabelValue: one error per key or value, its messages joined by "; ".
   const keyErrors = isLabelKey(typeof key === 'string' ? key : '');
-  if (keyErrors.length > 0) errs.push(fieldError(`${path}.key`, 'Invalid value', goQuote(String(key ?? '')), keyErrors.join('; ')));
-  const valuePath = `${path}.values`;
-  // The values as Go holds them: an absent list is nil, `[]` an empty slice.
-  const slice = goStringSlice(vals === null || vals === undefined ? vals : values);
+  if (keyErrors.length > 0) errs.push(fieldError(child(path, 'key'), 'Invalid value', goQuote(String(key ?? '')), keyErrors.join('; ')));
+  const valuePath = child(path, 'values');
+  // The values as Go holds them ([]string, printed as JSON): an absent list is nil, `[]` an empty slice.
+  const slice = goJSONValue(vals === null || vals === undefined ? null : values.map((v) => String(v)));
   let intValue: bigint | undefined;
   switch (op) {
     case 'in':
@@ -96,7 +138,10 @@ export function newRequirement(key: string, op: SelectionOperator, vals: readonl
       }
       break;
     default:
-      errs.push(`${path}.operator: Unsupported value: ${goQuote(String(op))}: supported values: ${REQUIREMENT_OPERATORS.map(goQuote).join(', ')}`);
+      // selection.Operator is a named string type: ErrorBody prints it as JSON.
+      errs.push(
+        `${child(path, 'operator')}: Unsupported value: ${goJSONValue(String(op))}: supported values: ${REQUIREMENT_OPERATORS.map(goQuote).join(', ')}`,
+      );
   }
   for (let i = 0; i < values.length; i++) {
     const v = typeof values[i] === 'string' ? values[i] : String(values[i]);
@@ -215,40 +260,53 @@ export const EVERYTHING: LabelSelector = Object.freeze({ requirements: [] });
 /** labels.Nothing(): matches no label set. */
 export const NOTHING: LabelSelector = Object.freeze({ requirements: [], nothing: true });
 
-const LABEL_SELECTOR_OPS: Record<string, SelectionOperator> = { In: 'in', NotIn: 'notin', Exists: 'exists', DoesNotExist: '!' };
+const LABEL_SELECTOR_OPS: Readonly<Record<string, SelectionOperator>> = { In: 'in', NotIn: 'notin', Exists: 'exists', DoesNotExist: '!' };
 
 /**
- * metav1 `LabelSelectorAsSelector(ps)`: nil ⇒ Nothing, no matchLabels and no matchExpressions ⇒
- * Everything, otherwise matchLabels AND matchExpressions. Returns null where Go returns an error
- * (an invalid key or value, an unknown operator, the wrong number of values, a value of the wrong
- * JSON type): callers decide what an unparsable selector means.
+ * metav1 `LabelSelectorAsSelector(ps)` with its error: nil ⇒ Nothing, no matchLabels and no
+ * matchExpressions ⇒ Everything, otherwise matchLabels AND matchExpressions. The error is Go's:
+ * the first requirement that fails `NewRequirement` (its field errors aggregated, paths rooted
+ * nowhere: `values[0][app]: Invalid value: …`), or `"Foo" is not a valid label selector operator`.
+ * A value of the wrong JSON type (which Go could not even decode) gives `invalid label selector`.
  */
-export function parseLabelSelector(sel: unknown): LabelSelector | null {
-  if (sel === null || sel === undefined) return NOTHING;
-  if (typeof sel !== 'object' || Array.isArray(sel)) return null;
+export function labelSelectorAsSelectorOrError(sel: unknown): { selector: LabelSelector; error?: undefined } | { selector?: undefined; error: string } {
+  const invalid = { error: 'invalid label selector' };
+  if (sel === null || sel === undefined) return { selector: NOTHING };
+  if (typeof sel !== 'object' || Array.isArray(sel)) return invalid;
   const ps = sel as { matchLabels?: unknown; matchExpressions?: unknown };
   const matchLabels = ps.matchLabels ?? {};
   const exprs = ps.matchExpressions ?? [];
-  if (typeof matchLabels !== 'object' || Array.isArray(matchLabels) || !Array.isArray(exprs)) return null;
+  if (typeof matchLabels !== 'object' || Array.isArray(matchLabels) || !Array.isArray(exprs)) return invalid;
   const labelEntries = Object.entries(matchLabels as Record<string, unknown>);
-  if (labelEntries.length + exprs.length === 0) return EVERYTHING;
+  if (labelEntries.length + exprs.length === 0) return { selector: EVERYTHING };
   const reqs: Requirement[] = [];
   for (const [k, v] of labelEntries) {
-    if (typeof v !== 'string') return null;
-    const r = newRequirement(k, '=', [v], 'matchLabels');
-    if (Array.isArray(r)) return null;
+    if (typeof v !== 'string') return invalid;
+    const r = newRequirement(k, '=', [v], '');
+    if (Array.isArray(r)) return { error: aggregateErrors(r)! };
     reqs.push(r);
   }
-  for (const [i, e] of exprs.entries()) {
-    if (!e || typeof e !== 'object') return null;
-    const op = LABEL_SELECTOR_OPS[(e as any).operator];
+  for (const e of exprs) {
+    if (!e || typeof e !== 'object') return invalid;
+    const operator = (e as any).operator;
     const values = (e as any).values ?? [];
-    if (!op || typeof (e as any).key !== 'string' || !Array.isArray(values) || !values.every((v: unknown) => typeof v === 'string')) return null;
-    const r = newRequirement((e as any).key, op, values, `matchExpressions[${i}]`);
-    if (Array.isArray(r)) return null;
+    if (typeof (e as any).key !== 'string' || !Array.isArray(values) || !values.every((v: unknown) => typeof v === 'string')) return invalid;
+    if (typeof operator !== 'string' || !Object.hasOwn(LABEL_SELECTOR_OPS, operator))
+      return { error: `${goQuote(String(operator ?? ''))} is not a valid label selector operator` };
+    const r = newRequirement((e as any).key, LABEL_SELECTOR_OPS[operator], values, '');
+    if (Array.isArray(r)) return { error: aggregateErrors(r)! };
     reqs.push(r);
   }
-  return selectorFromRequirements(reqs);
+  return { selector: selectorFromRequirements(reqs) };
+}
+
+/**
+ * metav1 `LabelSelectorAsSelector(ps)`; null where Go returns an error (an invalid key or value,
+ * an unknown operator, the wrong number of values, a value of the wrong JSON type): callers decide
+ * what an unparsable selector means.
+ */
+export function parseLabelSelector(sel: unknown): LabelSelector | null {
+  return labelSelectorAsSelectorOrError(sel).selector ?? null;
 }
 
 /** A DaemonSet's `spec.selector` as the controller uses it: a selector that does not parse matches nothing. */

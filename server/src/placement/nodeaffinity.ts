@@ -11,9 +11,9 @@ import {
   type LabelSet,
   type Requirement,
   type SelectionOperator,
+  aggregateErrors,
   fieldRequirementMatches,
-  goQuote,
-  goStringSlice,
+  goJSONValue,
   newRequirement,
   requirementMatches,
   requirementString,
@@ -23,7 +23,7 @@ import {
 } from '../k8s/labels';
 import type { NodeSelector, NodeSelectorRequirement, NodeSelectorTerm } from './types';
 
-const NODE_SELECTOR_OPS: Record<string, SelectionOperator> = {
+const NODE_SELECTOR_OPS: Readonly<Record<string, SelectionOperator>> = {
   In: 'in',
   NotIn: 'notin',
   Exists: 'exists',
@@ -36,14 +36,15 @@ const NODE_SELECTOR_OPS: Record<string, SelectionOperator> = {
 const SUPPORTED_OPS = 'supported values: "In", "NotIn", "Exists", "DoesNotExist", "Gt", "Lt"';
 const SUPPORTED_FIELD_OPS = 'supported values: "In", "NotIn"';
 
+/** `errors.Flatten(errors.NewAggregate(errs)).Error()` (k8s/labels.ts holds the one implementation). */
+export { aggregateErrors };
+
 /**
- * `errors.Flatten(errors.NewAggregate(errs)).Error()`: one error as it is, several as
- * `[err1, err2]` (repeated messages once); undefined for none.
+ * `field.NotSupported(path, op, valid)`: the operator is a named string type
+ * (`v1.NodeSelectorOperator`), which ErrorBody prints as JSON.
  */
-export function aggregateErrors(errs: readonly string[]): string | undefined {
-  const unique = [...new Set(errs)];
-  if (unique.length === 0) return undefined;
-  return unique.length === 1 ? unique[0] : `[${unique.join(', ')}]`;
+function unsupportedOperator(path: string, op: unknown, supported: string): string {
+  return `${path}.operator: Unsupported value: ${goJSONValue(typeof op === 'string' ? op : '')}: ${supported}`;
 }
 
 /**
@@ -60,12 +61,12 @@ export function nodeSelectorRequirementsAsSelector(
   const errors: string[] = [];
   nsm.forEach((expr, i) => {
     const p = `${path}[${i}]`;
-    const op = NODE_SELECTOR_OPS[expr?.operator];
-    if (!op) {
-      errors.push(`${p}.operator: Unsupported value: ${goQuote(String(expr?.operator ?? ''))}: ${SUPPORTED_OPS}`);
+    const operator = expr?.operator;
+    if (typeof operator !== 'string' || !Object.hasOwn(NODE_SELECTOR_OPS, operator)) {
+      errors.push(unsupportedOperator(p, operator, SUPPORTED_OPS));
       return;
     }
-    const r = newRequirement(expr.key, op, expr.values, p);
+    const r = newRequirement(expr.key, NODE_SELECTOR_OPS[operator], expr.values, p);
     if (Array.isArray(r)) errors.push(...r);
     else reqs.push(r);
   });
@@ -85,10 +86,12 @@ export function nodeSelectorRequirementsAsFieldSelector(
     const p = `${path}[${i}]`;
     const values = list<string>(expr?.values);
     if (expr?.operator === 'In' || expr?.operator === 'NotIn') {
-      if (values.length !== 1) errors.push(`${p}.values: Invalid value: ${goStringSlice(expr?.values)}: must have one element`);
+      // The values are a []string: JSON in the message (`["a","b"]`, `null` when absent).
+      if (values.length !== 1)
+        errors.push(`${p}.values: Invalid value: ${goJSONValue(Array.isArray(expr?.values) ? values.map(String) : null)}: must have one element`);
       else selector.push({ key: expr.key, operator: expr.operator === 'In' ? '=' : '!=', value: values[0] });
     } else {
-      errors.push(`${p}.operator: Unsupported value: ${goQuote(String(expr?.operator ?? ''))}: ${SUPPORTED_FIELD_OPS}`);
+      errors.push(unsupportedOperator(p, expr?.operator, SUPPORTED_FIELD_OPS));
     }
   });
   return { selector, errors };
