@@ -62,18 +62,17 @@ export function isSupportedPodLevelResource(name: string): boolean {
 }
 
 /**
- * `PodRequests`: max(Σ containers + Σ sidecars, max_i(init_i + sidecars before i)) per resource,
- * pod-level requests replacing cpu/memory/hugepages, plus overhead.
+ * `AggregateContainerRequests` (or the limits, `AggregateContainerLimits`): max(Σ containers +
+ * Σ sidecars, max_i(init_i + sidecars before i)) per resource.
  */
-export function podRequests(podSpec: any, opts: PodResourcesOptions = {}): ResourceAmounts {
-  const defaults = opts.defaultRequestsFromLimits === true;
+function aggregateContainers(podSpec: any, of: (c: any) => ResourceAmounts, opts: PodResourcesOptions): ResourceAmounts {
   const reqs: ResourceAmounts = new Map();
-  for (const c of list(podSpec?.containers)) addResourceList(reqs, containerRequests(c, defaults));
+  for (const c of list(podSpec?.containers)) addResourceList(reqs, of(c));
 
   const restartableInitContainerReqs: ResourceAmounts = new Map();
   const initContainerReqs: ResourceAmounts = new Map();
   for (const c of list(podSpec?.initContainers)) {
-    let containerReqs = containerRequests(c, defaults);
+    let containerReqs = of(c);
     if (isSidecar(c, opts)) {
       // Sidecars run for the pod's lifetime: they add to the regular containers…
       addResourceList(reqs, containerReqs);
@@ -89,10 +88,56 @@ export function podRequests(podSpec: any, opts: PodResourcesOptions = {}): Resou
     maxResourceList(initContainerReqs, containerReqs);
   }
   maxResourceList(reqs, initContainerReqs);
+  return reqs;
+}
 
-  const podLevel = podSpec?.resources?.requests;
-  if (!opts.skipPodLevelResources && podLevel && typeof podLevel === 'object') {
-    for (const k of Object.keys(podLevel)) if (isSupportedPodLevelResource(k)) reqs.set(k, amountOf(k, podLevel[k]));
+/** `IsOvercommitAllowed`: native resources other than hugepages. */
+function isOvercommitAllowed(name: string): boolean {
+  return isNativeResource(name) && !isHugePageResourceName(name);
+}
+
+/**
+ * The pod-level requests of the Pod the API server stores: SetDefaults_Pod with PodLevelResources
+ * on (pkg/apis/core/v1/defaults.go, 1.36) runs, after the containers' limits filled their
+ * requests, `defaultHugePagePodLimits` (pod-level hugepages limits from the containers' limits,
+ * when spec.resources has limits or requests and no pod-level request or limit names that size)
+ * and then `defaultPodRequests`: only when spec.resources.limits is non-empty, cpu and memory
+ * requests missing at pod level default to the containers' aggregated requests, and whatever is
+ * still missing to the pod-level limit. `containerRequests` is the containers' aggregate after
+ * their own defaulting. Not applied to templates: only the created Pod is defaulted.
+ */
+export function defaultedPodLevelRequests(podSpec: any, containerRequests: ResourceAmounts, opts: PodResourcesOptions = {}): ResourceAmounts | undefined {
+  const resources = podSpec?.resources;
+  if (!resources || typeof resources !== 'object') return undefined;
+  const requests = toAmounts(resources.requests);
+  const limits = toAmounts(resources.limits);
+  if (limits.size > 0 || requests.size > 0) {
+    const aggregateLimits = aggregateContainers(podSpec, (c) => toAmounts(c?.resources?.limits), opts);
+    for (const [name, v] of aggregateLimits) {
+      if (!isSupportedPodLevelResource(name) || !isHugePageResourceName(name)) continue;
+      // No pod-level hugepages limit is defaulted where the pod requests that size.
+      if (!requests.has(name) && !limits.has(name)) limits.set(name, v);
+    }
+  }
+  if (limits.size === 0) return requests;
+  for (const [name, v] of containerRequests) if (!requests.has(name) && isSupportedPodLevelResource(name) && isOvercommitAllowed(name)) requests.set(name, v);
+  for (const [name, v] of limits) if (!requests.has(name) && isSupportedPodLevelResource(name)) requests.set(name, v);
+  return requests;
+}
+
+/**
+ * `PodRequests`: max(Σ containers + Σ sidecars, max_i(init_i + sidecars before i)) per resource,
+ * pod-level requests replacing cpu/memory/hugepages, plus overhead. With `defaultRequestsFromLimits`
+ * the pod is first defaulted as the API server defaults a new Pod: container limits fill missing
+ * container requests and, with pod-level resources honoured, the pod-level requests are defaulted
+ * too (`defaultedPodLevelRequests`).
+ */
+export function podRequests(podSpec: any, opts: PodResourcesOptions = {}): ResourceAmounts {
+  const defaults = opts.defaultRequestsFromLimits === true;
+  const reqs = aggregateContainers(podSpec, (c) => containerRequests(c, defaults), opts);
+  if (!opts.skipPodLevelResources) {
+    const podLevel = defaults ? defaultedPodLevelRequests(podSpec, reqs, opts) : toAmounts(podSpec?.resources?.requests);
+    if (podLevel) for (const [k, v] of podLevel) if (isSupportedPodLevelResource(k)) reqs.set(k, v);
   }
   if (podSpec?.overhead) addResourceList(reqs, toAmounts(podSpec.overhead));
   return reqs;
