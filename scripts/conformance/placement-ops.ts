@@ -15,6 +15,7 @@ import {
   PreferredSchedulingTerms,
 } from '../../server/src/placement/nodeaffinity';
 import { DEFAULT_FILTER_PLUGINS, preFilter, type FilterPlugin } from '../../server/src/placement/scheduler';
+import { affinitySnapshotOf } from '../../server/src/placement/prepare';
 import { newNodeInfo } from '../../server/src/placement/scheduler/nodeinfo';
 import { insufficientResourcesOf } from '../../server/src/placement/scheduler/nodeResourcesFit';
 import { compareNumericValues, findMatchingUntoleratedTaint, type TaintFilter, toleratesTaint } from '../../server/src/placement/tolerations';
@@ -53,13 +54,17 @@ function filterGot(status: { code: string; reasons: string[] }, extra: Got = {})
 }
 
 /**
- * A scheduler Filter case: the pod's PreFilter state and the node's NodeInfo (the pods already on
- * it), then the plugin itself, taken from the default profile's list the preview runs.
+ * A scheduler Filter case: the pod's PreFilter state over the cluster (the node and the pods
+ * already on it, which inter-pod affinity counts), the node's NodeInfo, then the plugin itself,
+ * taken from the default profile's list the preview runs. A PreFilter rejection is the status.
  */
 function schedulerFilter(plugin: FilterPlugin, c: ConformanceCase): ReturnType<OpHandler> {
   const node = c.input.node ?? { metadata: { name: c.input.pod?.spec?.nodeName } };
-  const state = preFilter(c.input.pod, { gates: c.featureGates, fitArgs: c.input.schedulerArgs ?? {} });
-  const status = plugin.filter(state, newNodeInfo(node, c.input.podsOnNode ?? []));
+  const podsOnNode: any[] = c.input.podsOnNode ?? [];
+  const bound = podsOnNode.map((p) => (p?.spec?.nodeName ? p : { ...p, spec: { ...(p?.spec ?? {}), nodeName: node?.metadata?.name } }));
+  const snapshot = affinitySnapshotOf([node], bound, c.input.namespaces);
+  const state = preFilter(c.input.pod, { gates: c.featureGates, fitArgs: c.input.schedulerArgs ?? {}, snapshot });
+  const status = plugin.preFilterStatus?.(state) ?? plugin.filter(state, newNodeInfo(node, podsOnNode));
   const insufficientResources = insufficientResourcesOf(status);
   return check(c, filterGot(status, { insufficientResources }), {
     ...reasonComparators,

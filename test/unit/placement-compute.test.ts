@@ -206,9 +206,14 @@ describe('computePlacement: existing pods, resources and summary', () => {
     const surge = daemonSet({}, { ...tmpl, dsSpec: { updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } } } });
     const r = computePlacement(surge, inventory(nodes, pods));
     assert.equal(r.nodes[0].verdict, 'pending');
+    // The scheduler reports the first failing plugin; the next one follows once that is resolved.
     assert.deepEqual(
       r.nodes[0].reasons.map((x) => x.predicate),
-      ['NodePorts', 'NodeResourcesFit'],
+      ['NodePorts'],
+    );
+    assert.deepEqual(
+      r.nodes[0].laterReasons?.map((x) => x.predicate),
+      ['NodeResourcesFit'],
     );
   });
 

@@ -161,11 +161,15 @@ describe('placement reasons name the pods behind them', () => {
     const beside = only(computePlacement(surge, inventory([node('n1')], [own])));
     assert.equal(beside.verdict, 'pending');
     assert.deepEqual(
-      beside.reasons.map((r) => [r.predicate, r.pods?.map((p) => p.name)]),
+      [...beside.reasons, ...(beside.laterReasons ?? [])].map((r) => [r.predicate, r.pods?.map((p) => p.name)]),
       [
         ['NodePorts', ['agent-old']],
         ['NodeResourcesFit', ['agent-old']],
       ],
+    );
+    assert.deepEqual(
+      beside.reasons.map((r) => r.predicate),
+      ['NodePorts'],
     );
     assert.match(
       beside.reasons[0].detail!,

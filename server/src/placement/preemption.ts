@@ -6,25 +6,36 @@
  * checks that the pod then fits, and gives back ("reprieves") as many as it can, the most
  * important first; the rest are the victims.
  *
- * Only failures that removing pods can cure are considered: `Unschedulable` from NodeResourcesFit
- * (a request above what is free but within allocatable, `Too many pods`) and NodePorts. Taints,
- * affinity and anything `UnschedulableAndUnresolvable` are not. PodDisruptionBudgets are not part
- * of inventories: the victims are chosen as if none protected them.
+ * Only nodes whose failures are all `Unschedulable` are tried (`nodesWherePreemptionMightHelp`
+ * skips UnschedulableAndUnresolvable): NodeResourcesFit (a request above what is free but within
+ * allocatable, `Too many pods`), NodePorts, and InterPodAffinity's anti-affinity (the pod's own, or
+ * an existing pod's against it). Whether removing pods really cures them is what the filters say
+ * when they run again on the node without the pods, the plugins' PreFilter state following the
+ * removals (PreFilterExtensions): an anti-affinity conflict with a pod on another node of the
+ * zone stays. PodDisruptionBudgets are not part of inventories: the victims are chosen as if none
+ * protected them.
  */
-import type { CycleState } from './scheduler/framework';
+import {
+  addPodToState,
+  type CycleState,
+  DEFAULT_FILTER_PLUGINS,
+  type FilterPlugin,
+  failingPlugins,
+  forkCycleState,
+  type ForkedCycleState,
+  removePodFromState,
+} from './scheduler';
 import { addPodInfo, cloneNodeInfo, type NodeInfo, type NodePod, podKey, removePodInfo } from './scheduler/nodeinfo';
-import { fits as portsFit } from './scheduler/nodePorts';
-import { fits as resourcesFit } from './scheduler/nodeResourcesFit';
 import type { PlacementReason } from './types';
 
-/** The filters preemption re-runs on the node without its victims (the only ones whose verdict depends on the pods there). */
-function fitsWithout(state: CycleState, info: NodeInfo): boolean {
-  return portsFit(state, info) && resourcesFit(state, info);
+/** `RunFilterPluginsWithNominatedPods` on the node as preemption has changed it: every filter passes. */
+function fits(plugins: readonly FilterPlugin[], state: CycleState, info: NodeInfo): boolean {
+  return failingPlugins(plugins, state, info).length === 0;
 }
 
-/** Every failure is one that removing pods from the node can cure. */
+/** Every failure is one that removing pods from the node might cure (none is UnschedulableAndUnresolvable). */
 export function resolvableByPreemption(reasons: readonly PlacementReason[]): boolean {
-  return reasons.length > 0 && reasons.every((r) => r.code === 'Unschedulable' && (r.predicate === 'NodeResourcesFit' || r.predicate === 'NodePorts'));
+  return reasons.length > 0 && reasons.every((r) => r.code === 'Unschedulable');
 }
 
 function startMs(p: NodePod): number {
@@ -48,21 +59,33 @@ export function compareImportance(a: NodePod, b: NodePod): number {
 /**
  * `SelectVictimsOnNode`: the pods to evict for the pod (`state`, with `priority`) to fit on the
  * node, most important first as the plugin lists them; undefined when no set of lower-priority
- * pods makes room. `info` is not changed.
+ * pods makes room. Every filter of `plugins` runs again on the node without the pods, the PreFilter
+ * state following each removal and reprieve. `info` and `state` are not changed.
  */
-export function selectVictimsOnNode(state: CycleState, priority: number, info: NodeInfo): NodePod[] | undefined {
+export function selectVictimsOnNode(
+  state: CycleState,
+  priority: number,
+  info: NodeInfo,
+  plugins: readonly FilterPlugin[] = DEFAULT_FILTER_PLUGINS,
+): NodePod[] | undefined {
   const potential = info.pods.filter((p) => p.priority < priority);
   if (potential.length === 0) return undefined;
   const node = cloneNodeInfo(info);
-  for (const p of potential) removePodInfo(node, p);
+  const st: ForkedCycleState = forkCycleState(state);
+  for (const p of potential) {
+    removePodInfo(node, p);
+    removePodFromState(st, p);
+  }
   // Not even an empty node (of lower-priority pods) fits the pod: preemption cannot help here.
-  if (!fitsWithout(state, node)) return undefined;
+  if (!fits(plugins, st, node)) return undefined;
   potential.sort(compareImportance);
   const victims: NodePod[] = [];
   for (const p of potential) {
     addPodInfo(node, p);
-    if (fitsWithout(state, node)) continue;
+    addPodToState(st, p);
+    if (fits(plugins, st, node)) continue;
     removePodInfo(node, p);
+    removePodFromState(st, p);
     victims.push(p);
   }
   return victims.length > 0 ? victims : undefined;
@@ -75,12 +98,19 @@ export interface PreemptionOutcome {
 }
 
 /**
- * Preemption for a pod the filters rejected on its node with `reasons`: the victims and the
- * reasons annotated, or undefined when the pod stays Pending.
+ * Preemption for a pod the filters rejected on its node with `reasons` (every failure, the first
+ * plugin's and the later ones'): the victims and the reasons annotated, or undefined when the pod
+ * stays Pending.
  */
-export function preemptOnNode(state: CycleState, priority: number, info: NodeInfo, reasons: readonly PlacementReason[]): PreemptionOutcome | undefined {
+export function preemptOnNode(
+  state: CycleState,
+  priority: number,
+  info: NodeInfo,
+  reasons: readonly PlacementReason[],
+  plugins: readonly FilterPlugin[] = DEFAULT_FILTER_PLUGINS,
+): PreemptionOutcome | undefined {
   if (!resolvableByPreemption(reasons)) return undefined;
-  const victims = selectVictimsOnNode(state, priority, info);
+  const victims = selectVictimsOnNode(state, priority, info, plugins);
   if (!victims) return undefined;
   // The victims travel in NodePlacement.preempts; the note says what the reason no longer means.
   const note = `resolved by preempting lower-priority pods (the pod's priority is ${priority}; PodDisruptionBudgets are not checked)`;

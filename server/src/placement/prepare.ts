@@ -1,13 +1,16 @@
 /**
  * Per-inventory indexes, built once and reused by every DaemonSet previewed against the same
- * inventory: pods grouped by node and by controller, each pod's effective requests and host
- * ports, and the scheduler's NodeInfo per node. Per-DaemonSet work then touches only the
- * DaemonSet's own pods and one small record per node.
+ * inventory: pods grouped by node, by controller and (bound ones) by namespace, each pod's
+ * effective requests, host ports and required anti-affinity terms, the pods that have such terms,
+ * and the scheduler's NodeInfo per node. Per-DaemonSet work then touches only the DaemonSet's own
+ * pods and one small record per node; a DaemonSet without pod (anti-)affinity reads only the few
+ * pods whose anti-affinity could reject it.
  */
 import { list } from '../util/list';
 import { getControllerOf, getTargetNodeName, isOwnedBy, isPodReady } from './controller';
-import { type LabelSelector, selectorMatches } from '../k8s/labels';
+import { type LabelSelector, type LabelSet, selectorMatches } from '../k8s/labels';
 import { type NodeSummary, summarizeNode } from './nodesummary';
+import { type AffinitySnapshot, type AffinityTerm, namespaceLabelsOf, podNamespace, requiredAntiAffinityOf } from './podaffinity';
 import { existingPodPriority, priorityClassSet, type PriorityClassSet } from './priority';
 import { newResource, podRequests, type Resource } from './resources';
 import { type ContainerPort, getHostPorts } from './scheduler/hostports';
@@ -30,6 +33,8 @@ export interface PreparedPod extends NodePod {
   hostPorts: ContainerPort[];
   /** Bound to the node (spec.nodeName) and not terminal: counted by the scheduler. */
   bound: boolean;
+  /** Required pod anti-affinity terms, parsed (undefined: none, or they do not parse). */
+  requiredAntiAffinity?: AffinityTerm[];
 }
 
 export interface PreparedNode {
@@ -54,6 +59,8 @@ export interface PreparedInventory {
   orphans: PreparedPod[];
   /** The inventory's PriorityClasses (the pods' priorities are resolved against them). */
   priorityClasses: PriorityClassSet;
+  /** What InterPodAffinity's PreFilter lists: the bound pods by namespace, those with required anti-affinity, node and namespace labels. */
+  affinity: AffinitySnapshot;
 }
 
 const cache = new WeakMap<Inventory, PreparedInventory>();
@@ -65,6 +72,7 @@ function isTerminal(pod: any): boolean {
 }
 
 export function preparePod(pod: any, nodeName: string, nodeIndex = -1, classes: PriorityClassSet = NO_CLASSES): PreparedPod {
+  const requiredAntiAffinity = requiredAntiAffinityOf(pod);
   return {
     pod,
     nodeIndex,
@@ -80,6 +88,7 @@ export function preparePod(pod: any, nodeName: string, nodeIndex = -1, classes: 
     hostPorts: getHostPorts(pod, true),
     // Terminal pods hold no resources on the node any more.
     bound: !!pod?.spec?.nodeName && !isTerminal(pod),
+    ...(requiredAntiAffinity ? { requiredAntiAffinity } : {}),
   };
 }
 
@@ -156,9 +165,70 @@ export function prepareInventory(inventory: Inventory): PreparedInventory {
     }
   }
   for (const pn of nodes) pn.info = nodeInfoFrom(pn.node, pn.pods);
-  const prepared: PreparedInventory = { inventory, nodes, byName, podsOnUnknownNodes, byController, orphans, priorityClasses };
+  const affinity = affinitySnapshot(nodes, byName, inventory.namespaces);
+  const prepared: PreparedInventory = { inventory, nodes, byName, podsOnUnknownNodes, byController, orphans, priorityClasses, affinity };
   cache.set(inventory, prepared);
   return prepared;
+}
+
+/**
+ * The inter-pod affinity snapshot of some nodes and pods (the scheduler's own tests build one the
+ * same way): a pod is on the node its spec.nodeName names, Namespace objects lend their labels.
+ */
+export function affinitySnapshotOf(nodes: readonly any[], pods: readonly any[], namespaces?: readonly any[]): AffinitySnapshot {
+  return prepareInventory({
+    source: 'file',
+    name: 'snapshot',
+    nodes: [...nodes],
+    pods: [...pods],
+    ...(namespaces ? { namespaces: [...namespaces] } : {}),
+    messages: [],
+  }).affinity;
+}
+
+/**
+ * The scheduler's view for inter-pod affinity: pods bound to the inventory's nodes (terminal pods
+ * left out, as for resources), by namespace, and those with required anti-affinity terms. Only the
+ * latter are listed up front (every DaemonSet checks them); the rest is indexed on first use, by a
+ * DaemonSet that has pod (anti-)affinity terms of its own.
+ */
+function affinitySnapshot(nodes: readonly PreparedNode[], byName: ReadonlyMap<string, PreparedNode>, namespaceObjects: unknown): AffinitySnapshot {
+  const podsWithRequiredAntiAffinity: PreparedPod[] = [];
+  for (const pn of nodes) for (const pp of pn.pods) if (pp.bound && pp.requiredAntiAffinity) podsWithRequiredAntiAffinity.push(pp);
+  let index: { byNamespace: Map<string, PreparedPod[]>; members: Set<unknown> } | undefined;
+  const indexed = () => {
+    if (index) return index;
+    const byNamespace = new Map<string, PreparedPod[]>();
+    const members = new Set<unknown>();
+    for (const pn of nodes) {
+      for (const pp of pn.pods) {
+        if (!pp.bound) continue;
+        members.add(pp);
+        const ns = podNamespace(pp.namespace);
+        const l = byNamespace.get(ns);
+        if (l) l.push(pp);
+        else byNamespace.set(ns, [pp]);
+      }
+    }
+    return (index = { byNamespace, members });
+  };
+  const objects = new Map<string, any>();
+  for (const o of list(namespaceObjects)) if (typeof o?.metadata?.name === 'string') objects.set(o.metadata.name, o);
+  const nsLabels = new Map<string, LabelSet>();
+  return {
+    get podsByNamespace() {
+      return indexed().byNamespace;
+    },
+    podsWithRequiredAntiAffinity,
+    nodeLabels: (name) => byName.get(name)?.node?.metadata?.labels ?? (byName.has(name) ? {} : undefined),
+    namespaceNames: () => new Set([...indexed().byNamespace.keys(), ...objects.keys()]),
+    namespaceLabels: (ns) => {
+      let l = nsLabels.get(ns);
+      if (!l) nsLabels.set(ns, (l = namespaceLabelsOf(ns, objects.get(ns))));
+      return l;
+    },
+    has: (pod): pod is PreparedPod => indexed().members.has(pod),
+  };
 }
 
 export function controllerKey(namespace: string | undefined, kind: string | undefined, name: string | undefined): string {

@@ -16,6 +16,12 @@ export interface Inventory {
    * system classes are built in either way.
    */
   priorityClasses?: any[];
+  /**
+   * Namespace objects, when the inventory holds them: their labels are what a podAffinity term's
+   * namespaceSelector is matched against. Without them every namespace still carries
+   * `kubernetes.io/metadata.name=<name>`, the label the API server puts on each.
+   */
+  namespaces?: any[];
   fetchedAt?: string;
   stale?: boolean;
   messages: string[];
@@ -58,7 +64,32 @@ export interface NodeSelector {
   nodeSelectorTerms?: NodeSelectorTerm[] | null;
 }
 
-export type Predicate = 'NodeAffinity' | 'TaintToleration' | 'NodeName' | 'NodeUnschedulable' | 'NodeResourcesFit' | 'NodePorts';
+export type Predicate =
+  | 'NodeAffinity'
+  | 'TaintToleration'
+  | 'NodeName'
+  | 'NodeUnschedulable'
+  | 'NodeResourcesFit'
+  | 'NodePorts'
+  | 'InterPodAffinity'
+  /** The pod has spec.schedulingGates: it never reaches the filters (PreEnqueue). */
+  | 'SchedulingGates'
+  /** spec.schedulerName names no scheduler the cluster runs: nothing ever schedules the pod. */
+  | 'SchedulerName';
+
+/** The inter-pod (anti-)affinity term behind an InterPodAffinity failure. */
+export interface PodAffinityTermRef {
+  /** `pod`: a required term of the DaemonSet's own pod; `existing`: a required anti-affinity term of a pod already running. */
+  of: 'pod' | 'existing';
+  kind: 'podAffinity' | 'podAntiAffinity';
+  /** Index in requiredDuringSchedulingIgnoredDuringExecution. */
+  index: number;
+  /** The term's labelSelector as `Selector.String()` prints it (`app in (db)`; `<nothing>` when absent). */
+  selector: string;
+  topologyKey: string;
+  /** The node's topology domain for the term (`topology.kubernetes.io/zone=us-east1-b`); absent when the node lacks the label. */
+  domain?: string;
+}
 
 export interface PlacementReason {
   predicate: Predicate | string;
@@ -75,10 +106,16 @@ export interface PlacementReason {
   /**
    * The pods on the node behind the failure. `Insufficient <resource>`: the pods requesting that
    * resource, largest request first, at most 5 (the detail counts the rest), `amount` their request
-   * as a quantity (`500m`, `2Gi`). NodePorts: the pods holding the conflicting ports. `priority`:
-   * the pod's priority (spec.priority).
+   * as a quantity (`500m`, `2Gi`). NodePorts: the pods holding the conflicting ports.
+   * InterPodAffinity: the pods in the node's topology domain that match the pod's anti-affinity
+   * term, or whose own anti-affinity term matches the pod, at most 5 (`node`: where each runs, as a
+   * domain may span nodes). `priority`: the pod's priority (spec.priority).
    */
-  pods?: { namespace: string; name: string; amount?: string; priority?: number }[];
+  pods?: { namespace: string; name: string; amount?: string; priority?: number; node?: string }[];
+  /** The inter-pod (anti-)affinity term (InterPodAffinity). */
+  podAffinityTerm?: PodAffinityTermRef;
+  /** The scheduling gates that hold the pod (SchedulingGates). */
+  schedulingGates?: string[];
   /** Scheduler status code: Unschedulable may be cured by preemption, UnschedulableAndUnresolvable not. */
   code?: 'Unschedulable' | 'UnschedulableAndUnresolvable';
   /** Extra human-readable context (not Kubernetes wording). */
@@ -119,7 +156,16 @@ export interface NodePlacement {
    * PodDisruptionBudgets are not part of inventories and are not checked.
    */
   preempts?: { namespace: string; name: string; priority: number }[];
-  /** With `preempts`: the scheduler failures (NodeResourcesFit, NodePorts) the pod meets before preemption frees the node. */
+  /**
+   * Verdict `pending`: the failures kube-scheduler would report once the first is resolved. The
+   * framework stops at the first failing plugin (RunFilterPlugins), so `reasons` holds that
+   * plugin's failures only, which is what `kubectl describe pod` shows; the failures of the plugins
+   * after it (and, for a gated pod or one no scheduler picks up, of every filter) are here, in the
+   * profile's order. Absent when there are none. Excluded nodes list every controller failure in
+   * `reasons` (NodeShouldRunDaemonPod checks each on its own).
+   */
+  laterReasons?: PlacementReason[];
+  /** With `preempts`: the scheduler failures (NodeResourcesFit, NodePorts, InterPodAffinity) the pod meets before preemption frees the node. */
   preemptedReasons?: PlacementReason[];
 }
 

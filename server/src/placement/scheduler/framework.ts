@@ -9,12 +9,22 @@
  * reason: the taint, the selector entry, the amounts, the ports.
  */
 import { featureGates, type FeatureGates } from '../featuregates';
+import { labelSet } from '../../k8s/labels';
 import { RequiredNodeAffinity } from '../nodeaffinity';
+import {
+  type AffinitySnapshot,
+  applyMatchLabelKeys,
+  forkInterPodAffinityState,
+  type ForkedInterPodAffinityState,
+  type InterPodAffinityState,
+  interPodAffinityPreFilter,
+  updateWithPod,
+} from '../podaffinity';
 import { computePodResourceRequest, type Resource } from '../resources';
 import { list } from '../../util/list';
 import type { PlacementReason, StatusCode, Toleration } from '../types';
 import { type ContainerPort, getHostPorts } from './hostports';
-import type { NodeInfo } from './nodeinfo';
+import type { NodeInfo, NodePod } from './nodeinfo';
 
 /** kube-scheduler's `NodeResourcesFitArgs` that change the verdict. */
 export interface FitArgs {
@@ -35,6 +45,8 @@ export interface CycleState {
   request: Resource;
   gates: FeatureGates;
   fitArgs: FitArgs;
+  /** InterPodAffinity's PreFilter state: the pod's terms counted across every node of the snapshot. */
+  interPodAffinity: InterPodAffinityState;
 }
 
 export interface PreFilterOptions {
@@ -46,10 +58,25 @@ export interface PreFilterOptions {
    * Pods read from the API server are already defaulted; the scheduler's own tests use raw pods.
    */
   applyPodDefaults?: boolean;
+  /**
+   * The cluster InterPodAffinity counts the pod's terms over (every node, the pods bound to them,
+   * the namespaces). Without one the cluster is empty: no pod matches any term.
+   */
+  snapshot?: AffinitySnapshot;
+}
+
+/**
+ * The pod the API server stores for a create: Pod defaulting aside (applied where it is read),
+ * `mutatePodAffinity` merges matchLabelKeys / mismatchLabelKeys into the affinity terms' selectors.
+ */
+function asCreated(pod: any): any {
+  const spec = applyMatchLabelKeys(pod?.spec, labelSet(pod?.metadata?.labels));
+  return spec === pod?.spec ? pod : { ...pod, spec };
 }
 
 export function preFilter(pod: any, opts: PreFilterOptions = {}): CycleState {
   const gates = featureGates(opts.gates);
+  if (opts.applyPodDefaults === true) pod = asCreated(pod);
   return {
     pod,
     nodeName: typeof pod?.spec?.nodeName === 'string' ? pod.spec.nodeName : '',
@@ -63,6 +90,7 @@ export function preFilter(pod: any, opts: PreFilterOptions = {}): CycleState {
     }),
     gates,
     fitArgs: opts.fitArgs ?? {},
+    interPodAffinity: interPodAffinityPreFilter(pod, opts.snapshot),
   };
 }
 
@@ -78,6 +106,11 @@ export interface FilterResult {
 export interface FilterPlugin {
   /** The plugin's name in the scheduler profile (the predicate the panel and the CLI show). */
   readonly name: string;
+  /**
+   * The plugin's PreFilter rejecting the pod outright (every node gets this status and no Filter
+   * runs, `RunPreFilterPlugins`); undefined when PreFilter lets the pod through.
+   */
+  preFilterStatus?(state: CycleState): FilterResult | undefined;
   filter(state: CycleState, nodeInfo: NodeInfo): FilterResult;
 }
 
@@ -88,4 +121,67 @@ export function failed(failures: PlacementReason[]): FilterResult {
   if (failures.length === 0) return SUCCESS;
   const code: StatusCode = failures.some((f) => f.code === 'UnschedulableAndUnresolvable') ? 'UnschedulableAndUnresolvable' : 'Unschedulable';
   return { code, reasons: failures.map((f) => f.message), failures };
+}
+
+/** One failing plugin's failures. */
+export interface PluginFailure {
+  plugin: string;
+  failures: PlacementReason[];
+}
+
+/**
+ * Every failing plugin in the profile's order: a PreFilter rejection first (it stands for every
+ * node), then each Filter that fails. Kubernetes stops at the first (`RunFilterPlugins` returns at
+ * the first non-success status); the rest is what it would report once that one is resolved.
+ */
+export function failingPlugins(plugins: readonly FilterPlugin[], state: CycleState, nodeInfo: NodeInfo): PluginFailure[] {
+  let out: PluginFailure[] | undefined;
+  let rejected: FilterPlugin[] | undefined;
+  for (const p of plugins) {
+    const r = p.preFilterStatus?.(state);
+    if (r && r.failures.length > 0) {
+      (out ??= []).push({ plugin: p.name, failures: r.failures });
+      (rejected ??= []).push(p);
+    }
+  }
+  for (const p of plugins) {
+    if (rejected?.includes(p)) continue;
+    const r = p.filter(state, nodeInfo);
+    if (r.failures.length > 0) (out ??= []).push({ plugin: p.name, failures: r.failures });
+  }
+  return out ?? NO_FAILURES;
+}
+
+const NO_FAILURES: PluginFailure[] = Object.freeze([]) as unknown as PluginFailure[];
+
+/** A CycleState whose PreFilter data follows pods taken off a node or put back (a copy: the original is untouched). */
+export interface ForkedCycleState extends CycleState {
+  interPodAffinity: ForkedInterPodAffinityState;
+}
+
+/** A copy of the state for PreFilterExtensions to change (preemption's dry run, the DaemonSet's own replaced pod). */
+export function forkCycleState(state: CycleState): ForkedCycleState {
+  return { ...state, interPodAffinity: forkInterPodAffinityState(state.interPodAffinity) };
+}
+
+/** `RunPreFilterExtensionRemovePod`: the plugins' PreFilter data without `pod` (a pod bound to the node being judged). */
+export function removePodFromState(state: ForkedCycleState, pod: NodePod): void {
+  updateWithPod(state.interPodAffinity, pod, -1);
+}
+
+/** `RunPreFilterExtensionAddPod`: puts a pod taken out with removePodFromState back. */
+export function addPodToState(state: ForkedCycleState, pod: NodePod): void {
+  updateWithPod(state.interPodAffinity, pod, 1);
+}
+
+/**
+ * The state without some pods of the node (the DaemonSet's own old pod, deleted before its
+ * replacement is scheduled). The same state when nothing the plugins counted changes.
+ */
+export function stateWithoutPods(state: CycleState, pods: readonly NodePod[]): CycleState {
+  const ipa = state.interPodAffinity;
+  if (ipa.skip || ipa.parseError !== undefined || pods.length === 0) return state;
+  const forked = forkCycleState(state);
+  for (const p of pods) removePodFromState(forked, p);
+  return forked;
 }
