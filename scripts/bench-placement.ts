@@ -7,7 +7,8 @@
 import { parseInventoryText } from '../server/src/inventory/file';
 import { computePlacement } from '../server/src/placement/placement';
 import type { Inventory } from '../server/src/placement/types';
-import { complete, inventoryHints } from '../server/src/service';
+import { analyzeText, complete, inventoryHints, placementsOfText } from '../server/src/service';
+import { stringify } from 'yaml';
 
 const NODES = Number(process.env.BENCH_NODES ?? 5000);
 const PODS = Number(process.env.BENCH_PODS ?? 150000);
@@ -176,6 +177,42 @@ function main(): void {
       `  ${name.padEnd(46)} median ${s.median.toFixed(1).padStart(6)} ms   p95 ${s.p95.toFixed(1).padStart(6)} ms   desired ${result!.desired}, pending ${result!.counts.pending}`,
     );
     summary[name] = { medianMs: +s.median.toFixed(2), p95Ms: +s.p95.toFixed(2) };
+  }
+  // A keystroke in the editor: the DaemonSet's diagnostics (every rule, placement among them) on a fresh parse.
+  for (const [name, ds] of Object.entries(daemonSets)) {
+    const text = stringify(ds);
+    const samples: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const edited = text.replace(`name: ${ds.metadata.name}\n`, `name: ${ds.metadata.name}\n  labels: {edit: "${i}"}\n`);
+      t0 = process.hrtime.bigint();
+      analyzeText(edited, { inventory });
+      samples.push(ms(t0));
+    }
+    const s = stats(samples);
+    rows.push(`  diagnostics per keystroke: ${name.padEnd(28)} median ${s.median.toFixed(1).padStart(6)} ms   p95 ${s.p95.toFixed(1).padStart(6)} ms`);
+    summary[`diagnostics: ${name}`] = { medianMs: +s.median.toFixed(2), p95Ms: +s.p95.toFixed(2) };
+  }
+  // Remedies for the node under the cursor or the one clicked: the first node each DaemonSet leaves out or Pending.
+  for (const [name, ds] of Object.entries(daemonSets)) {
+    const text = stringify(ds);
+    const samples: number[] = [];
+    let target = '';
+    let found = 0;
+    for (let i = 0; i < 10; i++) {
+      const [view] = placementsOfText(text, inventory);
+      const node = view.placement.nodes.find((n) => n.verdict !== 'runs');
+      if (!node) break;
+      target = node.name;
+      t0 = process.hrtime.bigint();
+      found = view.remedies({ nodes: new Set([node.name]) }).get(node.name)?.fixes.length ?? 0;
+      samples.push(ms(t0));
+    }
+    if (samples.length === 0) continue;
+    const s = stats(samples);
+    rows.push(
+      `  remedies for one node: ${name.padEnd(32)} median ${s.median.toFixed(1).padStart(6)} ms   p95 ${s.p95.toFixed(1).padStart(6)} ms   (${target}: ${found} proven)`,
+    );
+    summary[`remedies: ${name}`] = { medianMs: +s.median.toFixed(2), p95Ms: +s.p95.toFixed(2), node: target, proven: found };
   }
   t0 = process.hrtime.bigint();
   const hints = inventoryHints(inventory);
