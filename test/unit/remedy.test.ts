@@ -261,6 +261,50 @@ describe('Pending', () => {
   });
 });
 
+describe('pods the scheduler never takes, and pods in the way', () => {
+  const inv = inventory([node('a'), node('b')]);
+
+  it('scheduling gates: the pods stay SchedulingGated; removing the gates is the fix, and the advice says who removes them', () => {
+    const text = agent(`      schedulingGates:
+        - name: example.com/quota-check
+${CONTAINER}`);
+    const a = view(text, inv).placement.nodes.find((n) => n.name === 'a')!;
+    assert.equal(a.verdict, 'pending');
+    assert.equal(a.reasons[0].predicate, 'SchedulingGates');
+    const { fixes, advice } = remediesOf(text, inv, 'a');
+    assert.equal(fixes[0].title, 'Remove schedulingGates from the pod template');
+    assert.deepEqual(fixes[0].alsoChanges, [{ node: 'b', from: 'pending', to: 'runs' }]);
+    assert.match(advice[0], /^Scheduling gates are removed by the controller that added them/);
+  });
+
+  it('an unknown schedulerName: nothing schedules the pod; the default scheduler does once the field is gone', () => {
+    const text = agent(`      schedulerName: my-scheduler
+${CONTAINER}`);
+    const a = view(text, inv).placement.nodes.find((n) => n.name === 'a')!;
+    assert.equal(a.reasons[0].predicate, 'SchedulerName');
+    const { fixes } = remediesOf(text, inv, 'a');
+    assert.equal(fixes[0].title, 'Remove schedulerName from the pod template');
+  });
+
+  it("an existing pod's anti-affinity against the agent: a priority that preempts it is the proven fix", () => {
+    const antiAgent = {
+      affinity: {
+        podAntiAffinity: {
+          requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { app: 'agent' } }, topologyKey: 'kubernetes.io/hostname' }],
+        },
+      },
+    };
+    const busy = inventory([node('a'), node('b')], [pod('monitoring', 'loner', 'a', { spec: antiAgent })]);
+    const text = agent(CONTAINER);
+    const a = view(text, busy).placement.nodes.find((n) => n.name === 'a')!;
+    assert.equal(a.verdict, 'pending');
+    assert.equal(a.reasons[0].message, "node(s) didn't satisfy existing pods anti-affinity rules");
+    const { fixes } = remediesOf(text, busy, 'a');
+    assert.equal(fixes[0].kind, 'priority-class');
+    assert.deepEqual(fixes[0].preempts, [{ namespace: 'monitoring', name: 'loner' }]);
+  });
+});
+
 describe('on the bundled sample', () => {
   it('every node the fluent-bit example leaves out is either cured by a proven edit or explained', () => {
     const text = daemonSet(CONTAINER, { namespace: 'logging' });

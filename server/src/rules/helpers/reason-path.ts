@@ -30,12 +30,16 @@ export function reasonPaths(reason: PlacementReason, ds: any): PathSeg[][] {
     case 'NodeName':
       out.push([...POD, 'nodeName']);
       break;
-    case 'InterPodAffinity':
-      out.push(
-        [...POD, 'affinity', reason.message.includes('anti-affinity') && !reason.message.includes('existing') ? 'podAntiAffinity' : 'podAffinity'],
-        [...POD, 'affinity'],
-      );
+    case 'InterPodAffinity': {
+      // The pod's own term that fails; an existing pod's anti-affinity term is not in this manifest: point at the pod's labels it selects.
+      const term = reason.podAffinityTerm;
+      if (term?.of === 'pod') {
+        const base = [...POD, 'affinity', term.kind, 'requiredDuringSchedulingIgnoredDuringExecution'];
+        out.push([...base, term.index, 'labelSelector'], [...base, term.index], base, [...POD, 'affinity', term.kind]);
+      } else if (term?.of === 'existing') out.push(['spec', 'template', 'metadata', 'labels']);
+      out.push([...POD, 'affinity']);
       break;
+    }
     case 'SchedulingGates':
       out.push([...POD, 'schedulingGates']);
       break;
