@@ -188,6 +188,7 @@ describe('placement panel in VS Code (code-server)', { timeout: 300_000 }, () =>
         'Tolerate node-role.kubernetes.io/control-plane:NoSchedule (3 nodes run)',
       ]);
       assert.match((await fixes.first().getAttribute('class'))!, /\bprimary\b/);
+      await shot('09-remedies-offered');
       await fixes.first().click();
       // Monaco renders spaces as no-break spaces: match the words, not the whitespace.
       await page
@@ -213,6 +214,7 @@ describe('placement panel in VS Code (code-server)', { timeout: 300_000 }, () =>
       assert.match((await pending.locator('.group-block .detail').textContent())!, /^requests 256Mi; the node has ~105Mi free of ~30Gi allocatable/);
       const priority = pending.locator('.group-block .fix', { hasText: 'Set priorityClassName: system-node-critical' });
       assert.equal(await priority.textContent(), 'Set priorityClassName: system-node-critical (preempts search/search-indexer-78f5c6b9d4-z768r)');
+      await shot('10-pending-offered');
       await priority.click();
       await page.locator('.monaco-editor .view-line', { hasText: 'priorityClassName: system-node-critical' }).first().waitFor();
       const row = p.locator('.group.runs .row', { hasText: 'worker-c-1' });

@@ -463,7 +463,7 @@ function rowContent(st: PanelState, n: PanelNode, withReasons: boolean): Child[]
       ),
       facts(n),
       withReasons && n.reasons.length ? h('ul', { class: 'reasons' }, ...n.reasons.map((r, i) => reasonItem(st, n.name, i, r, `${n.name}:${i}`, false))) : null,
-      withReasons ? laterReasons(st, n) : null,
+      laterReasons(st, n),
       preemption(n),
       ...(n.advice ?? []).map((a) => h('div', { class: 'advice muted' }, icon('info'), h('span', null, breakable(a)))),
       ...n.evictionWarnings.map((w) => h('div', { class: 'eviction' }, icon('warning'), h('span', null, w))),
