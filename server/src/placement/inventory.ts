@@ -30,7 +30,20 @@ export function inventoryLabel(inventory: Inventory): string {
   }
 }
 
+const hintsCache = new WeakMap<Inventory, Omit<InventoryHints, 'inventoryName'>>();
+
+/**
+ * The hints of an inventory. The labels and taints are counted once per inventory object (as
+ * prepareInventory indexes it once) and shared by every caller: read them, do not change them.
+ */
 export function inventoryHints(inventory: Inventory): InventoryHints {
+  let counted = hintsCache.get(inventory);
+  if (!counted) hintsCache.set(inventory, (counted = countLabelsAndTaints(inventory)));
+  // The name follows the locale and the inventory's staleness: worded on every call.
+  return { labels: counted.labels, taints: counted.taints, inventoryName: inventoryLabel(inventory) };
+}
+
+function countLabelsAndTaints(inventory: Inventory): Omit<InventoryHints, 'inventoryName'> {
   const labels = new Map<string, Map<string, number>>();
   const taints = new Map<string, { key: string; value?: string; effect: string; count: number }>();
   for (const node of list(inventory.nodes)) {
@@ -48,5 +61,5 @@ export function inventoryHints(inventory: Inventory): InventoryHints {
       else taints.set(id, { key: taint.key, value: taint.value || undefined, effect: taint.effect, count: 1 });
     }
   }
-  return { labels, taints: [...taints.values()].sort((a, b) => b.count - a.count), inventoryName: inventoryLabel(inventory) };
+  return { labels, taints: [...taints.values()].sort((a, b) => b.count - a.count) };
 }
