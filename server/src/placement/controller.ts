@@ -110,22 +110,27 @@ export interface ShouldRunDecision {
   untoleratedTaint?: Taint;
 }
 
-/** `NodeShouldRunDaemonPod` with a pre-parsed DaemonSet. */
+// The decisions without a taint, shared (placement asks for every node of the inventory): do not mutate.
+const RUNS: ShouldRunDecision = Object.freeze({ shouldRun: true, shouldContinueRunning: true });
+const NOT_THIS_NODE: ShouldRunDecision = Object.freeze({ shouldRun: false, shouldContinueRunning: false, failed: 'NodeName' });
+const NO_AFFINITY: ShouldRunDecision = Object.freeze({ shouldRun: false, shouldContinueRunning: false, failed: 'NodeAffinity' });
+
+/** `NodeShouldRunDaemonPod` with a pre-parsed DaemonSet. The result may be shared between nodes: do not mutate it. */
 export function shouldRunOnNode(plan: DaemonSetPlan, node: any): ShouldRunDecision {
   const nodeName = node?.metadata?.name ?? '';
-  if (!(plan.templateNodeName === '' || plan.templateNodeName === nodeName)) return { shouldRun: false, shouldContinueRunning: false, failed: 'NodeName' };
+  if (!(plan.templateNodeName === '' || plan.templateNodeName === nodeName)) return NOT_THIS_NODE;
   // `predicates`: NewPod sets spec.nodeName to the node, so fitsNodeName is always true here.
   // Parse errors in the affinity are ignored for backwards compatibility (⇒ no match).
-  const fitsNodeAffinity = plan.affinity.match(node).match;
-  const taints: Taint[] = list(node?.spec?.taints);
+  if (!plan.affinity.match(node).match) return NO_AFFINITY;
+  const taints: Taint[] | undefined = node?.spec?.taints;
+  if (!Array.isArray(taints) || taints.length === 0) return RUNS;
   const untolerated = findMatchingUntoleratedTaint(taints, plan.tolerations, doNotScheduleTaintsFilter, plan.gates);
-  if (!fitsNodeAffinity) return { shouldRun: false, shouldContinueRunning: false, failed: 'NodeAffinity' };
   if (untolerated) {
     // Scheduled daemon pods keep running unless a NoExecute taint is untolerated.
     const untoleratedNoExecute = findMatchingUntoleratedTaint(taints, plan.tolerations, noExecuteTaintsFilter, plan.gates);
     return { shouldRun: false, shouldContinueRunning: !untoleratedNoExecute, failed: 'TaintToleration', untoleratedTaint: untoleratedNoExecute ?? untolerated };
   }
-  return { shouldRun: true, shouldContinueRunning: true };
+  return RUNS;
 }
 
 /** `NodeShouldRunDaemonPod(node, ds) → (shouldRun, shouldContinueRunning)`. */

@@ -229,10 +229,15 @@ export class RequiredNodeAffinity {
   readonly labelSelector: Readonly<Record<string, string>> | null;
   /** null when the pod has no required node affinity. */
   readonly nodeSelector: LazyErrorNodeSelector | null;
+  /** The nodeSelector's keys and their wanted values as strings (matched on every node: read once). */
+  private readonly wantedKeys: readonly string[];
+  private readonly wantedValues: readonly string[];
 
   constructor(podSpec: any) {
     const ns = podSpec?.nodeSelector;
     this.labelSelector = ns && typeof ns === 'object' && Object.keys(ns).length > 0 ? ns : null;
+    this.wantedKeys = this.labelSelector ? Object.keys(this.labelSelector) : [];
+    this.wantedValues = this.wantedKeys.map((k) => String(this.labelSelector![k]));
     const required = podSpec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
     this.nodeSelector = required ? new LazyErrorNodeSelector(required) : null;
   }
@@ -257,10 +262,22 @@ export class RequiredNodeAffinity {
 
   private nodeSelectorMatches(node: any): boolean {
     const labels = nodeLabels(node);
-    for (const key in this.labelSelector) {
-      if (!Object.prototype.hasOwnProperty.call(labels, key) || labels[key] !== String(this.labelSelector[key])) return false;
+    const keys = this.wantedKeys;
+    for (let i = 0; i < keys.length; i++) {
+      if (!Object.prototype.hasOwnProperty.call(labels, keys[i]) || labels[keys[i]] !== this.wantedValues[i]) return false;
     }
     return true;
+  }
+
+  /**
+   * The node labels an explanation of a mismatch reads (nodeSelector keys and every required
+   * term's label keys; metadata.name is read besides when a term has matchFields): two nodes that
+   * agree on these are explained alike.
+   */
+  explainedKeys(): { labels: string[]; name: boolean } {
+    const labels = new Set(this.wantedKeys);
+    for (const t of this.nodeSelector?.terms ?? []) for (const r of t.matchLabels?.requirements ?? []) labels.add(r.key);
+    return { labels: [...labels], name: (this.nodeSelector?.terms ?? []).some((t) => t.matchFields !== null) };
   }
 }
 

@@ -80,7 +80,8 @@ export function findMatchingUntoleratedTaint(
   filter?: TaintFilter | null,
   gates?: Partial<TolerationGates>,
 ): Taint | undefined {
-  for (const taint of list<Taint>(taints)) {
+  if (!Array.isArray(taints)) return undefined;
+  for (const taint of taints as readonly Taint[]) {
     if (filter && !filter(taint)) continue;
     if (!tolerationsTolerateTaint(tolerations, taint, gates)) return taint;
   }

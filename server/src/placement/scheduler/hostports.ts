@@ -78,6 +78,8 @@ export class HostPortInfo<Owner = unknown> {
   /** `CheckConflict`: 0.0.0.0 conflicts with every IP; otherwise the same IP or 0.0.0.0. */
   checkConflict(ip: string | undefined, protocol: string | undefined, port: number | undefined): boolean {
     if (typeof port !== 'number' || port <= 0) return false;
+    // Asked for every node a pod with host ports is placed on: no allocation when the node holds no port.
+    if (this.byIP.size === 0) return false;
     const [i, p] = sanitize(ip, protocol);
     const pp = `${p}/${port}`;
     if (i === DefaultBindAllHostIP) {
