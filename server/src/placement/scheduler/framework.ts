@@ -107,6 +107,22 @@ export interface FilterPlugin {
   /** The plugin's name in the scheduler profile (the predicate the panel and the CLI show). */
   readonly name: string;
   /**
+   * The verdict reads nothing of the node but its name, its labels, its taints and
+   * spec.unschedulable (not its pods, not its resources): nodes alike in those are judged alike,
+   * so placement judges them once (placement.ts, `nodeClasses`).
+   */
+  readonly nodeClass?: boolean;
+  /**
+   * PreFilter's Skip: the plugin has nothing to check for this pod (no host ports, no inter-pod
+   * terms), so the framework runs no Filter of it; filter() would pass on every node.
+   */
+  skips?(state: CycleState): boolean;
+  /**
+   * The verdict alone, without explaining a failure: true exactly when filter() has no failures.
+   * Preemption asks it for every pod it tries to give back; without it, filter() is asked.
+   */
+  passes?(state: CycleState, nodeInfo: NodeInfo): boolean;
+  /**
    * The plugin's PreFilter rejecting the pod outright (every node gets this status and no Filter
    * runs, `RunPreFilterPlugins`); undefined when PreFilter lets the pod through.
    */
@@ -137,14 +153,17 @@ export interface PluginFailure {
 export function failingPlugins(plugins: readonly FilterPlugin[], state: CycleState, nodeInfo: NodeInfo): PluginFailure[] {
   let out: PluginFailure[] | undefined;
   let rejected: FilterPlugin[] | undefined;
-  for (const p of plugins) {
+  // Indexed loops: asked for every node, and no iterator objects even before the optimizer has run.
+  for (let i = 0; i < plugins.length; i++) {
+    const p = plugins[i];
     const r = p.preFilterStatus?.(state);
     if (r && r.failures.length > 0) {
       (out ??= []).push({ plugin: p.name, failures: r.failures });
       (rejected ??= []).push(p);
     }
   }
-  for (const p of plugins) {
+  for (let i = 0; i < plugins.length; i++) {
+    const p = plugins[i];
     if (rejected?.includes(p)) continue;
     const r = p.filter(state, nodeInfo);
     if (r.failures.length > 0) (out ??= []).push({ plugin: p.name, failures: r.failures });
@@ -153,6 +172,20 @@ export function failingPlugins(plugins: readonly FilterPlugin[], state: CycleSta
 }
 
 const NO_FAILURES: PluginFailure[] = Object.freeze([]) as unknown as PluginFailure[];
+
+/** `failingPlugins(plugins, state, nodeInfo).length === 0`, without explaining what fails. */
+export function passesAll(plugins: readonly FilterPlugin[], state: CycleState, nodeInfo: NodeInfo): boolean {
+  for (let i = 0; i < plugins.length; i++) {
+    const r = plugins[i].preFilterStatus?.(state);
+    if (r && r.failures.length > 0) return false;
+  }
+  for (let i = 0; i < plugins.length; i++) {
+    const p = plugins[i];
+    if (p.skips?.(state)) continue;
+    if (p.passes ? !p.passes(state, nodeInfo) : p.filter(state, nodeInfo).failures.length > 0) return false;
+  }
+  return true;
+}
 
 /** A CycleState whose PreFilter data follows pods taken off a node or put back (a copy: the original is untouched). */
 export interface ForkedCycleState extends CycleState {

@@ -42,6 +42,7 @@ export {
   addPodToState,
   failingPlugins,
   forkCycleState,
+  passesAll,
   preFilter,
   removePodFromState,
   stateWithoutPods,

@@ -165,6 +165,14 @@ function parseFailure(s: InterPodAffinityState): FilterResult | undefined {
 
 export const plugin: FilterPlugin = {
   name: Name,
+  skips: (state: CycleState) => state.interPodAffinity.skip,
+  passes(state: CycleState, nodeInfo: NodeInfo): boolean {
+    const s = state.interPodAffinity;
+    if (s.skip) return true;
+    if (s.parseError !== undefined) return false;
+    const labels: LabelSet = nodeInfo.node?.metadata?.labels ?? {};
+    return !podAffinityFailure(s, labels) && !podAntiAffinityFailure(s, labels) && !existingAntiAffinityFailure(s, labels);
+  },
   preFilterStatus: (state: CycleState) => parseFailure(state.interPodAffinity),
   filter(state: CycleState, nodeInfo: NodeInfo): FilterResult {
     const s = state.interPodAffinity;

@@ -38,6 +38,7 @@ function explain(state: CycleState, node: any): PlacementReason {
 
 export const plugin: FilterPlugin = {
   name: Name,
+  nodeClass: true,
   filter(state: CycleState, nodeInfo: NodeInfo): FilterResult {
     // Parse errors are ignored here (the term just does not match), as the scheduler does.
     if (state.affinity.match(nodeInfo.node).match) return SUCCESS;

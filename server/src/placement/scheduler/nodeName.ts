@@ -12,6 +12,7 @@ export function fits(state: Pick<CycleState, 'nodeName'>, node: any): boolean {
 
 export const plugin: FilterPlugin = {
   name: Name,
+  nodeClass: true,
   filter(state: CycleState, nodeInfo: NodeInfo): FilterResult {
     if (fits(state, nodeInfo.node)) return SUCCESS;
     return failed([{ predicate: Name, message: ErrReason, code: 'UnschedulableAndUnresolvable', detail: `spec.nodeName is ${state.nodeName}` }]);

@@ -3,7 +3,7 @@ import { readableQuantity } from '../../k8s/quantity';
 import { computePodResourceRequest, isExtendedResourceName, type PodRequestOptions, type Resource } from '../resources';
 import type { PlacementReason } from '../types';
 import { type CycleState, failed, type FitArgs, type FilterPlugin, type FilterResult, preFilter, SUCCESS } from './framework';
-import { type NodeInfo, type NodePod, podKey } from './nodeinfo';
+import { isSealed, type NodeInfo, type NodePod, podKey } from './nodeinfo';
 
 export const Name = 'NodeResourcesFit';
 export type { FitArgs };
@@ -52,6 +52,21 @@ export function fitsRequest(podRequest: Resource, nodeInfo: NodeInfo, args: FitA
   return out;
 }
 
+/**
+ * `fitsRequest` without the list: whether every resource fits, as asked for every node before any
+ * failure is explained.
+ */
+export function fitsRequestQuick(podRequest: Resource, nodeInfo: NodeInfo, args: FitArgs = {}): boolean {
+  const alloc = nodeInfo.allocatable;
+  const used = nodeInfo.requested;
+  if (nodeInfo.podCount + 1 > alloc.allowedPodNumber) return false;
+  if (podRequest.milliCPU > 0 && podRequest.milliCPU > alloc.milliCPU - used.milliCPU) return false;
+  if (podRequest.memory > 0 && podRequest.memory > alloc.memory - used.memory) return false;
+  if (podRequest.ephemeralStorage > 0 && podRequest.ephemeralStorage > alloc.ephemeralStorage - used.ephemeralStorage) return false;
+  if (podRequest.scalarResources.size === 0) return true;
+  return fitsRequest(podRequest, nodeInfo, args).length === 0;
+}
+
 /** An amount as a person reads it in the detail (`~105Mi` rather than `107504Ki`); exact amounts stay exact. */
 function amount(name: string, v: number): string {
   return readableQuantity(v, name === 'cpu' ? 'milli' : name === 'memory' || name === 'ephemeral-storage' || name.startsWith('hugepages-') ? 'bytes' : 'count');
@@ -78,6 +93,45 @@ function podsUsing(nodeInfo: NodeInfo, name: string): { pod: NodePod; amount: nu
   return out.sort((a, b) => b.amount - a.amount || podKey(a.pod).localeCompare(podKey(b.pod)));
 }
 
+/** What an `Insufficient <resource>` reason says about the node itself, whatever the pod requests. */
+interface NodeSide {
+  /** `; the node has … free of … allocatable (… requested by …)`. */
+  tail: string;
+  /** The pods using the resource, largest first (frozen: every reason about the node shares it). */
+  pods?: PlacementReason['pods'];
+}
+
+/**
+ * The node's side of the explanation, kept per sealed NodeInfo (an inventory's node, which does
+ * not change) and resource: a pod that does not fit on thousands of nodes (a request typed
+ * larger than the nodes) is explained without sorting every node's pods again on each keystroke.
+ */
+const nodeSides = new WeakMap<NodeInfo, Map<string, NodeSide>>();
+
+function nodeSide(nodeInfo: NodeInfo, name: string, used: number, capacity: number): NodeSide {
+  const keep = isSealed(nodeInfo);
+  const kept = keep ? nodeSides.get(nodeInfo)?.get(name) : undefined;
+  if (kept) return kept;
+  const free = Math.max(0, capacity - used);
+  const users = podsUsing(nodeInfo, name);
+  const named = users.slice(0, MAX_PODS_NAMED);
+  const rest = users.length - named.length;
+  const by = named.length ? `${named.map((u) => `${podKey(u.pod)} (${amount(name, u.amount)})`).join(', ')}${rest > 0 ? ` and ${rest} more` : ''}` : 'its pods';
+  const side: NodeSide = {
+    tail: `; the node has ${amount(name, free)} free of ${amount(name, capacity)} allocatable (${amount(name, used)} requested by ${by})`,
+  };
+  if (named.length)
+    side.pods = Object.freeze(
+      named.map((u) => Object.freeze({ namespace: u.pod.namespace ?? 'default', name: u.pod.name, amount: amount(name, u.amount), priority: u.pod.priority })),
+    ) as NodeSide['pods'];
+  if (keep) {
+    let byName = nodeSides.get(nodeInfo);
+    if (!byName) nodeSides.set(nodeInfo, (byName = new Map()));
+    byName.set(name, side);
+  }
+  return side;
+}
+
 /** The numbers behind an `Insufficient …` reason, the way a person checks them, and the pods using the resource. */
 function failure(r: InsufficientResource, nodeInfo: NodeInfo): PlacementReason {
   const out: PlacementReason = {
@@ -90,15 +144,10 @@ function failure(r: InsufficientResource, nodeInfo: NodeInfo): PlacementReason {
     out.detail = `${r.used} of ${r.capacity} pods already on the node`;
     return out;
   }
-  const name = r.resourceName;
-  const free = Math.max(0, r.capacity - r.used);
-  const users = podsUsing(nodeInfo, name);
-  const named = users.slice(0, MAX_PODS_NAMED);
-  const rest = users.length - named.length;
-  const by = named.length ? `${named.map((u) => `${podKey(u.pod)} (${amount(name, u.amount)})`).join(', ')}${rest > 0 ? ` and ${rest} more` : ''}` : 'its pods';
-  out.detail = `requests ${amount(name, r.requested)}; the node has ${amount(name, free)} free of ${amount(name, r.capacity)} allocatable (${amount(name, r.used)} requested by ${by})`;
-  if (named.length)
-    out.pods = named.map((u) => ({ namespace: u.pod.namespace ?? 'default', name: u.pod.name, amount: amount(name, u.amount), priority: u.pod.priority }));
+  const side = nodeSide(nodeInfo, r.resourceName, r.used, r.capacity);
+  out.detail = `requests ${amount(r.resourceName, r.requested)}${side.tail}`;
+  // Shared by every reason about this node and resource, so frozen.
+  if (side.pods) out.pods = side.pods;
   return out;
 }
 
@@ -106,16 +155,22 @@ function failure(r: InsufficientResource, nodeInfo: NodeInfo): PlacementReason {
 export function fits(state: CycleState, nodeInfo: NodeInfo): boolean {
   // A node object without status.allocatable is hand-written (kubelet always reports it):
   // resources cannot be judged, so the fit check is skipped rather than failing every pod.
-  return !nodeInfo.node?.status?.allocatable || fitsRequest(state.request, nodeInfo, state.fitArgs).length === 0;
+  return !nodeInfo.node?.status?.allocatable || fitsRequestQuick(state.request, nodeInfo, state.fitArgs);
 }
 
 export const plugin: FilterPlugin = {
   name: Name,
+  passes: fits,
   filter(state: CycleState, nodeInfo: NodeInfo): FilterResult {
-    if (!nodeInfo.node?.status?.allocatable) return SUCCESS; // as in fits()
-    return failed(fitsRequest(state.request, nodeInfo, state.fitArgs).map((r) => failure(r, nodeInfo)));
+    if (!nodeInfo.node?.status?.allocatable || fitsRequestQuick(state.request, nodeInfo, state.fitArgs)) return SUCCESS; // as in fits()
+    return explain(state, nodeInfo);
   },
 };
+
+/** Each insufficient resource explained (apart from filter: its closure would cost every node that fits). */
+function explain(state: CycleState, nodeInfo: NodeInfo): FilterResult {
+  return failed(fitsRequest(state.request, nodeInfo, state.fitArgs).map((r) => failure(r, nodeInfo)));
+}
 
 /** The insufficient resources of a result, as Go's test helpers list them (`InsufficientResource`). */
 export function insufficientResourcesOf(result: FilterResult): InsufficientResource[] {

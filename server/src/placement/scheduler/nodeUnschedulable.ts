@@ -8,6 +8,7 @@ export const ErrReasonUnschedulable = 'node(s) were unschedulable';
 
 export const plugin: FilterPlugin = {
   name: Name,
+  nodeClass: true,
   filter(state: CycleState, nodeInfo: NodeInfo): FilterResult {
     if (!nodeInfo.node?.spec?.unschedulable) return SUCCESS;
     // A pod tolerating the unschedulable taint also tolerates spec.unschedulable.

@@ -72,8 +72,23 @@ export function addResource(into: Resource, r: Resource, sign: 1 | -1 = 1): void
   for (const [k, v] of r.scalarResources) into.scalarResources.set(k, (into.scalarResources.get(k) ?? 0) + sign * v);
 }
 
+/** NodeInfos that no one changes any more (an inventory's, built once): what explanations derive from them may be kept. */
+const sealed = new WeakSet<NodeInfo>();
+
+/** Marks a NodeInfo as final: AddPodInfo / RemovePod on it afterwards unseal it again. */
+export function sealNodeInfo(info: NodeInfo): NodeInfo {
+  sealed.add(info);
+  return info;
+}
+
+/** The NodeInfo is sealed: its pods and sums stay as they are. */
+export function isSealed(info: NodeInfo): boolean {
+  return sealed.has(info);
+}
+
 /** `NodeInfo.AddPodInfo`. */
 export function addPodInfo(info: NodeInfo, p: NodePod): void {
+  sealed.delete(info);
   info.podCount++;
   info.pods.push(p);
   addResource(info.requested, p.requests, 1);
@@ -82,8 +97,10 @@ export function addPodInfo(info: NodeInfo, p: NodePod): void {
 
 /** `NodeInfo.RemovePod` (the pod must be one of `info.pods`). */
 export function removePodInfo(info: NodeInfo, p: NodePod): void {
-  const at = info.pods.indexOf(p);
+  // From the end: preemption takes back the pod it has just added.
+  const at = info.pods.lastIndexOf(p);
   if (at < 0) return;
+  sealed.delete(info);
   info.pods.splice(at, 1);
   info.podCount--;
   addResource(info.requested, p.requests, -1);
@@ -92,11 +109,26 @@ export function removePodInfo(info: NodeInfo, p: NodePod): void {
 
 /** A NodeInfo to change without touching the shared one (preemption's dry run). */
 export function cloneNodeInfo(info: NodeInfo): NodeInfo {
+  return cloneNodeInfoWithout(info, NO_PODS);
+}
+
+const NO_PODS: ReadonlySet<NodePod> = new Set();
+
+/** `cloneNodeInfo` and then RemovePod of each of `without` (pods of the node), in one pass. */
+export function cloneNodeInfoWithout(info: NodeInfo, without: ReadonlySet<NodePod>): NodeInfo {
   const requested = emptyResource();
   addResource(requested, info.requested, 1);
   const usedPorts = new HostPortInfo<NodePod>();
-  for (const p of info.pods) for (const hp of p.hostPorts) usedPorts.add(hp.hostIP, hp.protocol, hp.hostPort, p);
-  return { node: info.node, podCount: info.podCount, allocatable: info.allocatable, requested, usedPorts, pods: [...info.pods] };
+  const pods: NodePod[] = [];
+  for (const p of info.pods) {
+    if (without.has(p)) {
+      addResource(requested, p.requests, -1);
+      continue;
+    }
+    pods.push(p);
+    for (const hp of p.hostPorts) usedPorts.add(hp.hostIP, hp.protocol, hp.hostPort, p);
+  }
+  return { node: info.node, podCount: info.podCount - (info.pods.length - pods.length), allocatable: info.allocatable, requested, usedPorts, pods };
 }
 
 /** `<namespace>/<name>`, as kubectl names a pod. */

@@ -10,6 +10,7 @@ export const ErrReasonNotMatch = 'node(s) had untolerated taint(s)';
 
 export const plugin: FilterPlugin = {
   name: Name,
+  nodeClass: true,
   filter(state: CycleState, nodeInfo: NodeInfo): FilterResult {
     const taint = findMatchingUntoleratedTaint(nodeInfo.node?.spec?.taints, state.tolerations, doNotScheduleTaintsFilter, state.gates);
     if (!taint) return SUCCESS;
