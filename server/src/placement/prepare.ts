@@ -14,7 +14,7 @@ import { type AffinitySnapshot, type AffinityTerm, namespaceLabelsOf, podNamespa
 import { existingPodPriority, priorityClassSet, type PriorityClassSet } from './priority';
 import { newResource, podRequests, type Resource } from './resources';
 import { type ContainerPort, getHostPorts } from './scheduler/hostports';
-import { addPodInfo, emptyNodeInfo, type NodeInfo, type NodePod } from './scheduler/nodeinfo';
+import { addPodInfo, emptyNodeInfo, type NodeInfo, type NodePod, sealNodeInfo } from './scheduler/nodeinfo';
 import type { Inventory } from './types';
 
 export interface PreparedPod extends NodePod {
@@ -45,6 +45,8 @@ export interface PreparedNode {
   pods: PreparedPod[];
   info: NodeInfo;
   summary: NodeSummary;
+  /** Some taint has effect NoExecute (only those can make a toleration's tolerationSeconds evict the pod). */
+  noExecute: boolean;
 }
 
 export interface PreparedInventory {
@@ -57,10 +59,24 @@ export interface PreparedInventory {
   byController: Map<string, PreparedPod[]>;
   /** Pods without a controller (a DaemonSet adopts those its selector matches). */
   orphans: PreparedPod[];
+  /** The orphans by namespace (`''` for those without one, which a DaemonSet of any namespace may adopt). */
+  orphansByNamespace: Map<string, PreparedPod[]>;
   /** The inventory's PriorityClasses (the pods' priorities are resolved against them). */
   priorityClasses: PriorityClassSet;
   /** What InterPodAffinity's PreFilter lists: the bound pods by namespace, those with required anti-affinity, node and namespace labels. */
   affinity: AffinitySnapshot;
+  /**
+   * By node index: which nodes are alike in everything but their name and labels that the
+   * controller's checks and the node-level filters read (whether the node object is there, its
+   * spec.unschedulable, its taints in order). Numbered from 0, `nodeKindCount` kinds in all.
+   */
+  nodeKind: Int32Array;
+  nodeKindCount: number;
+  /**
+   * By node index: which value the node has for a label key (numbered from 0 per key, -1 when it
+   * lacks the label), and how many distinct values there are; computed on first use per key.
+   */
+  labelValues(key: string): { ids: Int32Array; count: number };
 }
 
 const cache = new WeakMap<Inventory, PreparedInventory>();
@@ -99,11 +115,30 @@ export function nodeInfoFrom(node: any, pods: readonly PreparedPod[], exclude?: 
   return info;
 }
 
+/** nodeInfoWithout's answers, by the first pod left out (a pod is on one node): the DaemonSet's old pods are the same on every keystroke. */
+const withoutCache = new WeakMap<PreparedPod, { exclude: readonly PreparedPod[]; info: NodeInfo }>();
+
 /**
  * The node as the scheduler sees it without some of its pods (the DaemonSet's own old pods,
- * deleted before their replacement starts): subtracts instead of rebuilding from every pod.
+ * deleted before their replacement starts): subtracts instead of rebuilding from every pod, and
+ * once per set of pods (the answer is sealed and shared: do not change it).
  */
 export function nodeInfoWithout(pn: PreparedNode, exclude: readonly PreparedPod[]): NodeInfo {
+  if (exclude.length === 0) return pn.info;
+  const kept = withoutCache.get(exclude[0]);
+  if (kept && exclude[0].nodeIndex === pn.index && samePods(kept.exclude, exclude)) return kept.info;
+  const info = computeNodeInfoWithout(pn, exclude);
+  withoutCache.set(exclude[0], { exclude: [...exclude], info });
+  return info;
+}
+
+function samePods(a: readonly PreparedPod[], b: readonly PreparedPod[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function computeNodeInfoWithout(pn: PreparedNode, exclude: readonly PreparedPod[]): NodeInfo {
   let removed = 0;
   let ports = false;
   for (const p of exclude) {
@@ -130,7 +165,7 @@ export function nodeInfoWithout(pn: PreparedNode, exclude: readonly PreparedPod[
   }
   const usedPorts = ports ? nodeInfoFrom(pn.node, pn.pods, new Set(exclude)).usedPorts : base.usedPorts;
   const pods = base.pods.filter((p) => !exclude.includes(p as PreparedPod));
-  return { node: pn.node, podCount: base.podCount - removed, allocatable: base.allocatable, requested, usedPorts, pods };
+  return sealNodeInfo({ node: pn.node, podCount: base.podCount - removed, allocatable: base.allocatable, requested, usedPorts, pods });
 }
 
 /** Indexes an inventory (cached per inventory object). */
@@ -141,13 +176,16 @@ export function prepareInventory(inventory: Inventory): PreparedInventory {
   const nodes: PreparedNode[] = [];
   for (const node of list(inventory.nodes)) {
     const name = node?.metadata?.name ?? '';
-    const pn: PreparedNode = { index: nodes.length, node, name, pods: [], info: undefined as unknown as NodeInfo, summary: summarizeNode(node) };
+    const summary = summarizeNode(node);
+    const noExecute = summary.taints.some((t) => t?.effect === 'NoExecute');
+    const pn: PreparedNode = { index: nodes.length, node, name, pods: [], info: undefined as unknown as NodeInfo, summary, noExecute };
     nodes.push(pn);
     byName.set(name, pn);
   }
   const podsOnUnknownNodes: PreparedPod[] = [];
   const byController = new Map<string, PreparedPod[]>();
   const orphans: PreparedPod[] = [];
+  const orphansByNamespace = new Map<string, PreparedPod[]>();
   const priorityClasses = priorityClassSet(inventory.priorityClasses);
   for (const pod of list(inventory.pods)) {
     const target = getTargetNodeName(pod);
@@ -156,19 +194,92 @@ export function prepareInventory(inventory: Inventory): PreparedInventory {
     const pp = preparePod(pod, target.nodeName, pn ? pn.index : -1, priorityClasses);
     if (pn) pn.pods.push(pp);
     else podsOnUnknownNodes.push(pp);
-    if (!pp.controller) orphans.push(pp);
-    else {
+    if (!pp.controller) {
+      orphans.push(pp);
+      const ns = pp.namespace || '';
+      const l = orphansByNamespace.get(ns);
+      if (l) l.push(pp);
+      else orphansByNamespace.set(ns, [pp]);
+    } else {
       const key = controllerKey(pp.namespace, pp.controller.kind, pp.controller.name);
       const list = byController.get(key);
       if (list) list.push(pp);
       else byController.set(key, [pp]);
     }
   }
-  for (const pn of nodes) pn.info = nodeInfoFrom(pn.node, pn.pods);
+  for (const pn of nodes) pn.info = sealNodeInfo(nodeInfoFrom(pn.node, pn.pods));
   const affinity = affinitySnapshot(nodes, byName, inventory.namespaces);
-  const prepared: PreparedInventory = { inventory, nodes, byName, podsOnUnknownNodes, byController, orphans, priorityClasses, affinity };
+  const { kinds: nodeKind, count: nodeKindCount } = nodeKinds(nodes);
+  const labelValueIds = new Map<string, { ids: Int32Array; count: number }>();
+  const labelValues = (key: string) => {
+    let v = labelValueIds.get(key);
+    if (!v) labelValueIds.set(key, (v = valueIds(nodes, key)));
+    return v;
+  };
+  const prepared: PreparedInventory = {
+    inventory,
+    nodes,
+    byName,
+    podsOnUnknownNodes,
+    byController,
+    orphans,
+    orphansByNamespace,
+    priorityClasses,
+    affinity,
+    nodeKind,
+    nodeKindCount,
+    labelValues,
+  };
   cache.set(inventory, prepared);
   return prepared;
+}
+
+/** A Map key for "no such value" that no value of an inventory is. */
+const NONE: unique symbol = Symbol('none');
+
+/**
+ * Numbers the nodes by what the node-level checks read besides name and labels: whether there is a
+ * node object, spec.unschedulable (as a boolean, as it is read) and each taint's key, value and
+ * effect in order. The values are told apart as Map keys tell them apart, so nodes of one kind
+ * are alike for every comparison the checks make.
+ */
+function nodeKinds(nodes: readonly PreparedNode[]): { kinds: Int32Array; count: number } {
+  const kinds = new Int32Array(nodes.length);
+  const root = new Map<unknown, unknown>();
+  let count = 0;
+  for (const pn of nodes) {
+    const node = pn.node;
+    const path: unknown[] = [node === null || node === undefined, !!node?.spec?.unschedulable, pn.summary.taints.length];
+    for (const t of pn.summary.taints) path.push(t?.key, t?.value, t?.effect);
+    let m = root;
+    for (let i = 0; i < path.length - 1; i++) {
+      let next = m.get(path[i]) as Map<unknown, unknown> | undefined;
+      if (!next) m.set(path[i], (next = new Map()));
+      m = next;
+    }
+    let kind = m.get(path[path.length - 1]) as number | undefined;
+    if (kind === undefined) m.set(path[path.length - 1], (kind = count++));
+    kinds[pn.index] = kind;
+  }
+  return { kinds, count };
+}
+
+/** Each node's value of one label, numbered (-1: the node lacks the label), read as the selectors read labels. */
+function valueIds(nodes: readonly PreparedNode[], key: string): { ids: Int32Array; count: number } {
+  const ids = new Int32Array(nodes.length);
+  const seen = new Map<unknown, number>();
+  for (const pn of nodes) {
+    const labels = pn.node?.metadata?.labels ?? {};
+    const v = Object.prototype.hasOwnProperty.call(labels, key) ? labels[key] : NONE;
+    if (v === NONE) {
+      ids[pn.index] = -1;
+      continue;
+    }
+    let id = seen.get(v);
+    if (id === undefined) seen.set(v, (id = seen.size));
+    ids[pn.index] = id;
+  }
+  return { ids, count: seen.size };
 }
 
 /**
@@ -249,20 +360,52 @@ function claims(ds: any, selector: LabelSelector, pp: PreparedPod): boolean {
  * (pods on nodes outside the inventory are left out). A DaemonSet without a namespace (not yet
  * applied) is looked up in every namespace.
  */
-export function daemonPodsByNode(prepared: PreparedInventory, ds: any, selector: LabelSelector): (PreparedPod[] | undefined)[] {
-  const out: (PreparedPod[] | undefined)[] = new Array(prepared.nodes.length);
-  if (selector.nothing) return out;
+export function daemonPodsByNode(prepared: PreparedInventory, ds: any, selector: LabelSelector): readonly (PreparedPod[] | undefined)[] {
+  if (selector.nothing) return NO_DAEMON_PODS;
+  // What claims() reads of the DaemonSet: the same on most keystrokes, so the same pods.
+  const m = ds?.metadata;
+  const key = JSON.stringify([m?.namespace, m?.name, m?.uid, !!m?.deletionTimestamp, selector], (_, v) => (typeof v === 'bigint' ? `${v}n` : v));
+  let byKey = claimedCache.get(prepared);
+  if (!byKey) claimedCache.set(prepared, (byKey = new Map()));
+  const hit = byKey.get(key);
+  if (hit) return hit;
+  const out = claimedPods(prepared, ds, selector);
+  if (byKey.size >= MAX_CLAIMED) byKey.delete(byKey.keys().next().value as string);
+  byKey.set(key, out);
+  return out;
+}
+
+/** daemonPodsByNode's answers per inventory (shared: do not change them), a few DaemonSets' worth. */
+const claimedCache = new WeakMap<PreparedInventory, Map<string, readonly (PreparedPod[] | undefined)[]>>();
+const MAX_CLAIMED = 16;
+
+function claimedPods(prepared: PreparedInventory, ds: any, selector: LabelSelector): readonly (PreparedPod[] | undefined)[] {
+  // Allocated once a pod is claimed: most DaemonSets being written have no pods yet.
+  let out: (PreparedPod[] | undefined)[] | undefined;
   const ns: string | undefined = ds?.metadata?.namespace;
-  const candidates: PreparedPod[][] = [prepared.orphans];
-  if (ns) candidates.push(prepared.byController.get(controllerKey(ns, 'DaemonSet', ds?.metadata?.name)) ?? []);
-  else for (const [key, list] of prepared.byController) if (key.endsWith(`/DaemonSet/${ds?.metadata?.name ?? ''}`)) candidates.push(list);
+  const candidates: PreparedPod[][] = [];
+  if (ns) {
+    // Only orphans of its namespace, or without one, can be claimed (claims): not every orphan of the cluster.
+    const own = prepared.orphansByNamespace.get(ns);
+    const unnamespaced = prepared.orphansByNamespace.get('');
+    if (own) candidates.push(own);
+    if (unnamespaced) candidates.push(unnamespaced);
+    const owned = prepared.byController.get(controllerKey(ns, 'DaemonSet', ds?.metadata?.name));
+    if (owned) candidates.push(owned);
+  } else {
+    candidates.push(prepared.orphans);
+    for (const [key, list] of prepared.byController) if (key.endsWith(`/DaemonSet/${ds?.metadata?.name ?? ''}`)) candidates.push(list);
+  }
   for (const list of candidates) {
     for (const pp of list) {
       if (pp.nodeIndex < 0 || !claims(ds, selector, pp)) continue;
+      out ??= new Array(prepared.nodes.length);
       const l = out[pp.nodeIndex];
       if (l) l.push(pp);
       else out[pp.nodeIndex] = [pp];
     }
   }
-  return out;
+  return out ?? NO_DAEMON_PODS;
 }
+
+const NO_DAEMON_PODS: readonly (PreparedPod[] | undefined)[] = Object.freeze([]);
