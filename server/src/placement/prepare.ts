@@ -80,6 +80,8 @@ export interface PreparedInventory {
 }
 
 const cache = new WeakMap<Inventory, PreparedInventory>();
+/** How many label keys' value numbers an inventory keeps (labelValues). */
+const MAX_LABEL_KEYS = 64;
 const NO_CLASSES: PriorityClassSet = priorityClassSet(undefined);
 
 function isTerminal(pod: any): boolean {
@@ -210,10 +212,13 @@ export function prepareInventory(inventory: Inventory): PreparedInventory {
   for (const pn of nodes) pn.info = sealNodeInfo(nodeInfoFrom(pn.node, pn.pods));
   const affinity = affinitySnapshot(nodes, byName, inventory.namespaces);
   const { kinds: nodeKind, count: nodeKindCount } = nodeKinds(nodes);
+  // The keys selectors name, most recent last: a key being typed names a new one on every keystroke, so only the last few are kept.
   const labelValueIds = new Map<string, { ids: Int32Array; count: number }>();
   const labelValues = (key: string) => {
     let v = labelValueIds.get(key);
-    if (!v) labelValueIds.set(key, (v = valueIds(nodes, key)));
+    if (v) labelValueIds.delete(key);
+    else if (labelValueIds.size >= MAX_LABEL_KEYS) labelValueIds.delete(labelValueIds.keys().next().value as string);
+    labelValueIds.set(key, (v ??= valueIds(nodes, key)));
     return v;
   };
   const prepared: PreparedInventory = {

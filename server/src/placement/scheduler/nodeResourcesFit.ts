@@ -103,8 +103,9 @@ interface NodeSide {
 
 /**
  * The node's side of the explanation, kept per sealed NodeInfo (an inventory's node, which does
- * not change) and resource: a pod that does not fit on thousands of nodes (a request typed
- * larger than the nodes) is explained without sorting every node's pods again on each keystroke.
+ * not change) and resource some of its pods request: a pod that does not fit on thousands of
+ * nodes (a request typed larger than the nodes) is explained without sorting every node's pods
+ * again on each keystroke.
  */
 const nodeSides = new WeakMap<NodeInfo, Map<string, NodeSide>>();
 
@@ -124,7 +125,8 @@ function nodeSide(nodeInfo: NodeInfo, name: string, used: number, capacity: numb
     side.pods = Object.freeze(
       named.map((u) => Object.freeze({ namespace: u.pod.namespace ?? 'default', name: u.pod.name, amount: amount(name, u.amount), priority: u.pod.priority })),
     ) as NodeSide['pods'];
-  if (keep) {
+  // Kept only where it cost a sort: a resource no pod of the node requests (a name half typed) is cheap to say again.
+  if (keep && users.length > 0) {
     let byName = nodeSides.get(nodeInfo);
     if (!byName) nodeSides.set(nodeInfo, (byName = new Map()));
     byName.set(name, side);
