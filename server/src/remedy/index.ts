@@ -28,6 +28,8 @@ const GENERATORS: [RemedyGenerator, readonly string[]][] = [
   [freeHostPorts, ['NodePorts']],
 ];
 const WHOLE: WholeGenerator[] = [removeBlockingField, raisePriority];
+/** The kinds only the whole-pod generators make: asked for these alone, the per-aspect generators are not run. */
+const WHOLE_KINDS: ReadonlySet<RemedyKind> = new Set(['priority-class', 'remove-field']);
 const CURABLE = new Set(GENERATORS.flatMap(([, p]) => p));
 
 /** Ties in ranking go to the least invasive kind. */
@@ -60,7 +62,7 @@ export interface RemedyOptions {
   nodes?: ReadonlySet<string>;
   /** Also offer "exclude this node" for the nodes that run or stay Pending. */
   exclusions?: boolean;
-  /** Only remedies of these kinds (e.g. a rule that asks whether a priority would help: one replay, not the full search). */
+  /** Only remedies of these kinds, and no advice (e.g. a rule that asks whether a priority would help: one replay, not the full search). */
   kinds?: ReadonlySet<RemedyKind>;
 }
 
@@ -119,34 +121,62 @@ function failures(node: NodePlacement): readonly PlacementReason[] {
   return later?.length ? [...node.reasons, ...later] : node.reasons;
 }
 
+type Change = Remedy['alsoChanges'][number];
+
+/** A replayed placement, read the way proofs read it: a node by name, and every node whose verdict changed. */
+interface Replayed {
+  result: PlacementResult;
+  byName: Map<string, NodePlacement>;
+  /** Every node whose verdict differs from the placement as written (computed once per replay). */
+  changes: Change[];
+  /** How many of them are a price (isPrice). */
+  price: number;
+}
+
+/** A node newly reached, or worse off: what an edit costs besides its target. A Pending node that now runs is no price. */
+function isPrice(c: Change): boolean {
+  return c.from === 'excluded' || RANK[c.to] < RANK[c.from];
+}
+
 class Replayer {
-  private readonly memo = new Map<string, PlacementResult | null>();
+  private readonly memo = new Map<string, Replayed | null>();
   private replays = 0;
   private readonly index: number;
+  /** Every node's verdict as written. */
+  readonly before: Map<string, NodePlacement['verdict']>;
 
   constructor(
     private readonly ctx: RemedyContext,
     private readonly budget = MAX_REPLAYS,
   ) {
     this.index = findDaemonSets(ctx.file).findIndex((r) => r.node === ctx.ds.node);
+    this.before = new Map(ctx.placement.nodes.map((n) => [n.name, n.verdict]));
   }
 
   /** The placement of the DaemonSet in the edited text; null when the edit does not apply cleanly or the budget is spent. */
-  place(edits: readonly TextEdit[]): PlacementResult | null {
+  place(edits: readonly TextEdit[]): Replayed | null {
     const key = JSON.stringify(edits);
     const hit = this.memo.get(key);
     if (hit !== undefined) return hit;
     if (this.replays >= this.budget || this.index < 0) return null;
     this.replays++;
-    let result: PlacementResult | null = null;
+    let replayed: Replayed | null = null;
     const text = applyTextEdits(this.ctx.file, edits);
     if (text !== undefined) {
       const file = parseFile(text);
       const ref = findDaemonSets(file)[this.index];
-      if (ref && !file.docs.some((d) => d.doc.errors.length > 0)) result = this.ctx.place(ref.value);
+      if (ref && !file.docs.some((d) => d.doc.errors.length > 0)) {
+        const result = this.ctx.place(ref.value);
+        const changes: Change[] = [];
+        for (const n of result.nodes) {
+          const from = this.before.get(n.name) ?? 'excluded';
+          if (from !== n.verdict) changes.push({ node: n.name, from, to: n.verdict });
+        }
+        replayed = { result, byName: new Map(result.nodes.map((n) => [n.name, n])), changes, price: changes.filter(isPrice).length };
+      }
     }
-    this.memo.set(key, result);
-    return result;
+    this.memo.set(key, replayed);
+    return replayed;
   }
 }
 
@@ -157,25 +187,32 @@ function aspectsOf(ctx: RemedyContext, node: NodePlacement, reasons: readonly Pl
   return aspects.some((a) => a.length === 0) ? undefined : aspects;
 }
 
-function prove(ctx: RemedyContext, replay: Replayer, node: NodePlacement, candidate: Candidate, want: (n: NodePlacement) => boolean): Remedy | undefined {
-  const result = replay.place(candidate.edits);
-  const after = result?.nodes.find((n) => n.name === node.name);
-  if (!result || !after || !want(after)) return undefined;
-  const before = new Map(ctx.placement.nodes.map((n) => [n.name, n.verdict]));
-  const alsoChanges = result.nodes
-    .filter((n) => n.name !== node.name && before.get(n.name) !== n.verdict)
-    .map((n) => ({ node: n.name, from: before.get(n.name) ?? 'excluded', to: n.verdict }));
-  return {
+function prove(replay: Replayer, node: NodePlacement, candidate: Candidate, want: (n: NodePlacement) => boolean): Remedy | undefined {
+  const replayed = replay.place(candidate.edits);
+  const after = replayed?.byName.get(node.name);
+  if (!replayed || !after || !want(after)) return undefined;
+  const from = replay.before.get(node.name) ?? 'excluded';
+  const ownChange: Change | undefined = from === after.verdict ? undefined : { node: node.name, from, to: after.verdict };
+  const remedy = {
     kind: candidate.kind,
     title: candidate.title,
     edits: candidate.edits,
     node: node.name,
     verdict: after.verdict,
     ...(after.preempts?.length ? { preempts: after.preempts.map((p) => ({ namespace: p.namespace, name: p.name })) } : {}),
-    alsoChanges,
     preferred: false,
     predicates: [...new Set((candidate.kinds ?? [candidate.kind]).flatMap((k) => KIND_PREDICATES[k]))],
-  };
+    price: replayed.price - (ownChange && isPrice(ownChange) ? 1 : 0),
+  } as Remedy;
+  // The other nodes that change, read from the replay's one list when someone asks: an edit that
+  // changes every node of a large inventory must not cost a list per node it was proven for.
+  let also: Change[] | undefined;
+  Object.defineProperty(remedy, 'alsoChanges', {
+    enumerable: true,
+    configurable: true,
+    get: () => (also ??= replayed.changes.filter((c) => c.node !== node.name)),
+  });
+  return remedy;
 }
 
 function runs(n: NodePlacement): boolean {
@@ -203,19 +240,19 @@ function cure(ctx: RemedyContext, replay: Replayer, node: NodePlacement, kinds?:
     const key = JSON.stringify(c.edits);
     if (tried.has(key)) return;
     tried.add(key);
-    const r = prove(ctx, replay, node, c, runs);
+    const r = prove(replay, node, c, runs);
     if (r) {
       out.push(r);
       return;
     }
     // Past one check the pod may meet the next (the scheduler after the controller, a later plugin): cure that too.
-    const after = replay.place(c.edits)?.nodes.find((n) => n.name === node.name);
+    const after = replay.place(c.edits)?.byName.get(node.name);
     if (!after || after.verdict === 'runs' || round >= ROUNDS) return;
     const next = aspectsOf(ctx, after, failures(after));
     for (const more of next ? combinations(next) : []) attempt(merge([c, ...more]), round + 1);
     for (const g of WHOLE) for (const w of g(ctx, after, failures(after))) attempt(merge([c, w]), round + 1);
   };
-  const aspects = aspectsOf(ctx, node, failures(node));
+  const aspects = kinds && [...kinds].every((k) => WHOLE_KINDS.has(k)) ? undefined : aspectsOf(ctx, node, failures(node));
   for (const combo of aspects ? combinations(aspects) : []) attempt(merge(combo), 1);
   for (const g of WHOLE) for (const w of g(ctx, node, failures(node))) attempt(w, 1);
   return out;
@@ -226,7 +263,7 @@ function rank(remedies: Remedy[]): Remedy[] {
   if (remedies.some((r) => r.kind === 'drop-max-surge')) remedies = remedies.filter((r) => r.kind !== 'free-host-port');
   const sorted = remedies.sort(
     (a, b) =>
-      priceOf(a).length - priceOf(b).length ||
+      a.price - b.price ||
       a.edits.length - b.edits.length ||
       KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
       b.alsoChanges.length - a.alsoChanges.length,
@@ -247,11 +284,12 @@ export function nodeRemedies(ctx: RemedyContext, opts: RemedyOptions = {}): Map<
     const fixes = cures.get(node.name)!;
     if (excluding && node.verdict !== 'excluded') {
       const c = excludeNode(ctx, node);
-      const r = c && prove(ctx, excluding, node, c, (n) => n.verdict === 'excluded');
+      const r = c && prove(excluding, node, c, (n) => n.verdict === 'excluded');
       if (r) fixes.push({ ...r, preferred: fixes.length === 0 && node.verdict === 'runs', predicates: [] });
     }
+    // A question about some kinds of edit (a rule's) gets no node-side advice: nobody reads it.
     const advice =
-      node.verdict === 'runs'
+      node.verdict === 'runs' || opts.kinds
         ? []
         : nodeAdvice(
             ctx,
@@ -289,7 +327,7 @@ const RANK: Record<NodePlacement['verdict'], number> = { excluded: 0, pending: 1
  * is no price.
  */
 export function priceOf(r: Remedy, cures: ReadonlySet<string> = new Set()): Remedy['alsoChanges'] {
-  return r.alsoChanges.filter((c) => !cures.has(c.node) && (c.from === 'excluded' || RANK[c.to] < RANK[c.from]));
+  return r.alsoChanges.filter((c) => !cures.has(c.node) && isPrice(c));
 }
 
 /** For each distinct edit, the nodes it was proven to make run: a remedy titled for one node names them as cured, not as its price. */

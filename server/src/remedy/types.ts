@@ -67,6 +67,8 @@ export interface Remedy {
   preempts?: { namespace: string; name: string }[];
   /** Other nodes whose verdict changes too (the price of the edit). */
   alsoChanges: { node: string; from: NodePlacement['verdict']; to: NodePlacement['verdict'] }[];
+  /** How many of alsoChanges are a price: nodes newly reached, or worse off (what ranking weighs). */
+  price: number;
   /** The best of the node's remedies. */
   preferred: boolean;
   /** The predicates whose failures it cures (a combined edit cures several). */
