@@ -2,61 +2,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { computePlacement } from '../../server/src/placement/placement';
 import { existingPodPriority, priorityClassSet, resolvePodPriority } from '../../server/src/placement/priority';
-import type { Inventory, NodePlacement } from '../../server/src/placement/types';
+import type { NodePlacement } from '../../server/src/placement/types';
 import { placementSummary } from '../../server/src/service/placement';
 import { daemonSetObject } from '../helpers/manifests';
+import { inventory, node as inventoryNode, pod } from '../helpers/inventory';
 
-const inventory = (nodes: any[], pods: any[] = [], priorityClasses?: any[]): Inventory => ({
-  source: 'file',
-  name: 'test',
-  nodes,
-  pods,
-  ...(priorityClasses ? { priorityClasses } : {}),
-  messages: [],
-});
-
-function node(name: string, allocatable: Record<string, string> = { cpu: '4', memory: '8Gi', pods: '110' }): any {
-  return {
-    apiVersion: 'v1',
-    kind: 'Node',
-    metadata: { name, labels: { 'kubernetes.io/hostname': name } },
-    status: { allocatable, conditions: [{ type: 'Ready', status: 'True' }] },
-  };
-}
-
-interface PodOpts {
-  cpu?: string;
-  memory?: string;
-  priority?: number;
-  priorityClassName?: string;
-  hostPort?: number;
-  startTime?: string;
-  labels?: Record<string, string>;
-  owner?: any;
-}
-
-function pod(ns: string, name: string, nodeName: string, o: PodOpts = {}): any {
-  const requests = { ...(o.cpu ? { cpu: o.cpu } : {}), ...(o.memory ? { memory: o.memory } : {}) };
-  return {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: { namespace: ns, name, ...(o.labels ? { labels: o.labels } : {}), ...(o.owner ? { ownerReferences: [o.owner] } : {}) },
-    spec: {
-      nodeName,
-      ...(o.priority !== undefined ? { priority: o.priority } : {}),
-      ...(o.priorityClassName ? { priorityClassName: o.priorityClassName } : {}),
-      containers: [
-        {
-          name: 'c',
-          image: 'i',
-          resources: { requests },
-          ...(o.hostPort ? { ports: [{ containerPort: o.hostPort, hostPort: o.hostPort }] } : {}),
-        },
-      ],
-    },
-    status: { phase: 'Running', startTime: o.startTime ?? '2026-01-01T00:00:00Z', conditions: [{ type: 'Ready', status: 'True' }] },
-  };
-}
+/** The shared builders, with this file's habit of passing a node's allocatable directly. */
+const node = (name: string, allocatable?: Record<string, string>) => inventoryNode(name, allocatable ? { allocatable } : {});
 
 /** The DaemonSet `agent` in kube-system with one container requesting `cpu` (and a host port), and pod-spec fields. */
 function agent(o: { cpu?: string; memory?: string; hostPort?: number; podSpec?: Record<string, unknown>; spec?: Record<string, unknown> } = {}): any {
