@@ -21,12 +21,12 @@ export function compareNodes(sort: SortKey): (a: PanelNode, b: PanelNode) => num
   return byName;
 }
 
-/** Everything a user may type to find a node: name, roles, zone, os/arch, labels, taints, reasons. */
+/** Everything a user may type to find a node: name, roles, zone, os/arch, labels, taints, reasons (those reported next too). */
 export function searchText(n: PanelNode): string {
   const parts = [n.name, ...n.roles, n.zone ?? '', n.os ?? '', n.arch ?? '', `${n.os ?? ''}/${n.arch ?? ''}`, n.verdict];
   for (const [k, v] of Object.entries(n.labels ?? {})) parts.push(`${k}=${v}`);
   for (const t of n.taints) parts.push(t.text);
-  for (const r of n.reasons) parts.push(r.label, r.predicate);
+  for (const r of [...n.reasons, ...(n.laterReasons ?? [])]) parts.push(r.label, r.predicate);
   if (n.unschedulable) parts.push('cordoned', 'SchedulingDisabled');
   parts.push(n.ready === 'True' ? 'Ready' : n.ready === 'False' ? 'NotReady' : 'Unknown');
   return parts.join('\n').toLowerCase();
