@@ -5,6 +5,7 @@
  */
 import { list } from '../util/list';
 import { allowsSurge } from '../placement/controller';
+import { prepareInventory } from '../placement/prepare';
 import { getHostPorts } from '../placement/scheduler/hostports';
 import type { Inventory } from '../placement/types';
 import type { PathSeg } from '../yaml/types';
@@ -14,12 +15,16 @@ import type { Candidate, RemedyContext, RemedyGenerator } from './types';
 const POD: readonly PathSeg[] = ['spec', 'template', 'spec'];
 const usedByInventory = new WeakMap<Inventory, Set<string>>();
 
-/** `PROTOCOL/port` of every host port any pod of the inventory holds (computed once per inventory). */
+/**
+ * `PROTOCOL/port` of every host port a pod on a node of the inventory holds, as the NodePorts
+ * filter counts them (read from the engine's per-inventory index; computed once per inventory).
+ */
 function usedPorts(inventory: Inventory): Set<string> {
   let used = usedByInventory.get(inventory);
   if (!used) {
     used = new Set();
-    for (const pod of list(inventory.pods)) for (const p of getHostPorts(pod, true)) used.add(`${p.protocol || 'TCP'}/${p.hostPort}`);
+    for (const pn of prepareInventory(inventory).nodes)
+      for (const pod of pn.pods) for (const p of pod.hostPorts) used.add(`${p.protocol || 'TCP'}/${p.hostPort}`);
     usedByInventory.set(inventory, used);
   }
   return used;
