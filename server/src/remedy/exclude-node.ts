@@ -5,11 +5,10 @@
 import { list } from '../util/list';
 import type { NodePlacement } from '../placement/types';
 import { plainOrQuoted } from '../yaml/edits';
-import type { PathSeg, TextEdit } from '../yaml/types';
+import { POD, type PathSeg, type TextEdit } from '../yaml/types';
 import { t } from '../l10n';
 import type { Candidate, RemedyContext } from './types';
 
-const POD: readonly PathSeg[] = ['spec', 'template', 'spec'];
 const REQUIRED: readonly PathSeg[] = [...POD, 'affinity', 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution'];
 const HOSTNAME = 'kubernetes.io/hostname';
 

@@ -8,11 +8,10 @@ import { allowsSurge } from '../placement/controller';
 import { prepareInventory } from '../placement/prepare';
 import { getHostPorts } from '../placement/scheduler/hostports';
 import type { Inventory } from '../placement/types';
-import type { PathSeg } from '../yaml/types';
+import { POD, type PathSeg } from '../yaml/types';
 import { t } from '../l10n';
 import type { Candidate, RemedyContext, RemedyGenerator } from './types';
 
-const POD: readonly PathSeg[] = ['spec', 'template', 'spec'];
 const usedByInventory = new WeakMap<Inventory, Set<string>>();
 
 /**

@@ -20,17 +20,12 @@ import { raisePriority, removeBlockingField, type WholeGenerator } from './whole
 
 export type { NodeRemedies, Remedy, RemedyContext, RemedyKind } from './types';
 
-/** Generators by the predicates they cure; a failing predicate with none cannot be cured by a manifest edit. */
-const GENERATORS: [RemedyGenerator, readonly string[]][] = [
-  [selectNode, ['NodeAffinity']],
-  [tolerateTaints, ['TaintToleration']],
-  [lowerRequests, ['NodeResourcesFit']],
-  [freeHostPorts, ['NodePorts']],
-];
+/** Generators of one aspect each (a taint, a selector entry, a request, a port), in the controller's order. */
+const GENERATORS: RemedyGenerator[] = [selectNode, tolerateTaints, lowerRequests, freeHostPorts];
+/** Generators that cure a node on their own, whatever else fails. */
 const WHOLE: WholeGenerator[] = [removeBlockingField, raisePriority];
 /** The kinds only the whole-pod generators make: asked for these alone, the per-aspect generators are not run. */
 const WHOLE_KINDS: ReadonlySet<RemedyKind> = new Set(['priority-class', 'remove-field']);
-const CURABLE = new Set(GENERATORS.flatMap(([, p]) => p));
 
 /** Ties in ranking go to the least invasive kind. */
 const KIND_ORDER: RemedyKind[] = [
@@ -115,10 +110,14 @@ const KIND_PREDICATES: Record<RemedyKind, readonly string[]> = {
   'exclude-node': [],
 };
 
+/** The predicates the per-aspect generators cure (from the kinds they make). */
+const CURABLE: ReadonlySet<string> = new Set(
+  (Object.keys(KIND_PREDICATES) as RemedyKind[]).filter((k) => !WHOLE_KINDS.has(k)).flatMap((k) => KIND_PREDICATES[k]),
+);
+
 /** Every failure the node meets: what the scheduler reports, then what it would report next. */
 function failures(node: NodePlacement): readonly PlacementReason[] {
-  const later = (node as { laterReasons?: PlacementReason[] }).laterReasons;
-  return later?.length ? [...node.reasons, ...later] : node.reasons;
+  return node.laterReasons?.length ? [...node.reasons, ...node.laterReasons] : node.reasons;
 }
 
 type Change = Remedy['alsoChanges'][number];
@@ -183,7 +182,7 @@ class Replayer {
 function aspectsOf(ctx: RemedyContext, node: NodePlacement, reasons: readonly PlacementReason[]): Aspects | undefined {
   // A failure no generator can cure leaves the node out whatever else is edited.
   if (reasons.some((r) => !CURABLE.has(r.predicate))) return undefined;
-  const aspects = GENERATORS.flatMap(([g]) => g(ctx, node, reasons));
+  const aspects = GENERATORS.flatMap((g) => g(ctx, node, reasons));
   return aspects.some((a) => a.length === 0) ? undefined : aspects;
 }
 
@@ -326,7 +325,7 @@ const RANK: Record<NodePlacement['verdict'], number> = { excluded: 0, pending: 1
  * toleration that lets it onto more nodes) and nodes that get worse. A Pending node that now runs
  * is no price.
  */
-export function priceOf(r: Remedy, cures: ReadonlySet<string> = new Set()): Remedy['alsoChanges'] {
+function priceOf(r: Remedy, cures: ReadonlySet<string> = new Set()): Remedy['alsoChanges'] {
   return r.alsoChanges.filter((c) => !cures.has(c.node) && isPrice(c));
 }
 
@@ -372,4 +371,21 @@ export function groupRemedies(
     .sort((a, b) => b.cures.size - a.cures.size || a.price - b.price || KIND_ORDER.indexOf(a.remedy.kind) - KIND_ORDER.indexOf(b.remedy.kind))
     .slice(0, max)
     .map((e) => ({ remedy: e.remedy, title: remedyTitle(e.remedy, group, opts), nodes: nodes.filter((n) => e.cures.has(n)) }));
+}
+
+/**
+ * A fix proven for one node that, on the same replay, also made other nodes run is proven for
+ * them too: give it to those that have none of their own (a large inventory asks per group).
+ */
+export function shareCures(remedies: Map<string, NodeRemedies>): Map<string, NodeRemedies> {
+  const shared = new Map<string, Remedy[]>();
+  for (const nr of remedies.values())
+    for (const f of nr.fixes) {
+      if (f.kind === 'exclude-node') continue;
+      for (const c of f.alsoChanges) if (c.to === 'runs' && !remedies.has(c.node)) shared.set(c.node, [...(shared.get(c.node) ?? []), { ...f, node: c.node }]);
+    }
+  if (shared.size === 0) return remedies;
+  const out = new Map(remedies);
+  for (const [node, fixes] of shared) out.set(node, { node, fixes, advice: [] });
+  return out;
 }

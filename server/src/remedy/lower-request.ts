@@ -5,11 +5,10 @@
  */
 import { parseMilliValue, parseValue } from '../k8s/quantity';
 import type { PlacementReason } from '../placement/types';
-import type { PathSeg } from '../yaml/types';
+import { POD, type PathSeg } from '../yaml/types';
 import { t } from '../l10n';
 import type { Candidate, RemedyContext, RemedyGenerator } from './types';
 
-const POD: readonly PathSeg[] = ['spec', 'template', 'spec'];
 const MI = 1024 * 1024;
 
 /** The amount as a quantity a person would write (cpu in millicores, bytes in Mi), or undefined when it rounds to nothing. */

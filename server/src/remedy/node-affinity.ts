@@ -7,11 +7,10 @@ import { list } from '../util/list';
 import { extractNodeFields, matchTerm, newNodeSelectorTerm, nodeLabels } from '../placement/nodeaffinity';
 import type { NodePlacement, NodeSelectorRequirement, NodeSelectorTerm, PlacementReason } from '../placement/types';
 import { plainOrQuoted } from '../yaml/edits';
-import type { PathSeg } from '../yaml/types';
+import { POD, type PathSeg } from '../yaml/types';
 import { t } from '../l10n';
 import type { Aspects, Candidate, RemedyContext, RemedyGenerator } from './types';
 
-const POD: readonly PathSeg[] = ['spec', 'template', 'spec'];
 const TERMS: readonly PathSeg[] = [...POD, 'affinity', 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution', 'nodeSelectorTerms'];
 
 /** The operating system labels: an image is built for one, so selecting another OS is no remedy (a Windows node needs its own DaemonSet). */

@@ -17,11 +17,10 @@ import {
 } from '../placement/tolerations';
 import type { NodePlacement, Taint, Toleration } from '../placement/types';
 import { plainOrQuoted } from '../yaml/edits';
-import type { PathSeg, TextEdit } from '../yaml/types';
+import { POD, type TextEdit } from '../yaml/types';
 import { t } from '../l10n';
 import type { Candidate, RemedyContext, RemedyGenerator } from './types';
 
-const POD: readonly PathSeg[] = ['spec', 'template', 'spec'];
 const EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
 
 /** Taints a node carries because it is unhealthy or being shut down: tolerating them is not advice anyone would take. */

@@ -5,11 +5,9 @@
  * schedulerName, scheduling gates).
  */
 import type { NodePlacement, PlacementReason } from '../placement/types';
-import type { PathSeg } from '../yaml/types';
+import { POD } from '../yaml/types';
 import { t } from '../l10n';
 import type { Candidate, RemedyContext } from './types';
-
-const POD: readonly PathSeg[] = ['spec', 'template', 'spec'];
 
 export type WholeGenerator = (ctx: RemedyContext, node: NodePlacement, reasons: readonly PlacementReason[]) => Candidate[];
 

@@ -13,7 +13,7 @@ import { rolloutPlan } from '../placement/rollout';
 import type { NodePlacement, PlacementReason, PlacementResult } from '../placement/types';
 import type { Footprint, PanelDaemonSet, PanelNode, PanelReason } from '../protocol';
 import { reasonPaths } from '../rules/helpers/reason-path';
-import { curedBy, reasonIndexOf, remedyTitle, type NodeRemedies, type Remedy, type RemedyOptions } from '../remedy';
+import { curedBy, reasonIndexOf, remedyTitle, shareCures, type NodeRemedies, type Remedy, type RemedyOptions } from '../remedy';
 import { untoleratedTaints } from '../remedy/tolerate-taint';
 import { locate, offsetToPosition, type DaemonSetRef, type ParsedFile } from '../yaml/document';
 import type { PathSeg, Range, TextEdit } from '../yaml/types';
@@ -23,7 +23,7 @@ import { targetedNodes, type DaemonSetPlacementView } from './placement';
 export function panelDaemonSet(view: DaemonSetPlacementView, baseline?: DaemonSetPlacementView): PanelDaemonSet {
   const ranges = new Map<string, Range | undefined>();
   const selectorKeys = selectorKeysOf(view.value);
-  const remedies = withSharedCures(view.remedies(panelRemedyOptions(view.placement)));
+  const remedies = shareCures(view.remedies(panelRemedyOptions(view.placement)));
   const cures = curedBy(remedies);
   const nodes = view.placement.nodes.map((n) => panelNode(view, n, selectorKeys, ranges, remedies.get(n.name), cures));
   const p = view.placement;
@@ -71,23 +71,6 @@ function panelRemedyOptions(p: PlacementResult): RemedyOptions {
     if (!firsts.has(key)) firsts.set(key, n.name);
   }
   return { nodes: new Set(firsts.values()) };
-}
-
-/**
- * A fix proven for one node that, on the same replay, also made other nodes run is proven for
- * them too: give it to those that have none of their own (a large inventory asks per group).
- */
-function withSharedCures(remedies: Map<string, NodeRemedies>): Map<string, NodeRemedies> {
-  const shared = new Map<string, Remedy[]>();
-  for (const nr of remedies.values())
-    for (const f of nr.fixes) {
-      if (f.kind === 'exclude-node') continue;
-      for (const c of f.alsoChanges) if (c.to === 'runs' && !remedies.has(c.node)) shared.set(c.node, [...(shared.get(c.node) ?? []), { ...f, node: c.node }]);
-    }
-  if (shared.size === 0) return remedies;
-  const out = new Map(remedies);
-  for (const [node, fixes] of shared) out.set(node, { node, fixes, advice: [] });
-  return out;
 }
 
 function panelNode(

@@ -2,6 +2,9 @@
 
 export type PathSeg = string | number;
 
+/** Where a DaemonSet's pod spec sits: `spec.template.spec` (rules, remedies and reasons all point into it). */
+export const POD: readonly PathSeg[] = ['spec', 'template', 'spec'];
+
 export interface Position {
   line: number;
   character: number;

@@ -1,8 +1,8 @@
 /** Reading the DaemonSet's pod template the way the practice rules need it (plain JSON in, paths out). */
-import type { PathSeg } from '../../yaml/types';
+import { POD, type PathSeg } from '../../yaml/types';
 import { t } from '../../l10n';
 
-export const POD: readonly PathSeg[] = ['spec', 'template', 'spec'];
+export { POD };
 
 export function isObject(v: unknown): v is Record<string, any> {
   return !!v && typeof v === 'object' && !Array.isArray(v);

@@ -4,10 +4,8 @@
  * port. Shared by the placement rules (diagnostic ranges), the panel (reveal) and the CLI.
  */
 import type { PlacementReason } from '../../placement/types';
-import type { PathSeg } from '../../yaml/types';
+import { POD, type PathSeg } from '../../yaml/types';
 import { firstPresent } from './placement';
-
-const POD = ['spec', 'template', 'spec'] as const;
 
 /** Candidate paths (relative to the DaemonSet) of the YAML behind a reason, most specific first. */
 export function reasonPaths(reason: PlacementReason, ds: any): PathSeg[][] {
