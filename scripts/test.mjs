@@ -2,7 +2,8 @@
 // `npm test` (after the build): every test stage in turn, its output shown as it runs, then one
 // closing line `N passed, N failed` over all stages. Exits non-zero when any stage failed.
 // Stages: typecheck (tsc), lint (ESLint, Prettier), unit (node:test, the layering test among them),
-// protocol (the built server over stdio), webview (the placement page in headless Chromium),
+// protocol (the built server over stdio), security (the safety attacks, through the built server, the CLI and a
+// hostile loopback API server), webview (the placement page in headless Chromium),
 // grammar (vscode-tmgrammar-test), vscode (the extension-host suite and the UI scenarios in
 // code-server). A typecheck or lint stage counts as one test.
 // TEST_STAGES=unit,protocol limits the run (e.g. for a quick loop: npm run test:fast).
@@ -46,6 +47,13 @@ const stages = [
     name: 'protocol',
     cmd: process.execPath,
     args: ['--import', 'tsx', '--test', '--test-reporter=tap', ...files('test/protocol', /\.test\.ts$/)],
+    counts: nodeTestCounts,
+  },
+  {
+    // One test per attack of the safety issue: hostile settings, files, regexes, fix-all, API servers.
+    name: 'security',
+    cmd: process.execPath,
+    args: ['--import', 'tsx', '--test', '--test-reporter=tap', ...files('test/security', /\.test\.ts$/)],
     counts: nodeTestCounts,
   },
   {
