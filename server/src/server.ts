@@ -28,6 +28,7 @@ import { registerPlacementRequest } from './lsp/placement';
 import { defaultSettings, effectiveRules, mergeSettings, type Settings } from './lsp/settings';
 import { Notifications } from './protocol';
 import { KUBERNETES_VERSION } from './schema/schema';
+import { FIX_ALL_KIND } from './service/codeActions';
 import { createLanguageService } from './service/languageService';
 
 const DEBOUNCE_MS = 150;
@@ -115,7 +116,9 @@ export function startServer(connection: Connection): void {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         completionProvider: { triggerCharacters: [' ', ':', '-'], resolveProvider: false },
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
+        // Our own fix-all sub-kind (as `source.fixAll.eslint`); it applies only mechanical fixes,
+        // because a user's `"source.fixAll"` on save matches sub-kinds too.
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         codeLensProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'daemonset-language-server', version: `0.1.0 (Kubernetes ${KUBERNETES_VERSION})` },

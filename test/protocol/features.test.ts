@@ -80,7 +80,7 @@ describe('completion, hover and code actions over LSP', () => {
     assert.deepEqual(errorCodes(after2.diagnostics), ['unknown-field']);
   });
 
-  test('source.fixAll fixes every preferred fix at once', async () => {
+  test('source.fixAll (our source.fixAll.daemonset) applies every mechanical fix at once', async () => {
     const uri = 'file:///protocol/fixall.yaml';
     const second = BAD_ENUM.replace('name: agent', 'name: agent-2').replace('effect: NoSchedul', 'effect: noexecute');
     const text = `${BAD_ENUM}---\n${second}---\n${BAD_ENUM.replace('apiVersion: apps/v1', 'apiVersion: apps/v1beta2')}`;
@@ -91,7 +91,7 @@ describe('completion, hover and code actions over LSP', () => {
     const all = async (current: string): Promise<string> => {
       const actions = (await client.codeActions(uri, { start: { line: 0, character: 0 }, end }, [], ['source.fixAll'])) as CodeAction[];
       assert.equal(actions.length, 1, JSON.stringify(actions.map((a) => a.title)));
-      assert.equal(actions[0].kind, 'source.fixAll');
+      assert.equal(actions[0].kind, 'source.fixAll.daemonset');
       return applyEdits(current, editsFor(actions[0], uri));
     };
     const fixed = await all(text);

@@ -17,6 +17,8 @@ const cpuOnly = daemonSet(`      containers:
             requests:
               cpu: 250m
 `);
+/** no-memory-limit reports the container once it has requests: the requests fix leaves the limit to that rule's own fix. */
+const limitOff = { rules: { 'no-memory-limit': 'off' as const } };
 const memoryRequestOnly = daemonSet(`      containers:
         - name: agent
           image: example/agent:1.4.2
@@ -50,8 +52,9 @@ ruleTester('no-resource-requests', {
   ],
   invalid: [
     {
-      name: 'a container without requests is a warning on its name, naming the node multiplication; the fix adds requests and a memory limit, keeping comments and quotes',
+      name: 'a container without requests is a warning on its name, naming the node multiplication; the fix adds requests (no made-up limit), keeping comments and quotes',
       code: noResources,
+      options: limitOff,
       errors: [
         {
           severity: 'warning',
@@ -67,14 +70,13 @@ ruleTester('no-resource-requests', {
             requests:
               cpu: 100m
               memory: 128Mi
-            limits:
-              memory: 128Mi
 `),
     },
     {
       name: '`resources: {}` is filled in place',
       code: emptyResources,
       errors: [{ range: 'resources' }],
+      options: limitOff,
       output: daemonSet(`      containers:
         - name: agent   # ships logs
           image: "example/agent:1.4.2"
@@ -82,13 +84,12 @@ ruleTester('no-resource-requests', {
             requests:
               cpu: 100m
               memory: 128Mi
-            limits:
-              memory: 128Mi
 `),
     },
     {
-      name: 'only a memory request missing is information; the fix keeps the limit >= request',
+      name: 'only a memory request missing is information; the fix adds the request and no limit',
       code: cpuOnly,
+      options: limitOff,
       errors: [{ severity: 'information', message: /requests CPU but no memory/ }],
       output: daemonSet(`      containers:
         - name: agent
@@ -96,8 +97,6 @@ ruleTester('no-resource-requests', {
           resources:
             requests:
               cpu: 250m
-              memory: 128Mi
-            limits:
               memory: 128Mi
 `),
     },
@@ -118,22 +117,29 @@ ruleTester('no-resource-requests', {
   ],
 });
 
-test('no-resource-requests: the fix adds requests and a memory limit, keeping comments and quotes', () => {
-  const out = applyFix(noResources, 'no-resource-requests');
+test('no-resource-requests: the fix adds starting requests and no made-up memory limit, keeping comments and quotes', () => {
+  const out = applyFix(noResources, 'no-resource-requests', { options: limitOff });
   assert.match(out, /image: "example\/agent:1.4.2"/);
   const c = parse(out).spec.template.spec.containers[0];
-  assert.deepEqual(c.resources, { requests: { cpu: '100m', memory: '128Mi' }, limits: { memory: '128Mi' } });
-  assert.deepEqual(diagnostics(out, 'no-memory-limit'), []);
+  assert.deepEqual(c.resources, { requests: { cpu: '100m', memory: '128Mi' } });
+  // Offered singly, never preferred: nothing applies it unseen.
+  const d = diagnostics(noResources, 'no-resource-requests')[0];
+  assert.ok(d.fixes?.length && d.fixes.every((f) => !f.isPreferred && f.safety !== 'mechanical'));
+  // The limit is then no-memory-limit's to offer, from the request the user has sized.
+  assert.deepEqual(
+    diagnostics(out, 'no-memory-limit').map((x) => x.fixes?.map((f) => f.title)),
+    [['Set limits.memory: 128Mi']],
+  );
 });
 
 test('no-resource-requests: `resources: {}` is filled in place', () => {
-  const out = applyFix(emptyResources, 'no-resource-requests');
+  const out = applyFix(emptyResources, 'no-resource-requests', { options: limitOff });
   assert.match(out, /resources: # TODO size\n {12}requests:\n {14}cpu: 100m/);
 });
 
-test('no-resource-requests: with only a CPU request the fix keeps the memory limit >= request', () => {
-  const out = applyFix(cpuOnly, 'no-resource-requests');
-  assert.deepEqual(parse(out).spec.template.spec.containers[0].resources, { requests: { cpu: '250m', memory: '128Mi' }, limits: { memory: '128Mi' } });
+test('no-resource-requests: with only a CPU request the fix adds the memory request and no limit', () => {
+  const out = applyFix(cpuOnly, 'no-resource-requests', { options: limitOff });
+  assert.deepEqual(parse(out).spec.template.spec.containers[0].resources, { requests: { cpu: '250m', memory: '128Mi' } });
 });
 
 ruleTester('no-memory-limit', {
@@ -156,6 +162,12 @@ ruleTester('no-memory-limit', {
             limits:
               memory: 300Mi
 `),
+    },
+    {
+      name: 'without a memory request it is reported, but no made-up limit is offered',
+      code: cpuOnly,
+      errors: [{ severity: 'information', range: 'resources' }],
+      output: null,
     },
   ],
 });

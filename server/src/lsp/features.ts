@@ -49,8 +49,10 @@ export function registerFeatures(ctx: ServerContext): void {
           });
         }
       }
-      if (actions.fixAll && (wants(CodeActionKind.SourceFixAll) || (only?.includes(CodeActionKind.Source) ?? false))) {
-        out.push({ title: actions.fixAll.title, kind: CodeActionKind.SourceFixAll, edit: { changes: { [doc.uri]: actions.fixAll.edits } } });
+      // Kinds are hierarchical: `only: ['source.fixAll']` (a global fix-all on save) and `['source']`
+      // both ask for ours, which is why fix-all carries mechanical fixes only (service/codeActions.ts).
+      if (actions.fixAll && wants(actions.fixAll.kind)) {
+        out.push({ title: actions.fixAll.title, kind: actions.fixAll.kind, edit: { changes: { [doc.uri]: actions.fixAll.edits } } });
       }
       return out;
     }),

@@ -64,9 +64,20 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint';
 /** A user's severity for a rule: a severity, or off. */
 export type SeveritySetting = Severity | 'off';
 
+/**
+ * What applying a fix without looking at it can do. `mechanical`: it only corrects a spelling the
+ * API server rejects (an enum value with one did-you-mean, a removed apiVersion's new group), so it
+ * cannot change what the DaemonSet does; only these are applied by fix-all (and on save).
+ * `judgement` (the default when unset): it changes behaviour (read-only mounts, resources,
+ * security context, placement, removed fields) and is offered one at a time as a quick fix.
+ */
+export type FixSafety = 'mechanical' | 'judgement';
+
 export interface Fix {
   title: string;
   isPreferred?: boolean;
+  /** Unset means `judgement`: a new fix never joins fix-all by accident. */
+  safety?: FixSafety;
   edits: TextEdit[];
 }
 

@@ -11,7 +11,7 @@ export {
 export { DEFAULT_MAX_FILE_SIZE, type AnalyzeOptions, type SeveritySetting } from './diagnostics';
 export { complete, type CompletionOptions, type InventoryHints } from './completion';
 export { hover } from './hover';
-export { quickFixes, fixAll, type Action } from './codeActions';
+export { quickFixes, fixAll, FIX_ALL_KIND, type Action } from './codeActions';
 export { placementHover, placementSummary, targetedNodes, type DaemonSetPlacementView } from './placement';
 export { inventoryHints, inventoryLabel } from '../placement/inventory';
 export { parseFile, findDaemonSets } from '../yaml/document';

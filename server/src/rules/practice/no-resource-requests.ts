@@ -6,23 +6,24 @@ import { t } from '../../l10n';
 import { containers, describe, isObject, podSpec, type ContainerRef } from '../helpers/pod';
 import { DEFAULT_CPU, DEFAULT_MEMORY, effectiveRequests } from '../helpers/requests';
 
+/**
+ * Starting requests for the user to size: a judgement fix, offered singly and never preferred
+ * (so never applied unseen). It adds no memory limit: a made-up limit OOM-kills an agent that needs
+ * more, and `no-memory-limit` offers the request as the limit once there is one.
+ */
 function resourcesFix(edits: Edits, ref: ContainerRef, missing: { cpu: boolean; memory: boolean }): Fix | undefined {
   const r = isObject(ref.c.resources) ? ref.c.resources : undefined;
   const req = r && isObject(r.requests) ? r.requests : undefined;
-  const memory = typeof req?.memory === 'string' || typeof req?.memory === 'number' ? String(req.memory) : DEFAULT_MEMORY;
-  const needLimit = !(r && isObject(r.limits) && r.limits.memory != null);
   const out = [];
   if (!r || Object.keys(r).length === 0) {
-    const block = `\nrequests:\n  cpu: ${DEFAULT_CPU}\n  memory: ${DEFAULT_MEMORY}\nlimits:\n  memory: ${DEFAULT_MEMORY}`;
-    out.push(edits.setPath([...ref.path, 'resources'], block));
+    out.push(edits.setPath([...ref.path, 'resources'], `\nrequests:\n  cpu: ${DEFAULT_CPU}\n  memory: ${DEFAULT_MEMORY}`));
   } else {
     const lines = [missing.cpu ? `cpu: ${DEFAULT_CPU}` : '', missing.memory ? `memory: ${DEFAULT_MEMORY}` : ''].filter(Boolean);
     if (!req || Object.keys(req).length === 0) out.push(edits.setPath([...ref.path, 'resources', 'requests'], '\n' + lines.join('\n')));
     else for (const l of lines) out.push(edits.setPath([...ref.path, 'resources', 'requests', l.split(':')[0]], l.split(': ')[1]));
-    if (needLimit) out.push(edits.setPath([...ref.path, 'resources', 'limits', 'memory'], /^[\w.]+$/.test(memory) ? memory : JSON.stringify(memory)));
   }
   if (out.some((e) => !e)) return undefined;
-  return { title: t('Add resource requests to `{0}` (size them from real usage)', ref.name), isPreferred: true, edits: out.flatMap((e) => e!) };
+  return { title: t('Add resource requests to `{0}` (size them from real usage)', ref.name), edits: out.flatMap((e) => e!) };
 }
 
 export const noResourceRequests: Rule = {
@@ -37,7 +38,7 @@ export const noResourceRequests: Rule = {
       'Warning when a container has neither a CPU nor a memory request (a limit counts, since Pod defaulting copies limits into missing requests). Information when only one of the two is missing: the author thought about sizing and may have left one out on purpose (CNI agents often request only CPU).',
     bad: 'containers:\n  - name: agent\n    image: example/agent:1.4.2',
     good: 'containers:\n  - name: agent\n    image: example/agent:1.4.2\n    resources:\n      requests:\n        cpu: 100m\n        memory: 128Mi\n      limits:\n        memory: 128Mi',
-    fix: "Adds `resources` with `requests` (cpu 100m, memory 128Mi) and a memory limit to the container; size them from the agent's real usage.",
+    fix: "Adds `requests` (cpu 100m, memory 128Mi) to the container as starting values to size from the agent's real usage; one container at a time, never preferred and never in fix-all. It adds no memory limit: a made-up limit would OOM-kill an agent that needs more.",
   },
   check(ctx) {
     // A kustomize patch leaves out what the base already sets.

@@ -2,7 +2,28 @@
 import type { Finding } from '../types';
 import type { Rule } from '../types';
 import { t } from '../../l10n';
-import { containers, describe, isObject, isPrivileged, isWindowsPod, podSpec, securityContext } from '../helpers/pod';
+import {
+  addedCapabilities,
+  containers,
+  describe,
+  isObject,
+  isPrivileged,
+  isWindowsPod,
+  mountsOf,
+  podSpec,
+  securityContext,
+  type ContainerRef,
+} from '../helpers/pod';
+
+/**
+ * Whether the container evidently needs root, so runAsNonRoot: true would keep it from starting
+ * or working: it adds capabilities (a non-root process does not get them), or it mounts a host
+ * path writable (host files are root's).
+ */
+function needsRoot(spec: Record<string, any>, ref: ContainerRef): boolean {
+  if (addedCapabilities(ref).some((c) => c !== 'NET_BIND_SERVICE')) return true;
+  return mountsOf(spec, ref).some((m) => m.mount.readOnly !== true);
+}
 
 export const runAsNonRoot: Rule = {
   meta: {
@@ -16,7 +37,7 @@ export const runAsNonRoot: Rule = {
       'A hint: many legitimate node agents need root, so this is hardening advice rather than a problem. Any explicit `runAsNonRoot` or `runAsUser` on the pod or container counts as a decision and silences it.',
     bad: 'containers:\n  - name: exporter\n    image: example/exporter:1.0',
     good: 'securityContext:\n  runAsNonRoot: true\n  runAsUser: 65534\ncontainers:\n  - name: exporter\n    image: example/exporter:1.0',
-    fix: 'Sets `runAsNonRoot: true` on the container. The kubelet then refuses to start it if the image runs as root (CreateContainerConfigError), so also set `runAsUser` when the image has no numeric non-root user.',
+    fix: 'Sets `runAsNonRoot: true` on the container, one container at a time (never in fix-all). The kubelet then refuses to start it if the image runs as root (CreateContainerConfigError), so also set `runAsUser` when the image has no numeric non-root user. Not offered for containers that evidently need root: ones that add capabilities or mount a host path writable.',
   },
   check(ctx) {
     // A kustomize patch leaves out what the base already sets.
@@ -29,7 +50,8 @@ export const runAsNonRoot: Rule = {
     for (const ref of containers(spec)) {
       const sc = securityContext(ref);
       if (isPrivileged(ref) || sc.runAsNonRoot != null || sc.runAsUser != null) continue;
-      const edit = ctx.edits.setPath([...ref.path, 'securityContext', 'runAsNonRoot'], 'true');
+      // A judgement fix, and none where the container needs root (it would not start or not work).
+      const edit = needsRoot(spec, ref) ? undefined : ctx.edits.setPath([...ref.path, 'securityContext', 'runAsNonRoot'], 'true');
       out.push({
         rule: 'run-as-non-root',
         path: [...ref.path, 'name'],

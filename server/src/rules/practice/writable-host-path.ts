@@ -66,6 +66,80 @@ export function classifyHostPath(raw: string): HostPathKind {
   return what ? { kind: 'system', what: what() } : { kind: 'other' };
 }
 
+/**
+ * Host directories node agents exist to write: CNI binaries, configuration and IPAM state (the
+ * install-cni pattern), kubelet plugin and device-plugin sockets, the BPF filesystem, device
+ * nodes, feature files for node-feature-discovery. `readOnly: true` there breaks the agent.
+ */
+const WRITTEN_DIRS = [
+  '/opt/cni',
+  '/etc/cni',
+  '/var/lib/cni',
+  '/var/lib/kubelet/device-plugins',
+  '/var/lib/kubelet/plugins',
+  '/var/lib/kubelet/plugins_registry',
+  '/var/lib/kubelet/pods',
+  '/sys/fs/bpf',
+  '/sys/fs/cgroup',
+  '/dev',
+  '/etc/kubernetes/node-feature-discovery/features.d',
+];
+
+/** Runtime directories (sockets, pid and state files) and the xtables lock are written by whoever mounts them. */
+const RUNTIME_DIRS = ['/run', '/var/run'];
+
+/** Log shippers keep their read positions (fluentd pos_file, fluent-bit DB, filebeat registry) beside the logs or in their own state directory. */
+const LOG_SHIPPER_RE = /fluent|filebeat|promtail|vector|logstash|splunk|datadog|otel|opentelemetry|beats|loki|nxlog|rsyslog|syslog-ng/i;
+
+const under = (p: string, dir: string) => p === dir || p.startsWith(`${dir}/`);
+
+/** Windows host paths (`C:\var\lib\kubelet`, `\var\lib\kubelet`) as the Linux paths they mirror, for the lists above. */
+function posixish(p: string): string {
+  return normalizeHostPath(p.replace(/^[A-Za-z]:/, '').replace(/\\/g, '/'));
+}
+
+/** Words of an image repository or container name that can name an agent's own directory (`calico`, `longhorn`). */
+function nameTokens(ref: HostPathMount['container']): string[] {
+  const image = typeof ref.c.image === 'string' ? ref.c.image.split('@')[0] : '';
+  const repo = image.slice(image.lastIndexOf('/') + 1).split(':')[0];
+  const generic = new Set([
+    'node',
+    'agent',
+    'driver',
+    'plugin',
+    'daemon',
+    'init',
+    'installer',
+    'install',
+    'manager',
+    'controller',
+    'container',
+    'server',
+    'base',
+  ]);
+  return [...new Set(`${repo} ${ref.name}`.toLowerCase().split(/[^a-z0-9]+/))].filter((w) => w.length >= 4 && !generic.has(w));
+}
+
+/**
+ * Evidence that the container writes to this host path, so read-only would break it; undefined
+ * when there is none. Heuristic by design: it errs towards not offering the fix.
+ */
+export function writesToHostPath(m: HostPathMount): string | undefined {
+  const p = posixish(m.hostPath);
+  const mountPath = typeof m.mount.mountPath === 'string' ? posixish(m.mount.mountPath) : '';
+  if (m.container.list === 'initContainers' && !m.container.sidecar) return 'init container';
+  if (WRITTEN_DIRS.some((d) => under(p, d) || (mountPath !== '' && (under(mountPath, d) || under(mountPath, `/host${d}`))))) return 'agent directory';
+  if (/\.(lock|sock|socket|pid|db|pos)$/.test(p)) return 'state file';
+  if (RUNTIME_DIRS.some((d) => p.startsWith(`${d}/`))) return 'runtime directory';
+  const image = typeof m.container.c.image === 'string' ? m.container.c.image : '';
+  if (LOG_SHIPPER_RE.test(`${image} ${m.container.name}`) && (under(p, '/var/log') || under(p, '/var/lib'))) return 'log shipper';
+  // An agent's own log directory (/var/log/aws-routed-eni) or state directory (/var/lib/calico, /etc/calico).
+  if (p.startsWith('/var/log/')) return 'own logs';
+  const words = p.toLowerCase().split('/').filter(Boolean);
+  if (p !== '/' && nameTokens(m.container).some((w) => words.some((seg) => seg.includes(w)))) return 'own directory';
+  return undefined;
+}
+
 export const writableHostPath: Rule = {
   meta: {
     id: 'writable-host-path',
@@ -78,7 +152,7 @@ export const writableHostPath: Rule = {
       'Warning for host system directories (`/`, `/etc`, `/usr`, `/proc`, `/sys`, `/var/lib/kubelet`, …) and runtime sockets in unprivileged containers. Information for system directories in privileged containers (root on the node already: readOnly only guards against accidents; their sockets are not reported). A hint for other paths: node agents legitimately write their own state, CNI configuration, kubelet plugin sockets and device-plugin sockets, and a warning there would have to be silenced in almost every CNI or CSI manifest. Mounts with `mountPropagation: Bidirectional` are skipped (they exist to write back to the host).',
     bad: 'volumeMounts:\n  - name: varlog\n    mountPath: /var/log\nvolumes:\n  - name: varlog\n    hostPath:\n      path: /var/log',
     good: 'volumeMounts:\n  - name: varlog\n    mountPath: /var/log\n    readOnly: true',
-    fix: 'Adds `readOnly: true` to the volumeMount (not offered for runtime sockets, where it would not help).',
+    fix: "Adds `readOnly: true` to the volumeMount, one mount at a time (never in fix-all). Not offered for runtime sockets, where it would not help, nor where the container evidently writes to the path, where it would break the agent: init containers (the install-cni pattern), CNI directories (`/opt/cni`, `/etc/cni`, `/var/lib/cni`), kubelet plugin and device-plugin directories, `/sys/fs/bpf`, `/dev`, runtime directories under `/run` and `/var/run`, lock, socket and position files, log shippers' `/var/log` and state, an agent's own log directory under `/var/log`, and directories named after the agent's image.",
   },
   check(ctx) {
     // A kustomize patch leaves out what the base already sets.
@@ -102,7 +176,8 @@ function finding(edits: Edits, m: HostPathMount, kind: HostPathKind): Finding {
   const mountPath = [...m.container.path, 'volumeMounts', m.mountIndex];
   const at = m.mount.mountPath !== undefined ? [...mountPath, 'mountPath'] : [...mountPath, 'name'];
   const who = describe(m.container);
-  const edit = edits.setPath([...mountPath, 'readOnly'], 'true');
+  // A judgement fix, and none where the container evidently writes there (it would break the agent).
+  const edit = writesToHostPath(m) ? undefined : edits.setPath([...mountPath, 'readOnly'], 'true');
   const fixes = edit ? [{ title: t('Mount `{0}` read-only', m.volumeName), isPreferred: true, edits: edit }] : undefined;
   let severity: Severity | undefined;
   let message: string;

@@ -3,7 +3,7 @@
  * apps/v1, so a manifest in any other version gets this finding and nothing else.
  */
 import { addSelectorEdits } from '../helpers/selector-fixes';
-import type { Finding } from '../types';
+import type { Finding, Fix } from '../types';
 import type { DaemonSetRef } from '../../yaml/document';
 import type { Edits } from '../../yaml/edits';
 import { t } from '../../l10n';
@@ -14,8 +14,10 @@ const REMOVED_API_VERSIONS = new Set(['extensions/v1beta1', 'apps/v1beta1', 'app
 export function apiVersionFinding(ds: DaemonSetRef, edits: Edits): Finding {
   const v = ds.apiVersion;
   const fix = edits.setValue(['apiVersion'], 'apps/v1');
-  let fixes = fix ? [{ title: t('Change apiVersion to apps/v1'), isPreferred: true, edits: [fix] }] : undefined;
+  // The group alone is a spelling the API server rejects: mechanical, so fix-all may apply it.
+  let fixes: Fix[] | undefined = fix ? [{ title: t('Change apiVersion to apps/v1'), isPreferred: true, safety: 'mechanical', edits: [fix] }] : undefined;
   // The old API versions defaulted the selector from the template labels; apps/v1 requires it.
+  // Choosing the selector (immutable, it decides which pods the DaemonSet owns) is a judgement.
   const spec = ds.value?.spec;
   const selector = fix && spec && typeof spec === 'object' && (spec.selector === undefined || spec.selector === null) ? addSelectorEdits(ds, edits) : undefined;
   if (fix && selector)

@@ -10,6 +10,6 @@ export const invalidEnum: Rule = {
     description: 'The field accepts a fixed set of values (case-sensitive). The API server rejects anything else with `Unsupported value`.',
     bad: 'effect: NoSchedul',
     good: 'effect: NoSchedule',
-    fix: 'Replace the value with the closest allowed value (best match first).',
+    fix: 'Replace the value with the closest allowed value (best match first). When there is exactly one close match, fix-all (`source.fixAll.daemonset`, which `"editor.codeActionsOnSave": {"source.fixAll": "explicit"}` runs on save) applies it: the API server rejects the old value, so the correction cannot change what a working DaemonSet does.',
   },
 };

@@ -295,11 +295,12 @@ function quantityHint(v: string): string | undefined {
   return undefined;
 }
 
-function fixesFor(edits: Edits, node: Node, values: string[]): Fix[] {
+/** `safety` is given only to a single did-you-mean: with several candidates the choice is the user's. */
+function fixesFor(edits: Edits, node: Node, values: string[], safety?: 'mechanical'): Fix[] {
   const fixes: Fix[] = [];
   values.forEach((value, i) => {
     const e = edits.replaceScalar(node, value);
-    if (e) fixes.push({ title: t('Change to `{0}`', value), isPreferred: i === 0, edits: [e] });
+    if (e) fixes.push({ title: t('Change to `{0}`', value), isPreferred: i === 0, ...(safety && values.length === 1 ? { safety } : {}), edits: [e] });
   });
   return fixes;
 }
@@ -311,7 +312,9 @@ function checkEnum(node: Scalar, v: string, field: FieldDef | undefined, path: P
   const shown = allowed.filter((a) => a !== '');
   let message = t('Unsupported value {0} for `{1}`: supported values: {2}.', JSON.stringify(v), lastKey(path), shown.map((a) => `"${a}"`).join(', '));
   if (candidates.length) message += ' ' + t('Did you mean {0}?', listOr(candidates));
-  out.push({ rule: 'invalid-enum', path, message, fixes: fixesFor(edits, node, candidates) });
+  // The API server rejects the value, so replacing it with the one allowed value it resembles
+  // cannot change what a working DaemonSet does: the only fix fix-all may apply here.
+  out.push({ rule: 'invalid-enum', path, message, fixes: fixesFor(edits, node, candidates, 'mechanical') });
 }
 
 /** Fields of the object at a path, for callers that need them (completion). */
