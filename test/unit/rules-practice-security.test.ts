@@ -1,9 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { classifyHostPath } from '../../server/src/rules/practice/writable-host-path';
 import { ruleTester, type ExpectedReport } from '../helpers/rule-tester';
-import { applyFix, daemonSet } from './rules-practice-helpers';
+import { applyFix, daemonSet, diagnostics } from './rules-practice-helpers';
+import { sharedPath } from '../helpers/paths';
 
 const res = `          resources:
             requests: {cpu: 10m, memory: 32Mi}
@@ -274,4 +276,89 @@ ruleTester('run-as-non-root', {
 test('run-as-non-root: the fix sets runAsNonRoot: true', () => {
   const out = applyFix(exporterAndRoot(), 'run-as-non-root');
   assert.equal(parse(out).spec.template.spec.containers[0].securityContext.runAsNonRoot, true);
+});
+
+/** The writable-host-path findings of a corpus file, as `container hostPath → fix offered?`. */
+function hostPathFixes(file: string): Map<string, boolean> {
+  const text = readFileSync(sharedPath('corpus', 'daemonsets', file), 'utf8');
+  const out = new Map<string, boolean>();
+  for (const d of diagnostics(text, 'writable-host-path')) {
+    const host = /host path `([^`]+)`/.exec(d.message)?.[1] ?? /socket `([^`]+)`/.exec(d.message)?.[1];
+    out.set(`${/`([^`]+)`/.exec(d.message)?.[1]} ${host}`, !!d.fixes?.length);
+  }
+  return out;
+}
+
+test('writable-host-path: no readOnly fix where the agent writes (calico-node: install-cni, IPAM, BPF, policy sync)', () => {
+  const calico = hostPathFixes('calico--calico-node.yaml');
+  for (const key of [
+    'upgrade-ipam /var/lib/cni/networks',
+    'upgrade-ipam /opt/cni/bin',
+    'install-cni /opt/cni/bin',
+    'install-cni /etc/cni/net.d',
+    'calico-node /sys/fs/bpf',
+    'calico-node /var/run/nodeagent',
+  ])
+    assert.equal(calico.get(key), false, `${key}: ${JSON.stringify([...calico])}`);
+});
+
+test('writable-host-path: no readOnly fix for device-plugin sockets, log shippers, the xtables lock, CNI config, kubelet plugins', () => {
+  const withheld: [string, string][] = [
+    ['intel--intel-gpu-plugin.yaml', 'intel-gpu-plugin /var/lib/kubelet/device-plugins'],
+    ['nvidia--nvidia-device-plugin-compat-cpumanager.yaml', 'nvidia-device-plugin-ctr /var/lib/kubelet/device-plugins'],
+    ['kubernetes--e2e-nvidia-gpu-device-plugin.yaml', 'nvidia-gpu-device-plugin /var/lib/kubelet/device-plugins'],
+    // fluent-bit's tail DB and fluentd's pos_file live beside the logs.
+    ['fluent-bit--fluent-bit-ds-elasticsearch.yaml', 'fluent-bit /var/log'],
+    ['k8s-website--fluentd-elasticsearch-example.yaml', 'fluentd-elasticsearch /var/log'],
+    ['flannel--kube-flannel-ds.yaml', 'kube-flannel /run/xtables.lock'],
+    ['flannel--kube-flannel-ds.yaml', 'kube-flannel /run/flannel'],
+    ['aws--aws-node-vpc-cni.yaml', 'aws-node /etc/cni/net.d'],
+    ['aws--aws-node-vpc-cni.yaml', 'aws-node /var/log/aws-routed-eni'],
+    ['csi-driver-nfs--csi-nfs-node.yaml', 'node-driver-registrar /var/lib/kubelet/plugins_registry'],
+  ];
+  for (const [file, key] of withheld) {
+    const fixes = hostPathFixes(file);
+    assert.equal(fixes.get(key), false, `${file} ${key}: ${JSON.stringify([...fixes])}`);
+  }
+  // A path the agent only reads keeps its fix: falco reads the host's /proc.
+  assert.equal(hostPathFixes('falco--falco.yaml').get('falco /proc'), true);
+});
+
+test('writable-host-path: the fix stays for a reader of an unrelated path, and an init container never gets it', () => {
+  const reader = (list: 'containers' | 'initContainers') =>
+    daemonSet(`      ${list}:
+        - name: exporter
+          image: example/exporter:1.0
+          volumeMounts:
+            - name: reports
+              mountPath: /srv/reports
+${list === 'initContainers' ? '      containers:\n        - name: main\n          image: example/main:1.0\n' : ''}      volumes:
+        - name: reports
+          hostPath: {path: /srv/reports}
+`);
+  assert.equal(diagnostics(reader('containers'), 'writable-host-path')[0].fixes?.length, 1);
+  assert.equal(diagnostics(reader('initContainers'), 'writable-host-path')[0].fixes, undefined);
+});
+
+test('run-as-non-root: no fix for a container that needs root (added capabilities, writable host paths); otherwise one, not preferred', () => {
+  const pod = (extra: string) =>
+    daemonSet(`      containers:
+        - name: agent
+          image: example/agent:1.0
+${extra}`);
+  const fixOf = (text: string) => diagnostics(text, 'run-as-non-root')[0]?.fixes;
+  const plain = fixOf(pod(''));
+  assert.equal(plain?.length, 1);
+  assert.ok(!plain![0].isPreferred && plain![0].safety === undefined);
+  assert.equal(fixOf(pod('          securityContext:\n            capabilities:\n              add: [NET_ADMIN]\n')), undefined);
+  assert.equal(fixOf(pod('          securityContext:\n            capabilities:\n              add: [SYS_ADMIN]\n')), undefined);
+  const writes = `          volumeMounts:
+            - name: state
+              mountPath: /srv/state
+      volumes:
+        - name: state
+          hostPath: {path: /srv/state}
+`;
+  assert.equal(fixOf(pod(writes)), undefined);
+  assert.equal(fixOf(pod(writes.replace('mountPath: /srv/state', 'mountPath: /srv/state\n              readOnly: true')))?.length, 1);
 });
