@@ -3,13 +3,14 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { DidChangeConfigurationNotification, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { redHatKubernetesSchemaActive } from './redhat';
 import { registerCommands } from './commands';
 import { InventoryState } from './commands/inventoryState';
 import { createInventoryStatusBar } from './statusBar';
 import { registerPlacementPanel } from './panel';
 import { Notifications } from '../../server/src/protocol';
+import { InventoryTrust } from './trust';
 
 let client: LanguageClient | undefined;
 
@@ -18,6 +19,8 @@ export interface DaemonSetApi {
   client: LanguageClient;
   /** The inventory in use; listen to `onDidChange` rather than to the notification (one handler per method). */
   inventory: InventoryState;
+  /** Which workspace-chosen inventory settings the server may see (workspace trust, the user's confirmation). */
+  trust: InventoryTrust;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<DaemonSetApi> {
@@ -26,12 +29,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<Daemon
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
+  // The server pulls `daemonset` through workspace/configuration; the trust middleware decides what
+  // it sees of the settings that reach a file, a program or a cluster. (No `synchronize`: it would
+  // push the raw values; the server is told to pull again instead.)
+  const trust = new InventoryTrust(context.workspaceState);
+  context.subscriptions.push(trust);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'yaml' },
       { scheme: 'untitled', language: 'yaml' },
     ],
-    synchronize: { configurationSection: 'daemonset' },
+    middleware: { workspace: trust.middleware() },
     outputChannelName: 'DaemonSet Language Server',
     initializationOptions: { redHatKubernetesSchema: redHatKubernetesSchemaActive() },
   };
@@ -39,8 +47,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Daemon
   context.subscriptions.push(client);
   // Commands and the status bar before start: they work (and wait for the server) while it starts.
   const inventory = new InventoryState(client);
-  context.subscriptions.push(inventory, registerCommands(context, client, inventory), createInventoryStatusBar(inventory));
+  context.subscriptions.push(inventory, registerCommands(context, client, inventory, trust), createInventoryStatusBar(inventory));
   await client.start();
+  trust.notifyServer = () => void client?.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
   registerPlacementPanel(context, client, inventory.onDidChange);
   void inventory.fetch().catch(() => undefined);
   const environment = () => void client?.sendNotification(Notifications.environment, { redHatKubernetesSchema: redHatKubernetesSchemaActive() });
@@ -48,9 +57,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Daemon
     vscode.extensions.onDidChange(environment),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('yaml')) environment();
+      if (e.affectsConfiguration('daemonset')) trust.notifyServer();
     }),
   );
-  return { client, inventory };
+  return { client, inventory, trust };
 }
 
 export async function deactivate(): Promise<void> {

@@ -35,6 +35,8 @@ export declare function startCodeServer(o: {
   userDataDir: string;
   extensionsDir: string;
   env?: Record<string, string | undefined>;
+  /** Leave VS Code's workspace trust on (default: --disable-workspace-trust). */
+  workspaceTrust?: boolean;
   log?: (s: string) => void;
 }): Promise<CodeServer>;
 
@@ -51,6 +53,10 @@ export declare function openWorkbench(o: {
   extensionPath: string;
   viewport?: { width: number; height: number };
   stepMs?: number;
+  /** Workspace trust on: the folder opens untrusted (Restricted Mode) unless trusted in the UI. */
+  workspaceTrust?: boolean;
+  /** More user settings, over USER_SETTINGS. */
+  userSettings?: Record<string, unknown>;
   log?: (s: string) => void;
 }): Promise<{ dirs: RunDirs; server: CodeServer; userDataDir: string; page: Page; closeBrowser: () => Promise<void> }>;
 export declare function saveFailureArtifacts(o: {

@@ -163,7 +163,7 @@ async function killGroup(pgid, graceMs) {
 /**
  * Starts code-server on a free port in its own process group (so the extension host and the
  * language server it forks can be stopped with it).
- * @param {{ dirs: ReturnType<typeof prepareRunDir>, userDataDir: string, extensionsDir: string, env?: Record<string,string|undefined>, log?: (s: string) => void }} o
+ * @param {{ dirs: ReturnType<typeof prepareRunDir>, userDataDir: string, extensionsDir: string, env?: Record<string,string|undefined>, workspaceTrust?: boolean, log?: (s: string) => void }} o
  */
 export async function startCodeServer(o) {
   if (!existsSync(codeServerEntry)) {
@@ -185,7 +185,8 @@ export async function startCodeServer(o) {
     'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    // Trust on (a scenario about Restricted Mode): VS Code's own workspace trust decides.
+    ...(o.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
     '--user-data-dir',
@@ -365,11 +366,11 @@ export async function quickOpen(page, name) {
  * code-server, Chromium, and the workbench with `folder` open and the extension loaded.
  * If any part fails, what was started is stopped before the error is rethrown.
  */
-export async function openWorkbench({ runDir, folder, extensionPath, viewport, stepMs, log = (s) => console.log(s) }) {
+export async function openWorkbench({ runDir, folder, extensionPath, viewport, stepMs, workspaceTrust, userSettings, log = (s) => console.log(s) }) {
   const dirs = prepareRunDir(runDir);
   const userDataDir = path.join(runDir, 'user-data');
-  writeUserSettings(userDataDir);
-  const server = await startCodeServer({ dirs, userDataDir, extensionsDir: path.join(runDir, 'extensions'), log });
+  writeUserSettings(userDataDir, { ...(workspaceTrust ? { 'security.workspace.trust.enabled': true } : {}), ...userSettings });
+  const server = await startCodeServer({ dirs, userDataDir, extensionsDir: path.join(runDir, 'extensions'), workspaceTrust, log });
   let browser;
   try {
     browser = await launchBrowser(dirs, viewport ? { viewport } : undefined);

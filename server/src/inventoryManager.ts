@@ -7,6 +7,7 @@ import path from 'node:path';
 import { ClusterInventorySource } from './inventory/cluster';
 import { loadInventoryFiles } from './inventory/file-reader';
 import { sampleInventory } from './inventory/sample';
+import { t } from './l10n';
 import type { Inventory } from './placement/types';
 import type { InventoryInfo, InventorySource } from './protocol';
 
@@ -14,6 +15,7 @@ export interface InventorySettings {
   source: InventorySource;
   /** Inventory files (absolute, or relative to the first workspace folder). */
   files: string[];
+  /** Absolute, or relative to the first workspace folder. */
   kubeconfig?: string;
   context?: string;
 }
@@ -51,6 +53,18 @@ export class InventoryManager {
     };
   }
 
+  /**
+   * A path from the settings, made absolute against the first workspace folder. Never against
+   * the server's working directory (whatever folder it was started from): without a workspace
+   * folder a relative path is an error.
+   */
+  resolvePath(p: string): string {
+    if (path.isAbsolute(p)) return p;
+    const base = this.baseDir();
+    if (!base) throw new Error(t('{0} is a relative path and no workspace folder is open to resolve it against; use an absolute path', p));
+    return path.resolve(base, p);
+  }
+
   /** Apply settings; reloads only when the source settings changed (or `force`). */
   async configure(settings: Partial<InventorySettings> | undefined, force = false): Promise<void> {
     const next: InventorySettings = { ...defaultInventorySettings, ...(settings ?? {}) };
@@ -71,11 +85,11 @@ export class InventoryManager {
     try {
       if (next.source === 'file') {
         if (next.files.length === 0) return fallback(undefined, 'no inventory file chosen (setting daemonset.inventory.files)');
-        const base = this.baseDir() ?? process.cwd();
-        const files = next.files.map((f) => (path.isAbsolute(f) ? f : path.resolve(base, f)));
+        const files = next.files.map((f) => this.resolvePath(f));
         set(await loadInventoryFiles(files));
       } else if (next.source === 'cluster') {
-        const source = new ClusterInventorySource({ kubeconfigPath: next.kubeconfig || undefined, context: next.context || undefined });
+        const kubeconfigPath = next.kubeconfig ? this.resolvePath(next.kubeconfig) : undefined;
+        const source = new ClusterInventorySource({ kubeconfigPath, context: next.context || undefined });
         this.cluster = source;
         const inv = await source.start((updated) => {
           if (this.cluster === source) set(updated);

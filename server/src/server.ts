@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   CodeLensRefreshRequest,
@@ -109,7 +109,7 @@ export function startServer(connection: Connection): void {
     if (init) settings = mergeSettings(init);
     redHatKubernetesSchema = init?.redHatKubernetesSchema === true;
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
-    if (folder?.startsWith('file:')) workspaceRoot = new URL(folder).pathname;
+    if (folder?.startsWith('file:')) workspaceRoot = fileURLToPath(folder);
     reconfigure();
     return {
       capabilities: {

@@ -6,6 +6,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import {
   CodeActionRequest,
@@ -46,6 +47,10 @@ export interface StartOptions {
   locale?: string;
   /** Default timeout of requests and waits, ms. */
   timeoutMs?: number;
+  /** The server process's working directory (default: this process's). */
+  cwd?: string;
+  /** The workspace folder announced at initialize (default: none). */
+  workspaceFolder?: string;
 }
 
 interface Waiter {
@@ -107,7 +112,7 @@ export class LspClient {
   /** Spawns the built server and runs initialize/initialized. */
   static async start(options: StartOptions = {}): Promise<LspClient> {
     if (!existsSync(serverPath)) throw new Error(`${serverPath} is missing: run \`npm run build\` first`);
-    const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], cwd: options.cwd });
     live.add(child);
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     connection.onError(() => undefined);
@@ -116,7 +121,7 @@ export class LspClient {
     try {
       client.initializeResult = await client.request(InitializeRequest.type.method, {
         processId: process.pid,
-        rootUri: null,
+        rootUri: options.workspaceFolder ? pathToFileURL(options.workspaceFolder).href : null,
         capabilities: {
           workspace: { configuration: options.configuration ?? true, didChangeConfiguration: { dynamicRegistration: false } },
           textDocument: {
@@ -128,7 +133,7 @@ export class LspClient {
         },
         initializationOptions: options.initializationOptions,
         locale: options.locale,
-        workspaceFolders: null,
+        workspaceFolders: options.workspaceFolder ? [{ uri: pathToFileURL(options.workspaceFolder).href, name: path.basename(options.workspaceFolder) }] : null,
       });
       await connection.sendNotification(InitializedNotification.type, {});
     } catch (e) {

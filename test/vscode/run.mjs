@@ -7,7 +7,9 @@
 //  3. runs the playwright UI scenarios (test/ui/*.ui.ts) in code-server;
 //  4. prints `N passed, N failed` and exits non-zero on any failure.
 // Env: VSCODE_TEST_EXTENSION_PATH (default: the repository) to point at another extension,
-// VSCODE_TEST_UI=0 to skip the UI scenarios, VSCODE_TEST_VERBOSE=1 for code-server's output.
+// VSCODE_TEST_UI=0 to skip the UI scenarios, VSCODE_TEST_UI_ONLY=trust,editor to run only the
+// scenarios whose file name contains one of the words, VSCODE_TEST_SUITE=0 to skip the
+// extension-host suite, VSCODE_TEST_VERBOSE=1 for code-server's output.
 import { spawn } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -26,6 +28,11 @@ const flag = (name, dflt) => {
 };
 const desktop = flag('VSCODE_TEST_DESKTOP', false) || !flag('VSCODE_TEST_CODE_SERVER', true);
 const runUi = flag('VSCODE_TEST_UI', true);
+const runSuiteToo = flag('VSCODE_TEST_SUITE', true);
+const uiOnly = (process.env.VSCODE_TEST_UI_ONLY ?? '')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 
 const t0 = Date.now();
 const log = (msg) => console.log(`[test:vscode] ${msg}`);
@@ -127,7 +134,7 @@ async function runSuite(runDir) {
 function runUiScenarios(runDir) {
   const files = existsSync(uiDir)
     ? readdirSync(uiDir)
-        .filter((f) => f.endsWith('.ui.ts'))
+        .filter((f) => f.endsWith('.ui.ts') && (uiOnly.length === 0 || uiOnly.some((w) => f.includes(w))))
         .sort()
     : [];
   if (files.length === 0) return Promise.resolve({ passed: 0, failed: 0 });
@@ -216,8 +223,8 @@ async function main() {
   const n = await buildSuite();
   log(`bundled ${n} suite file(s) into ${path.relative(repoRoot, suiteOut)} (${elapsed()})`);
 
-  const suite = await runSuite(runDir);
-  log(`suite: ${suite.passed} passed, ${suite.failed} failed (${elapsed()})`);
+  const suite = runSuiteToo ? await runSuite(runDir) : { passed: 0, failed: 0 };
+  if (runSuiteToo) log(`suite: ${suite.passed} passed, ${suite.failed} failed (${elapsed()})`);
   const ui = runUi && !interrupted ? await runUiScenarios(runDir) : { passed: 0, failed: 0 };
   if (runUi && !interrupted) log(`UI: ${ui.passed} passed, ${ui.failed} failed (${elapsed()})`);
 

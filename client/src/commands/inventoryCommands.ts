@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { Requests } from '../../../server/src/protocol';
+import type { InventoryTrust } from '../trust';
 import type { InventoryState } from './inventoryState';
 import { apply } from './selectInventory';
 import { settingPathFor } from './settings';
@@ -31,7 +32,7 @@ export async function refreshInventory(state: InventoryState): Promise<void> {
   }
 }
 
-export async function snapshotCluster(client: BaseLanguageClient, state: InventoryState): Promise<void> {
+export async function snapshotCluster(client: BaseLanguageClient, state: InventoryState, trust?: InventoryTrust): Promise<void> {
   let info;
   try {
     info = await state.fetch();
@@ -89,6 +90,6 @@ export async function snapshotCluster(client: BaseLanguageClient, state: Invento
     use,
     open,
   );
-  if (button === use) await apply(state, { source: 'file', files: [settingPathFor(target)] });
+  if (button === use) await apply(state, { source: 'file', files: [settingPathFor(target)] }, trust);
   else if (button === open) await vscode.window.showTextDocument(target);
 }

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { Requests, type ContextsAnswer, type InventoryInfo } from '../../../server/src/protocol';
+import type { InventoryTrust } from '../trust';
 import type { InventoryState } from './inventoryState';
 import { readInventorySettings, settingPathFor, writeInventorySettings } from './settings';
 
@@ -15,7 +16,7 @@ interface Choice extends vscode.QuickPickItem {
 /** How long to wait for the server to report the new inventory before giving up on telling the user about it. */
 const REPORT_TIMEOUT_MS = 60_000;
 
-export async function selectInventory(client: BaseLanguageClient, state: InventoryState): Promise<void> {
+export async function selectInventory(client: BaseLanguageClient, state: InventoryState, trust?: InventoryTrust): Promise<void> {
   const settings = readInventorySettings();
   const inUse = vscode.l10n.t('in use');
   const mark = (used: boolean, text?: string) => [used ? `$(check) ${inUse}` : undefined, text].filter(Boolean).join(' · ') || undefined;
@@ -24,13 +25,13 @@ export async function selectInventory(client: BaseLanguageClient, state: Invento
     {
       label: `$(server-environment) ${vscode.l10n.t('Sample cluster')}`,
       description: mark(settings.source === 'sample', vscode.l10n.t('Bundled with the extension: control-plane, GPU, edge, arm64 and Windows nodes')),
-      run: () => apply(state, { source: 'sample' }),
+      run: () => apply(state, { source: 'sample' }, trust),
     },
     {
       label: `$(file) ${vscode.l10n.t('Inventory file…')}`,
       description: mark(settings.source === 'file', settings.files.join(', ') || undefined),
       detail: vscode.l10n.t('Nodes (and pods) as `kubectl get nodes,pods -A -o yaml` prints them'),
-      run: () => chooseFiles(state),
+      run: () => chooseFiles(state, trust),
     },
   ];
 
@@ -48,7 +49,7 @@ export async function selectInventory(client: BaseLanguageClient, state: Invento
       (e: unknown): ContextsAnswer => ({ contexts: [], error: e instanceof Error ? e.message : String(e) }),
     )
     .then((answer) => {
-      pick.items = [...fixed, ...contextChoices(answer, settings.source === 'cluster' ? (settings.context ?? answer.current) : undefined, state)];
+      pick.items = [...fixed, ...contextChoices(answer, settings.source === 'cluster' ? (settings.context ?? answer.current) : undefined, state, trust)];
       pick.busy = false;
     });
 
@@ -61,7 +62,7 @@ export async function selectInventory(client: BaseLanguageClient, state: Invento
   await chosen?.run?.();
 }
 
-function contextChoices(answer: ContextsAnswer, used: string | undefined, state: InventoryState): Choice[] {
+function contextChoices(answer: ContextsAnswer, used: string | undefined, state: InventoryState, trust?: InventoryTrust): Choice[] {
   const out: Choice[] = [{ label: vscode.l10n.t('Kubeconfig contexts'), kind: vscode.QuickPickItemKind.Separator }];
   if (answer.error) {
     const error = answer.error;
@@ -91,13 +92,13 @@ function contextChoices(answer: ContextsAnswer, used: string | undefined, state:
     out.push({
       label: `$(cloud) ${c.name}`,
       description: [c.name === used ? `$(check) ${vscode.l10n.t('in use')}` : undefined, parts || undefined].filter(Boolean).join(' · ') || undefined,
-      run: () => apply(state, { source: 'cluster', context: c.name }),
+      run: () => apply(state, { source: 'cluster', context: c.name }, trust),
     });
   }
   return out;
 }
 
-async function chooseFiles(state: InventoryState): Promise<void> {
+async function chooseFiles(state: InventoryState, trust?: InventoryTrust): Promise<void> {
   const uris = await vscode.window.showOpenDialog({
     canSelectMany: true,
     canSelectFiles: true,
@@ -108,12 +109,15 @@ async function chooseFiles(state: InventoryState): Promise<void> {
     filters: { [vscode.l10n.t('Inventory (YAML, JSON)')]: ['yaml', 'yml', 'json'] },
   });
   if (!uris?.length) return;
-  await apply(state, { source: 'file', files: uris.map(settingPathFor) });
+  await apply(state, { source: 'file', files: uris.map(settingPathFor) }, trust);
 }
 
-export async function apply(state: InventoryState, next: Parameters<typeof writeInventorySettings>[0]): Promise<void> {
+export async function apply(state: InventoryState, next: Parameters<typeof writeInventorySettings>[0], trust?: InventoryTrust): Promise<void> {
   const reported = state.nextChange(REPORT_TIMEOUT_MS);
   try {
+    // The user's own choice: not to be asked about as if the workspace had made it (recorded before
+    // the write, which makes the server ask for its settings again).
+    await trust?.chosenByUser(next);
     await writeInventorySettings(next);
   } catch (e) {
     void vscode.window.showErrorMessage(vscode.l10n.t('The inventory settings could not be saved: {0}', e instanceof Error ? e.message : String(e)));

@@ -20,9 +20,12 @@ export function readInventorySettings(): InventorySettings {
   };
 }
 
-/** The workspace when one is open (inventory files are per project), the user settings otherwise. */
+/**
+ * The workspace when one is open and trusted (inventory files are per project), the user settings
+ * otherwise (Restricted Mode ignores the workspace's inventory settings).
+ */
 export function settingsTarget(): vscode.ConfigurationTarget {
-  return vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  return vscode.workspace.workspaceFolders?.length && vscode.workspace.isTrusted ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
 }
 
 /**

@@ -12,7 +12,8 @@ export function registerInventoryRequests(ctx: ServerContext): void {
   });
   connection.onRequest(Requests.listContexts, async (params): Promise<ContextsAnswer> => {
     try {
-      const c = await listContexts(params?.kubeconfig || ctx.settings().inventory.kubeconfig || undefined);
+      const kubeconfig = params?.kubeconfig || ctx.settings().inventory.kubeconfig || undefined;
+      const c = await listContexts(kubeconfig ? inventories.resolvePath(kubeconfig) : undefined);
       return { current: c.current, contexts: c.contexts.map((x) => ({ name: x.name, cluster: x.cluster, namespace: x.namespace })) };
     } catch (e) {
       return { contexts: [], error: (e as Error).message };

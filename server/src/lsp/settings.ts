@@ -19,12 +19,21 @@ export const defaultSettings: Settings = {
   schemaChecks: 'auto',
 };
 
+/**
+ * The most `maxFileSizeMB` can raise the editor's limit to, whatever the settings say (a
+ * workspace's settings among them). A single Kubernetes object cannot exceed etcd's 1.5 MiB
+ * request limit, so even a file of many documents (a rendered chart) fits well inside 10 MB,
+ * while 100 MB kept the server busy for minutes; larger files are for `daemonset-check`.
+ */
+export const MAX_FILE_SIZE_MB_BOUND = 10;
+
 export function mergeSettings(conf: Partial<Settings> | null | undefined): Settings {
   const c = conf ?? {};
   return {
     rules: c.rules && typeof c.rules === 'object' ? c.rules : {},
-    maxFileSizeMB: typeof c.maxFileSizeMB === 'number' && c.maxFileSizeMB > 0 ? c.maxFileSizeMB : defaultSettings.maxFileSizeMB,
-    inventory: { ...defaultInventorySettings, ...(c.inventory ?? {}) },
+    maxFileSizeMB:
+      typeof c.maxFileSizeMB === 'number' && c.maxFileSizeMB > 0 ? Math.min(c.maxFileSizeMB, MAX_FILE_SIZE_MB_BOUND) : defaultSettings.maxFileSizeMB,
+    inventory: { ...defaultInventorySettings, ...(c.inventory && typeof c.inventory === 'object' ? c.inventory : {}) },
     placement: { enabled: c.placement?.enabled !== false },
     schemaChecks: c.schemaChecks === 'on' || c.schemaChecks === 'off' ? c.schemaChecks : 'auto',
   };

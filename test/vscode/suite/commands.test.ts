@@ -16,6 +16,11 @@ interface InventoryInfo {
 interface Api {
   client: { sendRequest<R>(method: string, params?: unknown): Promise<R> };
   inventory: { current?: InventoryInfo };
+  trust: {
+    effective(): Record<string, unknown>;
+    chosenByUser(next: { source?: string; files?: string[] }): Promise<void>;
+    notifyServer(): void;
+  };
 }
 
 async function api(): Promise<Api> {
@@ -113,14 +118,15 @@ suite('commands', () => {
     assert.equal(untitled(), before);
   });
 
+  // The user's own settings: a workspace's inventory choice waits for the user's word (next test).
   test('switching daemonset.inventory.source to file changes what daemonset/inventory reports', async () => {
     const { inventory } = await api();
     const before = await waitFor('the sample inventory', inventoryNow, (i) => i.source === 'sample');
     assert.equal(before.requested, undefined);
     const conf = vscode.workspace.getConfiguration('daemonset');
     try {
-      await conf.update('inventory.files', ['inventory/two-nodes.yaml'], vscode.ConfigurationTarget.Workspace);
-      await conf.update('inventory.source', 'file', vscode.ConfigurationTarget.Workspace);
+      await conf.update('inventory.files', ['inventory/two-nodes.yaml'], vscode.ConfigurationTarget.Global);
+      await conf.update('inventory.source', 'file', vscode.ConfigurationTarget.Global);
       const info = await waitFor('the file inventory', inventoryNow, (i) => i.source === 'file');
       assert.equal(info.name, 'two-nodes.yaml');
       assert.equal(info.nodes, 2);
@@ -132,16 +138,42 @@ suite('commands', () => {
         (i) => i?.source === 'file' && i.nodes === 2,
       );
 
-      await conf.update('inventory.files', ['inventory/no-such-file.yaml'], vscode.ConfigurationTarget.Workspace);
+      await conf.update('inventory.files', ['inventory/no-such-file.yaml'], vscode.ConfigurationTarget.Global);
       const fallback = await waitFor('the fallback to the sample', inventoryNow, (i) => i.source === 'sample' && !!i.requested);
       assert.equal(fallback.requested?.source, 'file');
       assert.match(fallback.requested?.error ?? '', /no-such-file\.yaml.*file not found/);
     } finally {
-      await conf.update('inventory.source', undefined, vscode.ConfigurationTarget.Workspace);
-      await conf.update('inventory.files', undefined, vscode.ConfigurationTarget.Workspace);
+      await conf.update('inventory.source', undefined, vscode.ConfigurationTarget.Global);
+      await conf.update('inventory.files', undefined, vscode.ConfigurationTarget.Global);
     }
     const after = await waitFor('the sample inventory again', inventoryNow, (i) => i.source === 'sample' && !i.requested);
     assert.equal(after.nodes, before.nodes);
+  });
+
+  test("a workspace's own inventory files are used only once the user allowed them", async () => {
+    const { trust } = await api();
+    await waitFor('the sample inventory', inventoryNow, (i) => i.source === 'sample' && !i.requested);
+    const conf = vscode.workspace.getConfiguration('daemonset');
+    try {
+      await conf.update('inventory.files', ['inventory/two-nodes.yaml'], vscode.ConfigurationTarget.Workspace);
+      await conf.update('inventory.source', 'file', vscode.ConfigurationTarget.Workspace);
+      // What the server is given for the restricted keys: the user's values (the sample) until allowed.
+      const gated = trust.effective();
+      assert.equal(gated['inventory.source'], 'sample');
+      assert.deepEqual(gated['inventory.files'], []);
+      // The settings the server pulls (workspace/configuration through the middleware) say the same.
+      const pulled = await (await api()).client.sendRequest<InventoryInfo>('daemonset/refreshInventory');
+      assert.equal(pulled.source, 'sample');
+      // Allowed (as the notification's Allow, or a choice in the picker): the server switches.
+      await trust.chosenByUser({ source: 'file', files: ['inventory/two-nodes.yaml'] });
+      trust.notifyServer();
+      const info = await waitFor('the file inventory', inventoryNow, (i) => i.source === 'file');
+      assert.equal(info.nodes, 2);
+    } finally {
+      await conf.update('inventory.source', undefined, vscode.ConfigurationTarget.Workspace);
+      await conf.update('inventory.files', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor('the sample inventory again', inventoryNow, (i) => i.source === 'sample' && !i.requested);
   });
 
   test('Open Rule Documentation with a rule id opens its page in the Markdown preview', async () => {
