@@ -269,9 +269,7 @@ export class FakeApiServer {
 
   /** Requests whose path starts with `prefix` (e.g. `/api/v1/nodes?`), optionally only watches or only lists. */
   requestsTo(prefix: string, kind?: 'watch' | 'list'): RecordedRequest[] {
-    return this.requests.filter(
-      (r) => r.url.startsWith(prefix) && (kind === undefined || (kind === 'watch') === /[?&]watch=(1|true)/.test(r.url)),
-    );
+    return this.requests.filter((r) => r.url.startsWith(prefix) && (kind === undefined || (kind === 'watch') === /[?&]watch=(1|true)/.test(r.url)));
   }
 
   /** GETs only? Tests assert this is empty. */
@@ -450,7 +448,10 @@ export class FakeApiServer {
       res.end();
     } else if (mode === 'oneEventThenEnd') {
       const first = [...this.store[resource].values()][0]?.object;
-      writeEvent(res, first ? { type: 'MODIFIED', object: first } : { type: 'BOOKMARK', object: { metadata: { resourceVersion: String(this.resourceVersion) } } });
+      writeEvent(
+        res,
+        first ? { type: 'MODIFIED', object: first } : { type: 'BOOKMARK', object: { metadata: { resourceVersion: String(this.resourceVersion) } } },
+      );
       res.end();
     } else if (mode === 'silent') {
       res.flushHeaders();

@@ -28,11 +28,23 @@ import {
 const TOKEN = 'security-token';
 
 function node(name: string): any {
-  return { apiVersion: 'v1', kind: 'Node', metadata: { name, labels: { 'kubernetes.io/os': 'linux' } }, spec: {}, status: { allocatable: { cpu: '4', pods: '110' } } };
+  return {
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: { name, labels: { 'kubernetes.io/os': 'linux' } },
+    spec: {},
+    status: { allocatable: { cpu: '4', pods: '110' } },
+  };
 }
 
 function pod(name: string, nodeName: string): any {
-  return { apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default' }, spec: { nodeName, containers: [{ name: 'c', image: 'busybox' }] }, status: { phase: 'Running' } };
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, namespace: 'default' },
+    spec: { nodeName, containers: [{ name: 'c', image: 'busybox' }] },
+    status: { phase: 'Running' },
+  };
 }
 
 const NODES = ['n1', 'n2', 'n3'].map(node);
@@ -286,7 +298,10 @@ describe('security: a hostile API server cannot make the cluster client spin, sw
       const pages = server.requests.slice(before).filter((r) => r.url.startsWith('/api/v1/nodes?')).length;
       console.log(`# endless continue: ${pages} pages, then: ${err.message}`);
       assert.equal(err.kind, 'limit');
-      assert.match(err.message, /answered GET \/api\/v1\/nodes with more than 21 pages \(a continue chain that does not end\); the list was abandoned \(context fake\)$/);
+      assert.match(
+        err.message,
+        /answered GET \/api\/v1\/nodes with more than 21 pages \(a continue chain that does not end\); the list was abandoned \(context fake\)$/,
+      );
       assert.equal(pages, 21, '2·⌈5,000 / 500⌉ + 1');
     } finally {
       reset();
@@ -308,7 +323,10 @@ describe('security: a hostile API server cannot make the cluster client spin, sw
     assert.equal(inv.nodes.length, 3);
     assert.deepEqual(inv.pods, []);
     assert.equal(inv.stale, undefined);
-    assert.match(inv.messages.join('\n'), /sent more than 1 pods, more than Kubernetes supports in one cluster; they were not loaded \(context fake\)\. Showing nodes only/);
+    assert.match(
+      inv.messages.join('\n'),
+      /sent more than 1 pods, more than Kubernetes supports in one cluster; they were not loaded \(context fake\)\. Showing nodes only/,
+    );
     await waitFor('the node watch', () => server.watchesOn('nodes') >= 1, 60_000);
     assert.equal(server.watchesOn('pods'), 0);
   });

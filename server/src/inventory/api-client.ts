@@ -88,7 +88,16 @@ export async function getJson(target: ClusterTarget, pathAndQuery: string, opts:
           if (status < 200 || status > 299) {
             if (status === 401) target.invalidateCredentials?.();
             return finish(
-              fromHttpStatus(status, res.statusMessage ?? '', parsed.ok ? parsed.value : undefined, target, 'GET', path, opts.resource, res.headers['retry-after']),
+              fromHttpStatus(
+                status,
+                res.statusMessage ?? '',
+                parsed.ok ? parsed.value : undefined,
+                target,
+                'GET',
+                path,
+                opts.resource,
+                res.headers['retry-after'],
+              ),
             );
           }
           if (!parsed.ok) return finish(malformedError(target, 'GET', path, parsed.error));
@@ -197,7 +206,16 @@ export async function watch(target: ClusterTarget, pathAndQuery: string, opts: W
             const parsed = err ? undefined : tryParse(body!);
             if (status === 401) target.invalidateCredentials?.();
             finish(
-              fromHttpStatus(status, res.statusMessage ?? '', parsed?.ok ? parsed.value : undefined, target, 'GET', path, opts.resource, res.headers['retry-after']),
+              fromHttpStatus(
+                status,
+                res.statusMessage ?? '',
+                parsed?.ok ? parsed.value : undefined,
+                target,
+                'GET',
+                path,
+                opts.resource,
+                res.headers['retry-after'],
+              ),
             );
           },
           () => malformedError(target, 'GET', path, 'error response too large'),

@@ -104,8 +104,7 @@ export class ClusterInventorySource {
   /** start() has resolved: from now on changes are news. */
   private ready = false;
   private stopped = false;
-  private readonly options: Required<Omit<ClusterSourceOptions, keyof KubeconfigSelection | 'random'>> &
-    KubeconfigSelection & { random?: () => number };
+  private readonly options: Required<Omit<ClusterSourceOptions, keyof KubeconfigSelection | 'random'>> & KubeconfigSelection & { random?: () => number };
 
   constructor(opts: ClusterSourceOptions = {}) {
     const watchTimeoutSeconds = opts.watchTimeoutSeconds ?? 60;

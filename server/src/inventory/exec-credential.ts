@@ -123,7 +123,7 @@ export function parseExecCredential(text: string, now = Date.now()): ExecCredent
   try {
     obj = JSON.parse(text);
   } catch (e) {
-    throw new Error(`the credential plugin did not print an ExecCredential: ${(e as Error).message}`);
+    throw new Error(`the credential plugin did not print an ExecCredential: ${(e as Error).message}`, { cause: e });
   }
   const status = obj?.status;
   if (!status || typeof status !== 'object') throw new Error('the credential plugin printed an ExecCredential without status');

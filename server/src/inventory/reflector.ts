@@ -150,7 +150,7 @@ export class Reflector {
   private async listPages(): Promise<void> {
     const items = new Map<string, any>();
     let token = '';
-    let resourceVersion = '';
+    let resourceVersion: string;
     let seen = 0;
     for (let page = 0; ; page++) {
       if (page >= this.maxPages) {
