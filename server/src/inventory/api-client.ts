@@ -2,17 +2,27 @@
  * The smallest Kubernetes API client that does what we need: GET a JSON list, GET a watch stream.
  * Only GET exists here on purpose — the inventory is strictly read-only. Every request has a bound:
  * a deadline for a complete list response, a deadline for the watch's response headers, then an
- * idle bound while streaming.
+ * idle bound while streaming; and every answer has a size bound (a list response's bytes, a watch
+ * line's bytes), so a hostile or broken server costs at most that much memory.
  */
 import http from 'node:http';
 import https from 'node:https';
-import { ClusterError, fromHttpStatus, fromNetworkError, malformedError, timeoutError } from './cluster-errors';
+import { t } from '../l10n';
+import { ClusterError, fromHttpStatus, fromNetworkError, limitError, malformedError, timeoutError } from './cluster-errors';
 import type { ClusterTarget } from './kubeconfig';
 
-/** 128 MiB: one page of 500 fat pods is a few MiB; anything near this is not a sane answer. */
-const MAX_RESPONSE_BYTES = 128 * 1024 * 1024;
-/** One watch event is one object; 16 MiB is far above any real Node or Pod. */
-const MAX_EVENT_BYTES = 16 * 1024 * 1024;
+const MiB = 1024 * 1024;
+/**
+ * 64 MiB per list response. A page is `limit=500` objects: 500 fat pods or nodes (managedFields,
+ * 50 images) are 5–20 MiB, so this leaves a margin of 3× or more, and bounds what one page can cost
+ * (the bytes, their string and the parsed objects) to a few hundred MiB instead of gigabytes.
+ */
+export const MAX_RESPONSE_BYTES = 64 * MiB;
+/**
+ * One watch line is one event, i.e. one object; etcd refuses objects over 1.5 MiB
+ * (--max-request-bytes), so 16 MiB is far above any real Node or Pod.
+ */
+export const MAX_WATCH_LINE_BYTES = 16 * MiB;
 
 export interface WatchEvent {
   type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
@@ -76,12 +86,33 @@ export async function getJson(target: ClusterTarget, pathAndQuery: string, opts:
           const status = res.statusCode ?? 0;
           const parsed = tryParse(body!);
           if (status < 200 || status > 299) {
-            return finish(fromHttpStatus(status, res.statusMessage ?? '', parsed.ok ? parsed.value : undefined, target, 'GET', path, opts.resource));
+            if (status === 401) target.invalidateCredentials?.();
+            return finish(
+              fromHttpStatus(
+                status,
+                res.statusMessage ?? '',
+                parsed.ok ? parsed.value : undefined,
+                target,
+                'GET',
+                path,
+                opts.resource,
+                res.headers['retry-after'],
+              ),
+            );
           }
           if (!parsed.ok) return finish(malformedError(target, 'GET', path, parsed.error));
           finish(undefined, parsed.value);
         },
-        () => malformedError(target, 'GET', path, `response larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MiB`),
+        () =>
+          limitError(
+            t(
+              'The cluster at {0} sent more than {1} MiB in answer to GET {2}; the response was not read further (context {3})',
+              target.server,
+              MAX_RESPONSE_BYTES / MiB,
+              path,
+              target.context,
+            ),
+          ),
       );
     });
     req.end();
@@ -170,34 +201,71 @@ export async function watch(target: ClusterTarget, pathAndQuery: string, opts: W
       if (status < 200 || status > 299) {
         readBody(
           res,
-          1024 * 1024,
+          MiB,
           (err, body) => {
             const parsed = err ? undefined : tryParse(body!);
-            finish(fromHttpStatus(status, res.statusMessage ?? '', parsed?.ok ? parsed.value : undefined, target, 'GET', path, opts.resource));
+            if (status === 401) target.invalidateCredentials?.();
+            finish(
+              fromHttpStatus(
+                status,
+                res.statusMessage ?? '',
+                parsed?.ok ? parsed.value : undefined,
+                target,
+                'GET',
+                path,
+                opts.resource,
+                res.headers['retry-after'],
+              ),
+            );
           },
           () => malformedError(target, 'GET', path, 'error response too large'),
         );
         return;
       }
+      // Only complete events count as signs of life: a server trickling bytes (or blank lines) into
+      // a line that never ends must not keep a dead watch looking alive.
       const idle = () => arm(opts.idleTimeoutMs, () => timeoutError(target, 'GET', `${path} (watch, silent)`, opts.idleTimeoutMs));
       idle();
-      let buffer = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
+      // The unfinished line as a list of chunks, joined once when its newline arrives: linear in
+      // the bytes received (appending to one string and searching it again per chunk is quadratic).
+      const pending: Buffer[] = [];
+      let pendingBytes = 0;
+      const tooLong = () =>
+        finish(
+          limitError(
+            t(
+              'The cluster at {0} sent a watch line (one event) longer than {1} MiB on GET {2}; the watch was closed (context {3})',
+              target.server,
+              MAX_WATCH_LINE_BYTES / MiB,
+              path,
+              target.context,
+            ),
+          ),
+        );
+      res.on('data', (chunk: Buffer) => {
         if (settled) return;
-        idle();
-        buffer += chunk;
-        let nl: number;
-        while ((nl = buffer.indexOf('\n')) >= 0) {
-          const line = buffer.slice(0, nl).trim();
-          buffer = buffer.slice(nl + 1);
-          if (line && !deliver(line)) return;
+        let start = 0;
+        for (let nl = chunk.indexOf(0x0a); nl >= 0; nl = chunk.indexOf(0x0a, start)) {
+          const tail = chunk.subarray(start, nl);
+          start = nl + 1;
+          if (pendingBytes + tail.length > MAX_WATCH_LINE_BYTES) return tooLong();
+          const line = pending.length ? Buffer.concat([...pending, tail], pendingBytes + tail.length) : tail;
+          pending.length = 0;
+          pendingBytes = 0;
+          const text = line.toString('utf8').trim();
+          if (!text) continue;
+          if (!deliver(text)) return;
+          idle();
         }
-        if (buffer.length > MAX_EVENT_BYTES)
-          finish(malformedError(target, 'GET', `${path} (watch)`, `an event larger than ${MAX_EVENT_BYTES / 1024 / 1024} MiB`));
+        if (start < chunk.length) {
+          pendingBytes += chunk.length - start;
+          if (pendingBytes > MAX_WATCH_LINE_BYTES) return tooLong();
+          pending.push(chunk.subarray(start));
+        }
       });
       res.on('end', () => {
-        if (buffer.trim() && !deliver(buffer.trim())) return;
+        const text = pending.length ? Buffer.concat(pending, pendingBytes).toString('utf8').trim() : '';
+        if (text && !deliver(text)) return;
         finish();
       });
       res.on('error', (err: NodeJS.ErrnoException) => finish(isAbort(err) ? err : fromNetworkError(err, target, 'GET', path)));

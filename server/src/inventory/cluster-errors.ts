@@ -12,6 +12,7 @@ export type ClusterErrorKind =
   | 'timeout' // no complete answer within the bound
   | 'malformed' // not JSON, or not the list/event shape we asked for
   | 'gone' // 410: resourceVersion or continue token expired (handled by re-listing)
+  | 'limit' // the cluster sent more than the client accepts (objects, pages, bytes, a watch line)
   | 'http'; // any other non-2xx status
 
 export class ClusterError extends Error {
@@ -19,6 +20,8 @@ export class ClusterError extends Error {
     readonly kind: ClusterErrorKind,
     message: string,
     readonly status?: number,
+    /** How long the server asked us to wait (Retry-After or Status details.retryAfterSeconds). */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
     this.name = 'ClusterError';
@@ -104,6 +107,7 @@ export function fromHttpStatus(
   method: string,
   path: string,
   resource: string,
+  retryAfterHeader?: string | string[],
 ): ClusterError {
   const apiMessage = typeof body?.message === 'string' && body.message ? body.message : '';
   const detail = apiMessage ? `: ${apiMessage}` : '';
@@ -120,7 +124,32 @@ export function fromHttpStatus(
   if (status === 410) {
     return new ClusterError('gone', `${method} ${path}: 410 Gone${detail} ${suffix(where)}`, status);
   }
-  return new ClusterError('http', `${method} ${path} at ${where.server} failed: ${status} ${statusText}${detail} ${suffix(where)}`, status);
+  return new ClusterError(
+    'http',
+    `${method} ${path} at ${where.server} failed: ${status} ${statusText}${detail} ${suffix(where)}`,
+    status,
+    retryAfterMs(retryAfterHeader, body?.details?.retryAfterSeconds),
+  );
+}
+
+/**
+ * Retry-After as milliseconds: delta-seconds or an HTTP date (RFC 9110 §10.2.3), else the Status
+ * object's details.retryAfterSeconds; undefined when absent or unusable. Pure (`now` injectable).
+ */
+export function retryAfterMs(header: string | string[] | undefined, detailSeconds: unknown, now = Date.now()): number | undefined {
+  const value = (Array.isArray(header) ? header[0] : header)?.trim();
+  if (value) {
+    if (/^\d{1,9}$/.test(value)) return Number(value) * 1000;
+    const date = Date.parse(value);
+    if (!Number.isNaN(date)) return Math.max(0, date - now);
+  }
+  if (typeof detailSeconds === 'number' && Number.isFinite(detailSeconds) && detailSeconds > 0) return detailSeconds * 1000;
+  return undefined;
+}
+
+/** The cluster sent more than the client accepts. */
+export function limitError(message: string): ClusterError {
+  return new ClusterError('limit', message);
 }
 
 export function configError(message: string): ClusterError {

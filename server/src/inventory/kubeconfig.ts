@@ -1,8 +1,11 @@
 /**
  * The kubeconfig edge: which files, which context, and how to authenticate a request.
- * @kubernetes/client-node does the loading and all auth flavours (token, client certs, exec and
+ * @kubernetes/client-node does the loading and the auth flavours (token, client certs,
  * auth-provider plugins, proxy-url); we only borrow `applyToHTTPSOptions` and do the HTTP ourselves.
- * It is ESM and heavy, so it is imported lazily: the language server starts without it.
+ * `exec` credential plugins we run ourselves (./exec-credential.ts): client-node caches their
+ * output only when it carries an expirationTimestamp (a plugin without one ran once per request),
+ * keys its cache by user name across kubeconfigs, and writes the plugin's `env` into process.env.
+ * client-node is ESM and heavy, so it is imported lazily: the language server starts without it.
  */
 import { existsSync } from 'node:fs';
 import type * as https from 'node:https';
@@ -10,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { configError, type ClusterWhere } from './cluster-errors';
+import { ExecCredentialCache } from './exec-credential';
 
 export interface KubeconfigSelection {
   /** An explicit kubeconfig file; otherwise $KUBECONFIG (path list) or ~/.kube/config, as kubectl. */
@@ -44,6 +48,8 @@ export interface ClusterTarget extends ClusterWhere {
   skipTLSVerify: boolean;
   /** Fresh request options (TLS agent + Authorization) for one request; tokens from plugins may rotate. */
   requestOptions(): Promise<https.RequestOptions>;
+  /** The server answered 401: forget cached plugin credentials, so the next request runs the plugin again. */
+  invalidateCredentials?(): void;
 }
 
 /** kubectl's rule: explicit path, else every entry of $KUBECONFIG, else ~/.kube/config. Pure. */
@@ -56,7 +62,7 @@ export function kubeconfigPaths(explicit: string | undefined, env: string | unde
   return [path.join(home, '.kube', 'config')];
 }
 
-async function loadKubeConfig(selection: KubeconfigSelection): Promise<{ kc: KubeConfig; files: string[] }> {
+async function loadKubeConfig(selection: KubeconfigSelection): Promise<{ kc: KubeConfig; files: string[]; userFiles: Map<string, string> }> {
   const candidates = kubeconfigPaths(selection.kubeconfigPath, process.env.KUBECONFIG, os.homedir());
   // Like kubectl, missing entries of a $KUBECONFIG list are skipped; an explicit file must exist.
   const files = selection.kubeconfigPath ? candidates : candidates.filter((f) => existsSync(f));
@@ -66,6 +72,8 @@ async function loadKubeConfig(selection: KubeconfigSelection): Promise<{ kc: Kub
   }
   const { KubeConfig } = await import('./client-node');
   let kc: KubeConfig | undefined;
+  /** Which file defined each user (relative exec commands resolve against it, as kubectl does). */
+  const userFiles = new Map<string, string>();
   for (const file of files) {
     const one = new KubeConfig();
     try {
@@ -73,6 +81,7 @@ async function loadKubeConfig(selection: KubeconfigSelection): Promise<{ kc: Kub
     } catch (e) {
       throw configError(`Cannot read kubeconfig ${file}: ${firstLine((e as Error).message)}`);
     }
+    for (const u of one.users) if (!userFiles.has(u.name)) userFiles.set(u.name, file);
     if (!kc) {
       kc = one;
       continue;
@@ -83,7 +92,7 @@ async function loadKubeConfig(selection: KubeconfigSelection): Promise<{ kc: Kub
     for (const c of one.contexts) if (!kc.getContextObject(c.name)) kc.addContext(c);
     if (!kc.currentContext && one.currentContext) kc.currentContext = one.currentContext;
   }
-  return { kc: kc!, files };
+  return { kc: kc!, files, userFiles };
 }
 
 /** The contexts a user can pick from (for a quick pick); never contacts a cluster. */
@@ -104,7 +113,7 @@ export async function listContexts(kubeconfigPath?: string): Promise<KubeconfigC
 
 /** Resolves the context to a target; throws ClusterError('config') with what is wrong. */
 export async function resolveTarget(selection: KubeconfigSelection): Promise<ClusterTarget> {
-  const { kc, files } = await loadKubeConfig(selection);
+  const { kc, files, userFiles } = await loadKubeConfig(selection);
   const contextName = selection.context || kc.currentContext;
   const available = kc.contexts.map((c) => c.name).join(', ') || 'none';
   if (!contextName) throw configError(`The kubeconfig (${files.join(', ')}) has no current-context; choose one of: ${available}`);
@@ -123,29 +132,62 @@ export async function resolveTarget(selection: KubeconfigSelection): Promise<Clu
     throw configError(`Cluster "${cluster.name}" server ${cluster.server} is not an http(s) URL (context ${contextName})`);
   }
   const where = { server: cluster.server, context: contextName, user: context.user };
+  const limit = selection.credentialTimeoutMs ?? 60_000;
+  const user = kc.getUser(context.user);
+  // An exec plugin: run by us, its output cached until its expirationTimestamp (or a 401); the
+  // rest of the user (client certificates, …) and the cluster still go through client-node.
+  let exec: ExecCredentialCache | undefined;
+  let authKc = kc;
+  if (user?.exec) {
+    exec = new ExecCredentialCache(user.exec, path.dirname(userFiles.get(user.name) ?? files[0]), limit);
+    const { KubeConfig } = await import('./client-node');
+    authKc = new KubeConfig();
+    authKc.loadFromOptions({
+      clusters: kc.clusters,
+      users: kc.users.map((u) => (u === user ? { ...u, exec: undefined } : u)),
+      contexts: kc.contexts,
+      currentContext: contextName,
+    });
+  }
+  const fail = (e: unknown) => configError(`Cannot use the credentials of user "${context.user}": ${firstLine((e as Error).message)} (context ${contextName})`);
   return {
     ...where,
     url,
     skipTLSVerify: cluster.skipTLSVerify === true,
     async requestOptions() {
       const opts: https.RequestOptions = { headers: {} };
-      const limit = selection.credentialTimeoutMs ?? 60_000;
+      let token: string | undefined;
+      if (exec) {
+        const credential = await exec.get().catch((e: unknown) => {
+          throw fail(e);
+        });
+        // Set before client-node builds the agent, which copies cert/key into it.
+        if (credential.clientCertificateData) opts.cert = credential.clientCertificateData;
+        if (credential.clientKeyData) opts.key = credential.clientKeyData;
+        token = credential.token;
+      }
       let timer: NodeJS.Timeout | undefined;
       try {
         await Promise.race([
-          kc.applyToHTTPSOptions(opts),
+          authKc.applyToHTTPSOptions(opts),
           new Promise((_, reject) => {
             timer = setTimeout(() => reject(new Error(`the credential plugin did not finish within ${Math.round(limit / 1000)}s`)), limit);
           }),
         ]);
       } catch (e) {
-        throw configError(`Cannot use the credentials of user "${context.user}": ${firstLine((e as Error).message)} (context ${contextName})`);
+        throw fail(e);
       } finally {
         clearTimeout(timer);
       }
-      // client-node always builds an https.Agent; a plain-http server (kubectl proxy) needs the default one.
-      if (url.protocol === 'http:') delete opts.agent;
+      if (token) opts.headers = { ...opts.headers, Authorization: `Bearer ${token}` };
+      // client-node builds an https.Agent for a plain-http server (kubectl proxy), which needs the
+      // default one — unless the kubeconfig names a proxy-url: then its agent is the proxy's
+      // (hpagent's HttpProxyAgent for http://, a SOCKS agent for socks5://) and must stay.
+      if (url.protocol === 'http:' && !cluster.proxyUrl) delete opts.agent;
       return opts;
+    },
+    invalidateCredentials() {
+      exec?.invalidate();
     },
   };
 }
