@@ -130,7 +130,8 @@ describe('catastrophic regexes, through the protocol', () => {
       const { diagnostics } = await client.waitForDiagnostics(uri, { since, version: 2 });
       const dns = diagnostics.find((d) => d.code === 'host-network-dns-policy');
       assert.ok(dns, JSON.stringify(diagnostics.map((d) => d.code)));
-      assert.match(dns.message, /collector\.monitoring\.svc/);
+      assert.equal(typeof dns.message, 'string');
+      assert.match(dns.message as string, /collector\.monitoring\.svc/);
     } finally {
       client.kill();
     }
