@@ -3,8 +3,8 @@
  * faster than linearly with its input (ReDoS). ESLint's eslint-plugin-regexp rules look for
  * known shapes and missed several (issue 10); this runs recheck, an automaton- and fuzz-based
  * checker, on every regular expression literal and every `new RegExp('literal')` /
- * `RegExp('literal')` in server/, client/, scripts/ and test/helpers, read with the TypeScript
- * parser. A vulnerable one is printed with recheck's attack string and fails the run.
+ * `RegExp('literal')` (a template of the file's `const` strings counts) in server/, client/,
+ * scripts/ and test/helpers, read with the TypeScript parser. A vulnerable one is printed with recheck's attack string and fails the run.
  *
  * Deterministic: a fixed seed and no time-based limits (step limits only), so the verdict does
  * not depend on how busy the machine is. recheck picks its fastest backend (the native binary of
@@ -57,10 +57,24 @@ function files(dir: string): string[] {
   return out;
 }
 
-/** A string the code spells literally: 'x', "x" or `x` without substitutions. */
-function literalText(node: ts.Expression | undefined): string | undefined {
-  if (!node) return undefined;
+/**
+ * A string the code spells out: 'x', "x", `x`, or a template whose substitutions are `const`
+ * strings of the same file (k8s/syntax.ts builds Kubernetes' patterns that way).
+ */
+function literalText(node: ts.Expression | undefined, consts: Map<string, ts.Expression>, depth = 0): string | undefined {
+  if (!node || depth > 20) return undefined;
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
+  if (ts.isParenthesizedExpression(node)) return literalText(node.expression, consts, depth + 1);
+  if (ts.isIdentifier(node)) return literalText(consts.get(node.text), consts, depth + 1);
+  if (ts.isTemplateExpression(node)) {
+    let out = node.head.text;
+    for (const span of node.templateSpans) {
+      const part = literalText(span.expression, consts, depth + 1);
+      if (part === undefined) return undefined;
+      out += part + span.literal.text;
+    }
+    return out;
+  }
   return undefined;
 }
 
@@ -70,6 +84,13 @@ function collect(file: string): { found: Found[]; dynamic: number } {
   const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, kind);
   const found: Found[] = [];
   let dynamic = 0;
+  const consts = new Map<string, ts.Expression>();
+  const collectConsts = (node: ts.Node): void => {
+    if (ts.isVariableDeclarationList(node) && node.flags & ts.NodeFlags.Const)
+      for (const d of node.declarations) if (ts.isIdentifier(d.name) && d.initializer) consts.set(d.name.text, d.initializer);
+    ts.forEachChild(node, collectConsts);
+  };
+  collectConsts(sf);
   const at = (node: ts.Node) => sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
   const visit = (node: ts.Node): void => {
     if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
@@ -77,8 +98,8 @@ function collect(file: string): { found: Found[]; dynamic: number } {
       const slash = lit.lastIndexOf('/');
       found.push({ file, line: at(node), source: lit.slice(1, slash), flags: lit.slice(slash + 1) });
     } else if ((ts.isNewExpression(node) || ts.isCallExpression(node)) && ts.isIdentifier(node.expression) && node.expression.text === 'RegExp') {
-      const source = literalText(node.arguments?.[0]);
-      const flags = node.arguments && node.arguments.length > 1 ? literalText(node.arguments[1]) : '';
+      const source = literalText(node.arguments?.[0], consts);
+      const flags = node.arguments && node.arguments.length > 1 ? literalText(node.arguments[1], consts) : '';
       if (source !== undefined && flags !== undefined) found.push({ file, line: at(node), source, flags });
       else dynamic++;
     }
