@@ -19,6 +19,8 @@ import { LspClient } from '../helpers/lsp-client';
 const HOSTILE =
   'a`b](javascript:alert(1)) <img src=x onerror=alert(1)> *em* __strong__ www.evil.example https://evil.example/x ![i](https://evil.example/i.png)\n\n# heading';
 const HOSTILE_NODE = '<img src=x>[n](https://evil.example)';
+/** A label key that is snippet syntax: completion inserts it as a snippet. */
+const SNIPPET_KEY = 'k${1:evil}$2';
 
 // markdown-it comes with @vscode/vsce (a devDependency); it has no types of its own.
 interface Renderer {
@@ -67,6 +69,7 @@ items:
       name: ${JSON.stringify(HOSTILE_NODE)}
       labels:
         pool: ${JSON.stringify(HOSTILE)}
+        ${JSON.stringify(SNIPPET_KEY)}: "1"
     spec:
       taints:
         - key: dedicated
@@ -164,5 +167,19 @@ describe('hover Markdown built from data', () => {
     const value = await hoverMarkdown('"x](javascript', 16);
     const html = assertInert(value, 'resource name hover');
     assert.ok(decode(html).includes('x](javascript:alert(1))<img src=y>'), html);
+  });
+
+  test('a label key that reads as snippet syntax is inserted as written by completion', async () => {
+    const other = 'file:///security/snippet-key.yaml';
+    const text = manifest.replace(/^( +)pool: .*$/m, '$1');
+    await client.open(other, text);
+    const at = text.split('\n').findIndex((l) => /^ +$/.test(l));
+    const result = await client.completion(other, { line: at, character: 8 });
+    const items = Array.isArray(result) ? result : (result?.items ?? []);
+    const item = items.find((i) => i.label === SNIPPET_KEY);
+    assert.ok(item, `no item for the key among ${JSON.stringify(items.map((i) => i.label))}`);
+    const newText = (item.textEdit as { newText: string }).newText;
+    // Tab stops of the server's own only ($0); the key's `$` and `}` are escaped.
+    assert.equal(newText, '"k\\${1:evil\\}\\$2": $0');
   });
 });

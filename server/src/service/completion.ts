@@ -252,7 +252,8 @@ function labelKeyItems(ctx: CursorContext, pos: Position, options: CompletionOpt
       sortText: sort,
       filterText: key,
       insertTextFormat: InsertTextFormat.Snippet,
-      textEdit: { range: range(ctx, pos), newText: asMapKey ? `${keyText}: $0` : keyText },
+      // A snippet: `$`, `}` and `\` of a key an inventory chose are text, not tab stops.
+      textEdit: { range: range(ctx, pos), newText: `${keyText.replace(/[\\$}]/g, '\\$&')}${asMapKey ? ': $0' : ''}` },
     };
   };
   if (inv) {
