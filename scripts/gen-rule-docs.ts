@@ -24,7 +24,9 @@ const CATEGORY: Record<RuleCategory, { name: string; about: string }> = {
 const ORDER: RuleCategory[] = ['yaml', 'schema', 'api', 'practice', 'placement'];
 
 function yamlBlock(text: string): string {
-  return ['```yaml', text.replace(/\n+$/, ''), '```'].join('\n');
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '\n') end--;
+  return ['```yaml', text.slice(0, end), '```'].join('\n');
 }
 
 export function renderRulePage(rule: Rule): string {

@@ -31,7 +31,7 @@ export function unescapeJsDoc(text: string): string {
   return text.replace(/\\([*/])/g, '$1');
 }
 
-const ENUM_HEADER = /\s*Possible enum values:\s*\n/;
+const ENUM_HEADER = /Possible enum values:\s*\n/;
 const ENUM_ITEM = /^\s*- `"((?:[^"\\]|\\.)*)"`\s?(.*)$/;
 
 /**
@@ -127,7 +127,8 @@ export function docUrl(definition: string, kubernetesVersion: string): string {
  */
 export function definitionNameForPath(file: string): string | undefined {
   const norm = file.split(path.sep).join('/');
-  const machinery = /\/@kubernetes-models\/apimachinery\/(.+)\/([^/]+)\.d\.ts$/.exec(norm);
+  const apimachinery = norm.indexOf('/@kubernetes-models/apimachinery/');
+  const machinery = apimachinery < 0 ? null : /^(.+)\/([^/]+)\.d\.ts$/.exec(norm.slice(apimachinery + '/@kubernetes-models/apimachinery/'.length));
   if (machinery) return `io.k8s.apimachinery.pkg.${machinery[1].split('/').join('.')}.${machinery[2]}`;
   const core = /\/kubernetes-models\/(v1)\/([^/]+)\.d\.ts$/.exec(norm);
   if (core) return `io.k8s.api.core.v1.${core[2]}`;

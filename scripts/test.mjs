@@ -28,8 +28,8 @@ const closingLineCounts = (out) => {
   return m ? { passed: Number(m[1]), failed: Number(m[2]) } : { passed: 0, failed: 0 };
 };
 const grammarCounts = (out) => ({
-  passed: (out.match(/^\s*✓/gm) ?? []).length,
-  failed: (out.match(/^\s*✖|^\s*✗|^\s*ERROR/gm) ?? []).length,
+  passed: (out.match(/^[ \t]*✓/gm) ?? []).length,
+  failed: (out.match(/^[ \t]*(?:✖|✗|ERROR)/gm) ?? []).length,
 });
 
 const exitCodeCounts = (_out, code) => (code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 });

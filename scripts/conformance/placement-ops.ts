@@ -86,7 +86,7 @@ const reasonComparators: Comparators = {
 /** `a in (x,y)`: the value set's order is irrelevant (Go sorts it when printing). */
 function normaliseSelector(s: unknown): unknown {
   if (typeof s !== 'string') return s;
-  return s.replace(/\(([^)]*)\)/g, (_m, vals: string) => `(${vals.split(',').sort().join(',')})`);
+  return s.replace(/\(([^()]*)\)/g, (_m, vals: string) => `(${vals.split(',').sort().join(',')})`);
 }
 
 /** The corpus' `filter` field for FindMatchingUntoleratedTaint. */

@@ -166,8 +166,9 @@ export function mutate(rng: Rng, text: string): string {
     }
     default: {
       // replace a value with a random scalar
-      const m = /^(\s*(?:- )?[\w.-]+:)\s*(.*)$/.exec(lines[li]);
-      if (m) lines[li] = `${m[1]} ${randomScalar(rng)}`;
+      // The key, when the rest of the line is one line (`\s*(.*)$` read in one pass).
+      const m = /^(\s*(?:- )?[\w.-]+:)/.exec(lines[li]);
+      if (m && !/[\n\r\u2028\u2029]/.test(lines[li].slice(m[1].length).trimStart())) lines[li] = `${m[1]} ${randomScalar(rng)}`;
       else lines[li] += rng.pick(JUNK);
       return lines.join('\n');
     }

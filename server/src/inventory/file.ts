@@ -111,12 +111,22 @@ function decodeYaml(text: string, fileName: string, maxAliasCount: number): unkn
   return values;
 }
 
+/** The message without its trailing " in JSON at position 42…" (found with indexOf: the regex took quadratic time). */
+function withoutPosition(message: string): string {
+  const marker = ' in JSON at position ';
+  for (let at = message.indexOf(marker); at !== -1; at = message.indexOf(marker, at + 1)) {
+    const digit = message[at + marker.length];
+    if (digit !== undefined && digit >= '0' && digit <= '9') return message.slice(0, at);
+  }
+  return message;
+}
+
 /**
  * V8 reports a position only for some JSON errors ("… at position 42"); otherwise the YAML parser,
  * which reads JSON too, usually points at the same spot.
  */
 function jsonSyntaxError(text: string, fileName: string, error: Error, yamlError?: InventoryFileError): InventoryFileError {
-  const detail = `JSON error: ${firstLine(error.message).replace(/ in JSON at position \d+(?:\D.*)?$/, '')}`;
+  const detail = `JSON error: ${withoutPosition(firstLine(error.message))}`;
   const m = /at position (\d+)/.exec(error.message);
   if (!m && yamlError?.line !== undefined) return new InventoryFileError(fileName, detail, yamlError.line, yamlError.column);
   const offset = m ? Number(m[1]) : text.length;

@@ -13,6 +13,7 @@ import { DAEMONSET_SNIPPET } from './snippets';
 import { taintString } from '../k8s/taints';
 import type { InventoryHints } from '../placement/inventory';
 import { t, tData } from '../l10n';
+import { mdCode, mdText } from '../util/markdown';
 
 export type { InventoryHints };
 
@@ -251,7 +252,8 @@ function labelKeyItems(ctx: CursorContext, pos: Position, options: CompletionOpt
       sortText: sort,
       filterText: key,
       insertTextFormat: InsertTextFormat.Snippet,
-      textEdit: { range: range(ctx, pos), newText: asMapKey ? `${keyText}: $0` : keyText },
+      // A snippet: `$`, `}` and `\` of a key an inventory chose are text, not tab stops.
+      textEdit: { range: range(ctx, pos), newText: `${keyText.replace(/[\\$}]/g, '\\$&')}${asMapKey ? ': $0' : ''}` },
     };
   };
   if (inv) {
@@ -264,7 +266,7 @@ function labelKeyItems(ctx: CursorContext, pos: Position, options: CompletionOpt
       items.push(
         mk(
           k,
-          t('On {0} node(s) of {1}.', count, options.hints?.inventoryName ?? t('the inventory')),
+          t('On {0} node(s) of {1}.', count, mdText(options.hints?.inventoryName ?? t('the inventory'))),
           `0_${String(i).padStart(4, '0')}`,
           t('{0} node(s)', count),
         ),
@@ -288,7 +290,7 @@ function labelValueItems(ctx: CursorContext, pos: Position, key: string | undefi
       .forEach(([v, count], i) => {
         seen.add(v);
         items.push(
-          valueItem(ctx, pos, v, t('On {0} node(s) of {1}.', count, options.hints?.inventoryName ?? t('the inventory')), {
+          valueItem(ctx, pos, v, t('On {0} node(s) of {1}.', count, mdText(options.hints?.inventoryName ?? t('the inventory'))), {
             sort: `0_${String(i).padStart(4, '0')}`,
             detail: t('{0} node(s)', count),
             kind: CompletionItemKind.Value,
@@ -321,7 +323,7 @@ function taintKeyItems(ctx: CursorContext, pos: Position, options: CompletionOpt
             ctx,
             pos,
             k,
-            t('Taint on {0} node(s) of {1}: {2}.', count, options.hints?.inventoryName ?? t('the inventory'), effects.map((e) => `\`${e}\``).join(', ')),
+            t('Taint on {0} node(s) of {1}: {2}.', count, mdText(options.hints?.inventoryName ?? t('the inventory')), effects.map(mdCode).join(', ')),
             { sort: `0_${String(i).padStart(4, '0')}`, detail: t('{0} node(s)', count), kind: CompletionItemKind.Value },
           ),
         );
@@ -349,7 +351,7 @@ function taintValueItems(ctx: CursorContext, pos: Position, key: string | undefi
   return [...counts.entries()]
     .sort((a, b) => b[1] - a[1])
     .map(([v, count], i) =>
-      valueItem(ctx, pos, v, t('Value of taint {0} on {1} node(s).', String(key), count), {
+      valueItem(ctx, pos, v, t('Value of taint {0} on {1} node(s).', mdText(String(key)), count), {
         sort: String(i).padStart(4, '0'),
         detail: t('{0} node(s)', count),
         kind: CompletionItemKind.Value,

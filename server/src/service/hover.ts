@@ -9,6 +9,7 @@ import { KUBERNETES_VERSION, resolvePath, typeLabel } from '../schema/schema';
 import type { PathSeg, Position } from '../yaml/types';
 import { knownLabel, knownTaint, PRIORITY_CLASSES } from './wellKnown';
 import { t, tData } from '../l10n';
+import { mdText } from '../util/markdown';
 
 const KIND_RE = /^kind:[ \t]*["']?([A-Za-z]+)/m;
 
@@ -57,7 +58,7 @@ function hoverInDocument(text: string, pos: Position, extra?: HoverExtra, lines 
     // A map key: a node label in nodeSelector, a resource name…
     const key = String(path[path.length - 1]);
     const label = knownLabel(key);
-    parts.push(`**${key}** · \`${typeLabel(resolved.type)}\`` + (label ? `\n\n${label.description}` : ''));
+    parts.push(`**${mdText(key)}** · \`${typeLabel(resolved.type)}\`` + (label ? `\n\n${label.description}` : ''));
   } else return null;
 
   const last = path[path.length - 1];

@@ -10,15 +10,18 @@ import type { Inventory, PlacementResult } from '../placement/types';
 import { offsetToPosition, type DaemonSetRef, type ParsedFile } from '../yaml/document';
 import type { PathSeg, Range } from '../yaml/types';
 import { t } from '../l10n';
+import { mdCode, mdText } from '../util/markdown';
 
+/** Node names as Markdown text (an inventory chooses them: see util/markdown.ts). */
 function listNodes(names: string[], max = 6): string {
-  if (names.length <= max) return names.join(', ');
-  return t('{0} and {1} more', names.slice(0, max).join(', '), names.length - max);
+  if (names.length <= max) return names.map(mdText).join(', ');
+  return t('{0} and {1} more', names.slice(0, max).map(mdText).join(', '), names.length - max);
 }
 
 /**
  * Hover text for the placement-relevant parts of a DaemonSet: nodeSelector (and its entries),
- * node affinity, tolerations. `path` is relative to the DaemonSet.
+ * node affinity, tolerations. `path` is relative to the DaemonSet. Keys, values and names from
+ * the document and the inventory are escaped for Markdown.
  */
 export function placementHover(ds: any, result: PlacementResult, inventory: Inventory, path: PathSeg[]): string | undefined {
   const p = path.map(String);
@@ -26,25 +29,33 @@ export function placementHover(ds: any, result: PlacementResult, inventory: Inve
   const field = p[3];
   if (field !== 'nodeSelector' && field !== 'affinity' && field !== 'tolerations') return undefined;
   const total = result.nodes.length;
-  const where = inventoryLabel(inventory);
+  const where = mdText(inventoryLabel(inventory));
   if (field === 'nodeSelector' && p.length === 5) {
     const key = p[4];
     const want = ds?.spec?.template?.spec?.nodeSelector?.[key];
     const matching = inventory.nodes.filter((n) => n?.metadata?.labels?.[key] === want).map((n) => n.metadata.name);
     const values = inventoryHints(inventory).labels.get(key);
-    const spread = values ? [...values.entries()].map(([v, c]) => `\`${v}\` (${c})`).join(', ') : t('none');
+    const spread = values ? [...values.entries()].map(([v, c]) => `${mdCode(v)} (${c})`).join(', ') : t('none');
     return matching.length
       ? t(
-          '**Placement** on {0}: {1} of {2} nodes have `{3}={4}`: {5}. Values of `{3}` on nodes: {6}.',
+          '**Placement** on {0}: {1} of {2} nodes have {3}: {5}. Values of {4} on nodes: {6}.',
           where,
           matching.length,
           total,
-          key,
-          String(want),
+          mdCode(`${key}=${String(want)}`),
+          mdCode(key),
           listNodes(matching),
           spread,
         )
-      : t('**Placement** on {0}: {1} of {2} nodes have `{3}={4}`. Values of `{3}` on nodes: {5}.', where, matching.length, total, key, String(want), spread);
+      : t(
+          '**Placement** on {0}: {1} of {2} nodes have {3}. Values of {4} on nodes: {5}.',
+          where,
+          matching.length,
+          total,
+          mdCode(`${key}=${String(want)}`),
+          mdCode(key),
+          spread,
+        );
   }
   if (field === 'tolerations') {
     const byTaint = result.nodes.filter((n) => n.reasons.some((r) => r.predicate === 'TaintToleration'));
@@ -61,7 +72,7 @@ export function placementHover(ds: any, result: PlacementResult, inventory: Inve
         : t('**Placement** on {0}: {1} tainted node(s) tolerated; {2} excluded by an untolerated taint.', where, tolerated.length, byTaint.length);
     const lines = [head];
     // The scheduler's own reason wording stays as kubectl describe prints it.
-    for (const n of byTaint.slice(0, 8)) lines.push(`- ${n.name}: ${reasonLabel(n.reasons.find((r) => r.predicate === 'TaintToleration')!)}`);
+    for (const n of byTaint.slice(0, 8)) lines.push(`- ${mdText(n.name)}: ${mdText(reasonLabel(n.reasons.find((r) => r.predicate === 'TaintToleration')!))}`);
     if (byTaint.length > 8) lines.push(`- ${t('… and {0} more', byTaint.length - 8)}`);
     return lines.join('\n');
   }

@@ -4,7 +4,36 @@ import type { Rule } from '../types';
 import { t } from '../../l10n';
 import { containers, isObject, POD, podSpec } from '../helpers/pod';
 
-const CLUSTER_NAME_RE = /\b[a-z0-9-]+\.[a-z0-9-]+\.svc(\.cluster\.local)?\b|\.svc\.cluster\.local\b/;
+const isWord = (c: string | undefined) => c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c === '_');
+const isLabel = (c: string | undefined) => c !== undefined && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c === '-');
+/** A word boundary (`\b`) before index i. */
+const boundary = (s: string, i: number) => isWord(s[i - 1]) !== isWord(s[i]);
+
+/**
+ * The first Service DNS name in a string: `name.namespace.svc` (optionally `.cluster.local`), or
+ * a bare `svc.cluster.local`. What `/\b[a-z0-9-]+\.[a-z0-9-]+\.svc(\.cluster\.local)?\b|\.svc\.cluster\.local\b/`
+ * finds, read in one pass from each `.svc`: the regex took quadratic time on a long `a-a-a-…` value.
+ */
+export function serviceDnsName(s: string): string | undefined {
+  for (let p = s.indexOf('.svc'); p !== -1; p = s.indexOf('.svc', p + 1)) {
+    const full = s.startsWith('.cluster.local', p + 4) && boundary(s, p + 18);
+    const end = full ? p + 18 : boundary(s, p + 4) ? p + 4 : -1;
+    if (end >= 0) {
+      // namespace: the label run ending at p, after a dot; name: a label run ending at that dot, from its first word boundary.
+      let dot = p;
+      while (isLabel(s[dot - 1])) dot--;
+      if (dot < p && s[dot - 1] === '.') {
+        const nameEnd = dot - 1;
+        let start = nameEnd;
+        while (isLabel(s[start - 1])) start--;
+        while (start < nameEnd && !boundary(s, start)) start++;
+        if (start < nameEnd) return s.slice(start, end);
+      }
+    }
+    if (s.startsWith('.svc.cluster.local', p) && boundary(s, p + 18)) return s.slice(p + 1, p + 18);
+  }
+  return undefined;
+}
 
 /** A Service DNS name in the containers' env, args or command: the agent needs cluster DNS. */
 export function clusterDnsName(spec: Record<string, any>): string | undefined {
@@ -13,8 +42,8 @@ export function clusterDnsName(spec: Record<string, any>): string | undefined {
     if (Array.isArray(ref.c.env)) for (const e of ref.c.env) if (isObject(e)) strings.push(e.value);
     for (const s of strings) {
       if (typeof s !== 'string') continue;
-      const m = CLUSTER_NAME_RE.exec(s);
-      if (m) return m[0].replace(/^\./, '');
+      const name = serviceDnsName(s);
+      if (name) return name;
     }
   }
   return undefined;
