@@ -305,7 +305,7 @@ describe('inventory files: reading from disk', () => {
 
   it('missing file, directory, oversized file', async () => {
     await assert.rejects(loadInventoryFiles([path.join(tmp.dir, 'missing.yaml')]), { message: `${path.join(tmp.dir, 'missing.yaml')}: file not found` });
-    await assert.rejects(loadInventoryFiles([tmp.dir]), { message: `${tmp.dir}: not a regular file` });
+    await assert.rejects(loadInventoryFiles([tmp.dir]), { message: `${tmp.dir}: not a regular file (a directory)` });
     const big = path.join(tmp.dir, 'big.yaml');
     writeFileSync(big, 'x'.repeat(3 * 1024 * 1024));
     await assert.rejects(loadInventoryFiles([big], { maxBytes: 1024 * 1024 }), { message: `${big}: file is too large (3.0 MiB; the limit is 1.0 MiB)` });
