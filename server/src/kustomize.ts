@@ -107,7 +107,7 @@ export class KustomizePatches {
       const { bytes } = await readFileBounded(kustomization, { maxBytes: MAX_KUSTOMIZATION_BYTES });
       if (bytes.length <= INLINE_PARSE_BYTES) patches = kustomizationPatches(decodeUtf8(bytes));
       else {
-        const reply = await runInWorker({ kind: 'kustomization', bytes }, kustomization, WORKER_TIMEOUT_MS);
+        const reply = await runInWorker({ kind: 'kustomization', bytes }, WORKER_TIMEOUT_MS);
         if (reply.ok) patches = reply.patches ?? [];
       }
     } catch (e) {

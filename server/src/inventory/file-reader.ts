@@ -63,7 +63,7 @@ export async function loadInventoryFiles(paths: string[], options: LoadOptions =
     files.push({ fileName: path.basename(p), bytes: read.bytes });
   }
   const name = files.map((f) => f.fileName).join(' + ');
-  const reply = await runInWorker({ kind: 'inventory', files, maxNodes, maxPods }, name, INVENTORY_LIMITS.timeoutMs).catch((e: Error) => {
+  const reply = await runInWorker({ kind: 'inventory', files, maxNodes, maxPods }, INVENTORY_LIMITS.timeoutMs).catch((e: Error) => {
     throw new InventoryFileError(name, e.message);
   });
   if (!reply.ok) {

@@ -39,7 +39,7 @@ function startWorker(heapMb: number): Worker {
 }
 
 /** Runs one parse job in a fresh worker; the bytes are transferred to it (the caller's copies become empty). */
-export function runInWorker(job: ParseJob, what: string, timeoutMs: number): Promise<JobReply> {
+export function runInWorker(job: ParseJob, timeoutMs: number): Promise<JobReply> {
   const heapMb = workerHeapMb();
   const worker = startWorker(heapMb);
   const transfer = job.kind === 'kustomization' ? [job.bytes.buffer] : job.files.map((f) => f.bytes.buffer);
@@ -53,7 +53,7 @@ export function runInWorker(job: ParseJob, what: string, timeoutMs: number): Pro
       void worker.terminate();
     };
     const timer = setTimeout(
-      () => finish(() => reject(new ParseWorkerError('timeout', t('parsing {0} took longer than {1} s; it was stopped', what, Math.round(timeoutMs / 1000))))),
+      () => finish(() => reject(new ParseWorkerError('timeout', t('parsing took longer than {0} s; it was stopped', Math.round(timeoutMs / 1000))))),
       timeoutMs,
     );
     const received = { nodes: [] as any[], pods: [] as any[] };
@@ -69,12 +69,12 @@ export function runInWorker(job: ParseJob, what: string, timeoutMs: number): Pro
       finish(() =>
         reject(
           e.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? new ParseWorkerError('memory', t('parsing {0} needed more than {1} MiB of memory; it was stopped', what, heapMb))
-            : new ParseWorkerError('crash', t('parsing {0} failed: {1}', what, e.message)),
+            ? new ParseWorkerError('memory', t('parsing needed more than {0} MiB of memory; it was stopped', heapMb))
+            : new ParseWorkerError('crash', t('parsing failed: {0}', e.message)),
         ),
       ),
     );
-    worker.once('exit', (code) => finish(() => reject(new ParseWorkerError('crash', t('parsing {0} failed: the worker exited with code {1}', what, code)))));
+    worker.once('exit', (code) => finish(() => reject(new ParseWorkerError('crash', t('parsing failed: the worker exited with code {0}', code)))));
     worker.postMessage(job, transfer as ArrayBuffer[]);
   });
 }
