@@ -321,3 +321,17 @@ describe('inventory files: reading from disk', () => {
     assert.deepEqual(inv.messages, []);
   });
 });
+
+describe('bounded reads', () => {
+  it('a file whose size lies (procfs says 0 bytes) is still read with the bound: at most bound + 1 bytes, then refused', async () => {
+    const { readFileBounded, readFileBoundedSync } = await import('../../server/src/inventory/bounded-read');
+    const maps = '/proc/self/maps';
+    assert.throws(() => readFileBoundedSync(maps, { maxBytes: 64 }), {
+      message: `${maps}: file is too large (it grew past the limit of 64 bytes while being read)`,
+    });
+    await assert.rejects(readFileBounded(maps, { maxBytes: 64 }), {
+      message: `${maps}: file is too large (it grew past the limit of 64 bytes while being read)`,
+    });
+    assert.ok(readFileBoundedSync(maps, { maxBytes: 1024 * 1024 }).bytes.length > 64, 'within the bound it is read whole');
+  });
+});
