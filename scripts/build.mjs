@@ -18,6 +18,8 @@ const common = {
 const builds = [
   { entryPoints: { client: 'client/src/extension.ts' }, external: ['vscode'] },
   { entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli.ts' }, banner: { js: '#!/usr/bin/env node' } },
+  // Inventory files and large kustomizations are parsed in a worker thread (server/src/inventory/worker.ts starts it).
+  { entryPoints: { 'parse-worker': 'server/src/inventory/parse-worker.ts' } },
   // The placement page runs in a webview (a browser): its script lives in dist/media, the one webview resource root.
   { entryPoints: { panel: 'client/src/webview/panel.ts' }, platform: 'browser', format: 'iife', target: 'chrome120', outdir: 'dist/media' },
 ];

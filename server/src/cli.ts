@@ -1,12 +1,13 @@
 /**
- * daemonset-check [files|dirs...] [--format text|json] [--lang LOCALE]
+ * daemonset-check [files|dirs...] [--format text|json] [--lang LOCALE] [--follow-symlinks]
  * The CLI front door over the same language service. Exit 0: no error-severity diagnostic;
- * 1: some; 2: bad usage or unreadable input.
+ * 1: some; 2: bad usage or unreadable input (every other file is still checked first).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { createLanguageService, inventoryLabel, KUBERNETES_VERSION, type DaemonSetPlacementView, type Diagnostic } from './service';
-import { isKustomizePatch } from './kustomize';
+import { KustomizePatches } from './kustomize';
+import { decodeUtf8, fsRefusal, readFileBoundedSync } from './inventory/bounded-read';
 import { reasonLabel } from './placement/reasons';
 import type { Inventory, NodePlacement, PlacementReason } from './placement/types';
 import { sampleInventory } from './inventory/sample';
@@ -16,16 +17,26 @@ import { bundleDirFrom, configureLocale, t } from './l10n';
 import { curedBy, groupRemedies, type NodeRemedies, type Remedy } from './remedy';
 import { fixesByReason, reasonRange, type FrontFix } from './service/panel';
 
-const USAGE = `usage: daemonset-check [files|dirs...] [--format text|json] [--lang LOCALE]
+const USAGE = `usage: daemonset-check [files|dirs...] [--format text|json] [--lang LOCALE] [--follow-symlinks]
                        [--sample | --inventory FILE[,FILE] | --context NAME [--kubeconfig FILE]]
 Checks Kubernetes DaemonSet manifests (*.yaml, *.yml; directories are walked).
   --lang LOCALE     language of the messages, e.g. ko (default: English; Kubernetes' own
                     wording, field names and the JSON keys stay as they are)
+  --follow-symlinks follow symbolic links to directories while walking (default: skip them;
+                    links to files are checked like files)
 With an inventory, also previews where each DaemonSet runs and why not:
   --sample          the bundled sample cluster (15 nodes)
   --inventory FILE  nodes (and pods) as \`kubectl get nodes,pods -A -o yaml\` prints them
   --context NAME    a live cluster from your kubeconfig (read-only: list nodes and pods)
-Exit status: 0 no errors, 1 errors found, 2 bad usage or unreadable input.`;
+Exit status: 0 no errors, 1 errors found, 2 bad usage or unreadable input (reported per file;
+the other files are still checked).`;
+
+/**
+ * A manifest is read only when it is a regular file (or a link to one) of at most this size: ten
+ * times the largest single-file manifests in use (CRD bundles of a few MiB), and a bound on what a
+ * link to /dev/zero or an endless file can cost.
+ */
+export const MAX_MANIFEST_BYTES = 32 * 1024 * 1024;
 
 interface FileReport {
   path: string;
@@ -37,8 +48,9 @@ type InventoryChoice = { kind: 'sample' } | { kind: 'file'; files: string[] } | 
 
 class UsageError extends Error {}
 
-function parseArgs(argv: string[]): { format: 'text' | 'json'; inputs: string[]; inventory?: InventoryChoice; lang?: string } {
+function parseArgs(argv: string[]): { format: 'text' | 'json'; inputs: string[]; inventory?: InventoryChoice; lang?: string; followSymlinks: boolean } {
   let format: 'text' | 'json' = 'text';
+  let followSymlinks = false;
   let lang: string | undefined;
   const inputs: string[] = [];
   let inventory: InventoryChoice | undefined;
@@ -60,6 +72,7 @@ function parseArgs(argv: string[]): { format: 'text' | 'json'; inputs: string[];
     else if (a.startsWith('--context=')) setInventory({ kind: 'cluster', context: a.slice(10) });
     else if (a === '--kubeconfig') kubeconfig = value(a, argv[++i]);
     else if (a.startsWith('--kubeconfig=')) kubeconfig = a.slice(13);
+    else if (a === '--follow-symlinks') followSymlinks = true;
     else if (a === '--lang') lang = value(a, argv[++i]);
     else if (a.startsWith('--lang=')) lang = a.slice('--lang='.length);
     else if (a === '--format' || a === '-f') {
@@ -84,7 +97,7 @@ function parseArgs(argv: string[]): { format: 'text' | 'json'; inputs: string[];
     if (inventory?.kind !== 'cluster') throw new UsageError('--kubeconfig goes with --context');
     inventory.kubeconfig = kubeconfig;
   }
-  return { format, inputs, inventory, lang };
+  return { format, inputs, inventory, lang, followSymlinks };
 }
 
 async function loadInventory(choice: InventoryChoice): Promise<Inventory> {
@@ -160,20 +173,74 @@ function remedyLines(p: DaemonSetPlacementView): string[] {
   return lines;
 }
 
-function collect(input: string, out: string[]): void {
-  const st = statSync(input); // throws for missing paths
-  if (st.isDirectory()) {
-    for (const name of readdirSync(input).sort()) {
-      if (name === 'node_modules' || name.startsWith('.')) continue;
-      const p = path.join(input, name);
-      const s = statSync(p);
-      if (s.isDirectory()) collect(p, out);
-      else if (/\.ya?ml$/i.test(name)) out.push(p);
-    }
-  } else out.push(input);
+/** A file or directory that could not be checked, and why. */
+interface Unreadable {
+  path: string;
+  error: string;
 }
 
-function formatText(reports: FileReport[], inventory?: Inventory): string {
+const YAML_NAME = /\.ya?ml$/i;
+
+/**
+ * The manifests under the inputs, in order. Directories are walked, skipping node_modules and dot
+ * entries; a symbolic link to a directory is followed only with `followSymlinks` (then each
+ * directory once, so a loop ends), a link to a file counts like the file. What cannot be read — a
+ * missing input, a dangling link or a link loop with a YAML name, an unreadable directory — is
+ * recorded in `problems` and the walk goes on.
+ */
+function collect(inputs: string[], followSymlinks: boolean, problems: Unreadable[], notes: string[]): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const walk = (dir: string) => {
+    let entries: Dirent[];
+    try {
+      const st = statSync(dir);
+      const id = `${st.dev}:${st.ino}`;
+      if (seen.has(id)) return;
+      seen.add(id);
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      problems.push({ path: dir, error: fsRefusal(dir, e).detail });
+      return;
+    }
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const name = entry.name;
+      if (name === 'node_modules' || name.startsWith('.')) continue;
+      const p = path.join(dir, name);
+      if (entry.isSymbolicLink()) {
+        let target;
+        try {
+          target = statSync(p);
+        } catch (e) {
+          // A broken link is reported where a manifest was expected; other names were never going to be read.
+          if (YAML_NAME.test(name)) problems.push({ path: p, error: fsRefusal(p, e).detail });
+          continue;
+        }
+        if (target.isDirectory()) {
+          if (followSymlinks) walk(p);
+          else notes.push(t('{0}: a symbolic link to a directory; not followed (--follow-symlinks follows it)', p));
+        } else if (YAML_NAME.test(name)) out.push(p);
+      } else if (entry.isDirectory()) walk(p);
+      else if (YAML_NAME.test(name)) out.push(p);
+    }
+  };
+  for (const input of inputs) {
+    let st;
+    try {
+      st = statSync(input);
+    } catch (e) {
+      const refusal = fsRefusal(input, e);
+      problems.push({ path: input, error: refusal.detail === t('file not found') ? t('no such file or directory') : refusal.detail });
+      continue;
+    }
+    // A directory named on the command line is walked even through a link: the user chose it.
+    if (st.isDirectory()) walk(input);
+    else out.push(input);
+  }
+  return out;
+}
+
+function formatText(reports: FileReport[], inventory: Inventory | undefined, problems: Unreadable[]): string {
   const lines: string[] = [];
   let errors = 0;
   let warnings = 0;
@@ -188,6 +255,7 @@ function formatText(reports: FileReport[], inventory?: Inventory): string {
   }
   if (inventory) for (const r of reports) for (const p of r.placements ?? []) lines.push(`${r.path}:${formatPlacement(p, inventory)}\n`);
   lines.push(t('{0} file(s) checked: {1} error(s), {2} warning(s), {3} other finding(s).', reports.length, errors, warnings, others));
+  if (problems.length) lines.push(t('{0} file(s) or folder(s) could not be read (listed on stderr).', problems.length));
   return lines.join('\n') + '\n';
 }
 
@@ -222,7 +290,7 @@ function jsonNode(view: DaemonSetPlacementView, n: NodePlacement, remedies: Read
   };
 }
 
-function formatJson(reports: FileReport[], inventory?: Inventory): string {
+function formatJson(reports: FileReport[], inventory: Inventory | undefined, problems: Unreadable[]): string {
   return (
     JSON.stringify(
       {
@@ -250,6 +318,8 @@ function formatJson(reports: FileReport[], inventory?: Inventory): string {
               }
             : {}),
         })),
+        // Files and folders that could not be checked (exit status 2).
+        ...(problems.length ? { errors: problems.map((p) => ({ path: p.path, message: p.error })) } : {}),
       },
       null,
       2,
@@ -268,17 +338,12 @@ export async function main(argv: string[]): Promise<number> {
   }
   // Every run sets the language (English by default), so CI output stays stable.
   configureLocale(args.lang, bundleDirFrom(__dirname));
-  const files: string[] = [];
-  for (const input of args.inputs) {
-    try {
-      collect(input, files);
-    } catch (e) {
-      process.stderr.write(
-        `daemonset-check: ${t('cannot read {0}: {1}', input, (e as NodeJS.ErrnoException).code === 'ENOENT' ? t('no such file or directory') : (e as Error).message)}\n`,
-      );
-      return 2;
-    }
-  }
+  const problems: Unreadable[] = [];
+  const notes: string[] = [];
+  const files = collect(args.inputs, args.followSymlinks, problems, notes);
+  const reportProblem = (p: Unreadable) => process.stderr.write(`daemonset-check: ${t('cannot read {0}: {1}', p.path, p.error)}\n`);
+  problems.forEach(reportProblem);
+  for (const n of notes) process.stderr.write(`daemonset-check: ${n}\n`);
   let inventory: Inventory | undefined;
   if (args.inventory) {
     try {
@@ -292,18 +357,22 @@ export async function main(argv: string[]): Promise<number> {
   // The CLI checks whole files whatever their size: no editor to keep responsive.
   const service = createLanguageService({ inventory, maxFileSize: Number.MAX_SAFE_INTEGER });
   const reports: FileReport[] = [];
+  const kustomize = new KustomizePatches({ warn: (m) => process.stderr.write(`daemonset-check: ${m}\n`) });
   for (const file of files) {
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      text = decodeUtf8(readFileBoundedSync(file, { maxBytes: MAX_MANIFEST_BYTES }).bytes);
     } catch (e) {
-      process.stderr.write(`daemonset-check: ${t('cannot read {0}: {1}', file, (e as Error).message)}\n`);
-      return 2;
+      const problem = { path: file, error: fsRefusal(file, e).detail };
+      problems.push(problem);
+      reportProblem(problem);
+      continue;
     }
-    const diagnostics = service.diagnostics(text, { partial: isKustomizePatch(file) });
+    const diagnostics = service.diagnostics(text, { partial: await kustomize.whenKnown(file) });
     reports.push({ path: file, diagnostics, placements: inventory ? service.placements(text) : undefined });
   }
-  process.stdout.write(args.format === 'json' ? formatJson(reports, inventory) : formatText(reports, inventory));
+  process.stdout.write(args.format === 'json' ? formatJson(reports, inventory, problems) : formatText(reports, inventory, problems));
+  if (problems.length) return 2;
   return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
 }
 

@@ -18,7 +18,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { InventoryManager } from './inventoryManager';
-import { isKustomizePatch } from './kustomize';
+import { KustomizePatches } from './kustomize';
 import { bundleDirFrom, configureLocale } from './l10n';
 import type { ServerContext } from './lsp/context';
 import { toLspDiagnostic } from './lsp/convert';
@@ -82,7 +82,16 @@ export function startServer(connection: Connection): void {
     documents.all().forEach((d) => schedule(d, 0));
   }
 
-  const isPatch = (uri: string) => (uri.startsWith('file:') ? guard('kustomize lookup', false, () => isKustomizePatch(new URL(uri).pathname)) : false);
+  const filePath = (uri: string) => (uri.startsWith('file:') ? guard('file URI', undefined, () => fileURLToPath(uri)) : undefined);
+  // The kustomization beside a file is read off the diagnostics pass; once known, the file is checked again.
+  const kustomize = new KustomizePatches({
+    warn: log,
+    learned: (file) => documents.all().forEach((d) => filePath(d.uri) === file && schedule(d, 0)),
+  });
+  const isPatch = (uri: string) => {
+    const file = filePath(uri);
+    return file !== undefined && guard('kustomize lookup', false, () => kustomize.isPatch(file));
+  };
 
   function validate(doc: TextDocument): void {
     const diagnostics = guard('validation', [], () => service.diagnostics(doc.getText(), { partial: isPatch(doc.uri) }));

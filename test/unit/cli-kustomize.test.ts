@@ -32,22 +32,22 @@ const check = (dir: string) =>
   spawnSync(process.execPath, [path.join(repoRoot, 'dist', 'cli.js'), '--format', 'json', path.join(dir, 'tolerate-gpu.yaml')], { encoding: 'utf8' });
 const codes = (out: string) => JSON.parse(out).files[0].diagnostics.map((d: any) => d.code);
 
-test('a listed patch gets no missing-required errors (patches, patchesStrategicMerge)', () => {
+test('a listed patch gets no missing-required errors (patches, patchesStrategicMerge)', async () => {
   for (const k of ['patches:\n  - path: tolerate-gpu.yaml\n', 'patchesStrategicMerge:\n  - tolerate-gpu.yaml\n']) {
     const dir = workspace(`apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [../base]\n${k}`);
-    assert.equal(isKustomizePatch(path.join(dir, 'tolerate-gpu.yaml')), true);
+    assert.equal(await isKustomizePatch(path.join(dir, 'tolerate-gpu.yaml')), true);
     const r = check(dir);
     assert.equal(r.status, 0, r.stdout);
     assert.ok(!codes(r.stdout).includes('missing-required'));
   }
 });
 
-test('the same file on its own is checked in full', () => {
+test('the same file on its own is checked in full', async () => {
   const dir = workspace(undefined);
-  assert.equal(isKustomizePatch(path.join(dir, 'tolerate-gpu.yaml')), false);
+  assert.equal(await isKustomizePatch(path.join(dir, 'tolerate-gpu.yaml')), false);
   const r = check(dir);
   assert.equal(r.status, 1);
   assert.ok(codes(r.stdout).includes('missing-required'));
   const other = workspace('resources:\n  - tolerate-gpu.yaml\n');
-  assert.equal(isKustomizePatch(path.join(other, 'tolerate-gpu.yaml')), false, 'a resource is a whole object, not a patch');
+  assert.equal(await isKustomizePatch(path.join(other, 'tolerate-gpu.yaml')), false, 'a resource is a whole object, not a patch');
 });

@@ -305,7 +305,7 @@ describe('inventory files: reading from disk', () => {
 
   it('missing file, directory, oversized file', async () => {
     await assert.rejects(loadInventoryFiles([path.join(tmp.dir, 'missing.yaml')]), { message: `${path.join(tmp.dir, 'missing.yaml')}: file not found` });
-    await assert.rejects(loadInventoryFiles([tmp.dir]), { message: `${tmp.dir}: not a regular file` });
+    await assert.rejects(loadInventoryFiles([tmp.dir]), { message: `${tmp.dir}: not a regular file (a directory)` });
     const big = path.join(tmp.dir, 'big.yaml');
     writeFileSync(big, 'x'.repeat(3 * 1024 * 1024));
     await assert.rejects(loadInventoryFiles([big], { maxBytes: 1024 * 1024 }), { message: `${big}: file is too large (3.0 MiB; the limit is 1.0 MiB)` });
@@ -319,5 +319,19 @@ describe('inventory files: reading from disk', () => {
     assert.deepEqual(inv.nodes, sample.nodes);
     assert.deepEqual(inv.pods, sample.pods);
     assert.deepEqual(inv.messages, []);
+  });
+});
+
+describe('bounded reads', () => {
+  it('a file whose size lies (procfs says 0 bytes) is still read with the bound: at most bound + 1 bytes, then refused', async () => {
+    const { readFileBounded, readFileBoundedSync } = await import('../../server/src/inventory/bounded-read');
+    const maps = '/proc/self/maps';
+    assert.throws(() => readFileBoundedSync(maps, { maxBytes: 64 }), {
+      message: `${maps}: file is too large (it grew past the limit of 64 bytes while being read)`,
+    });
+    await assert.rejects(readFileBounded(maps, { maxBytes: 64 }), {
+      message: `${maps}: file is too large (it grew past the limit of 64 bytes while being read)`,
+    });
+    assert.ok(readFileBoundedSync(maps, { maxBytes: 1024 * 1024 }).bytes.length > 64, 'within the bound it is read whole');
   });
 });

@@ -28,11 +28,27 @@ export class InventoryFileError extends Error {
   }
 }
 
+/** A file (or the files together) holding more nodes or pods than an inventory may: past Kubernetes' own scale. */
+export class InventoryLimitError extends InventoryFileError {
+  constructor(
+    file: string,
+    readonly what: 'nodes' | 'pods',
+    readonly limit: number,
+  ) {
+    super(file, `more than ${limit} ${what}; the limit is ${limit}`);
+    this.name = 'InventoryLimitError';
+  }
+}
+
 export interface ParseOptions {
   /** Refuse larger texts (characters). Default 64 Mi: a `kubectl get pods -A -o yaml` of a big cluster. */
   maxChars?: number;
   /** YAML alias expansions allowed per document (guards against "billion laughs"). Default 100. */
   maxAliasCount?: number;
+  /** Refuse a text with more nodes (InventoryLimitError). Default: no limit. */
+  maxNodes?: number;
+  /** Refuse a text with more pods bound to nodes. Default: no limit. */
+  maxPods?: number;
 }
 
 export const DEFAULT_MAX_CHARS = 64 * 1024 * 1024;
@@ -54,10 +70,11 @@ export function parseInventoryText(text: string, fileName: string, options: Pars
   const out: ParsedInventory = { nodes: [], pods: [], messages: [] };
   const skipped = { terminated: 0, unbound: 0 };
   const otherKinds: string[] = [];
+  const limits = { nodes: options.maxNodes ?? Infinity, pods: options.maxPods ?? Infinity };
   roots.forEach((root, docIndex) => {
     if (root === null) return;
     const where = roots.length > 1 ? `document ${docIndex + 1}` : '';
-    collect(root, where, undefined, fileName, out, skipped, otherKinds);
+    collect(root, where, undefined, fileName, out, skipped, otherKinds, limits);
   });
   if (skipped.terminated) out.messages.push(`${fileName}: skipped ${plural(skipped.terminated, 'terminated pod')} (phase Succeeded/Failed)`);
   if (skipped.unbound) out.messages.push(`${fileName}: skipped ${plural(skipped.unbound, 'pod')} not bound to a node (no spec.nodeName)`);
@@ -144,9 +161,10 @@ function collect(
   out: ParsedInventory,
   skipped: { terminated: number; unbound: number },
   otherKinds: string[],
+  limits: { nodes: number; pods: number },
 ): void {
   if (Array.isArray(value)) {
-    value.forEach((item, i) => collect(item, join(where, `item ${i + 1}`), impliedKind, fileName, out, skipped, otherKinds));
+    value.forEach((item, i) => collect(item, join(where, `item ${i + 1}`), impliedKind, fileName, out, skipped, otherKinds, limits));
     return;
   }
   if (!isObject(value)) {
@@ -159,7 +177,7 @@ function collect(
     const itemKind = kind && kind !== 'List' ? kind.slice(0, -'List'.length) : undefined;
     // `kubectl get priorityclasses` of a cluster says which classes exist, even when it lists none besides the system ones.
     if (itemKind === 'PriorityClass') out.priorityClasses ??= [];
-    value.items.forEach((item: unknown, i: number) => collect(item, join(where, `item ${i + 1}`), itemKind, fileName, out, skipped, otherKinds));
+    value.items.forEach((item: unknown, i: number) => collect(item, join(where, `item ${i + 1}`), itemKind, fileName, out, skipped, otherKinds, limits));
     return;
   }
   let effectiveKind = kind ?? impliedKind;
@@ -173,6 +191,7 @@ function collect(
       out.messages.push(`${fileName}: ${label} is a Node without metadata.name; skipped`);
       return;
     }
+    if (out.nodes.length >= limits.nodes) throw new InventoryLimitError(fileName, 'nodes', limits.nodes);
     out.nodes.push(kind ? value : { apiVersion: 'v1', kind: 'Node', ...value });
     return;
   }
@@ -183,6 +202,7 @@ function collect(
     }
     if (TERMINATED_PHASES.has(value.status?.phase)) skipped.terminated++;
     else if (typeof value.spec?.nodeName !== 'string' || value.spec.nodeName === '') skipped.unbound++;
+    else if (out.pods.length >= limits.pods) throw new InventoryLimitError(fileName, 'pods', limits.pods);
     else out.pods.push(kind ? value : { apiVersion: 'v1', kind: 'Pod', ...value });
     return;
   }

@@ -10,7 +10,9 @@
 export type { Inventory } from '../placement/types';
 export { sampleInventory, SAMPLE_NAME } from './sample';
 export { parseInventoryText, mergeParsed, InventoryFileError, type ParsedInventory, type ParseOptions } from './file';
-export { loadInventoryFiles, type LoadOptions } from './file-reader';
+export { loadInventoryFiles, INVENTORY_LIMITS, type LoadOptions } from './file-reader';
+// For every file read on the server's own initiative (inventories, kustomizations, kubeconfigs): type and size checked, read with a bound.
+export { readFileBounded, readFileBoundedSync, checkFileSync, BoundedReadError, formatBytes, type ReadBound } from './bounded-read';
 export { snapshotToFile } from './snapshot';
 export { ClusterInventorySource, NON_TERMINATED_PODS, type ClusterSourceOptions } from './cluster';
 export { ClusterError, type ClusterErrorKind } from './cluster-errors';
