@@ -6,8 +6,8 @@
  * Figures of the code before the fix are in the comments ("before: …").
  */
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { chmodSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
@@ -393,6 +393,18 @@ describe('security: a hostile API server cannot make the cluster client spin, sw
       assert.ok(proxy.connects.length >= 1 && proxy.connects.every((c) => c === server.url.replace('https://', '')));
     } finally {
       await proxy.close();
+    }
+  });
+  it('a kubeconfig that is a link to /dev/zero or a FIFO is refused at once, unread', async () => {
+    const zero = path.join(tmp.dir, 'kc-zero');
+    symlinkSync('/dev/zero', zero);
+    const fifo = path.join(tmp.dir, 'kc-fifo');
+    execFileSync('mkfifo', [fifo]);
+    for (const file of [zero, fifo]) {
+      const start = performance.now();
+      const e = await rejection(source({ kubeconfigPath: file, watch: false }).start());
+      assert.match(e.message, /not a regular file/, e.message);
+      assert.ok(performance.now() - start < 5_000, `${file}: ${Math.round(performance.now() - start)} ms`);
     }
   });
 });

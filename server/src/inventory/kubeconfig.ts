@@ -12,6 +12,7 @@ import type * as https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import type { KubeConfig } from '@kubernetes/client-node';
+import { BoundedReadError, decodeUtf8, readFileBounded } from './bounded-read';
 import { configError, type ClusterWhere } from './cluster-errors';
 import { ExecCredentialCache } from './exec-credential';
 
@@ -62,6 +63,9 @@ export function kubeconfigPaths(explicit: string | undefined, env: string | unde
   return [path.join(home, '.kube', 'config')];
 }
 
+/** Kubeconfigs of real fleets (hundreds of contexts, embedded certificates) stay well under this. */
+const KUBECONFIG_BOUND = { maxBytes: 4 * 1024 * 1024 };
+
 async function loadKubeConfig(selection: KubeconfigSelection): Promise<{ kc: KubeConfig; files: string[]; userFiles: Map<string, string> }> {
   const candidates = kubeconfigPaths(selection.kubeconfigPath, process.env.KUBECONFIG, os.homedir());
   // Like kubectl, missing entries of a $KUBECONFIG list are skipped; an explicit file must exist.
@@ -77,8 +81,12 @@ async function loadKubeConfig(selection: KubeconfigSelection): Promise<{ kc: Kub
   for (const file of files) {
     const one = new KubeConfig();
     try {
-      one.loadFromFile(file);
+      // Read by us, bounded and regular files only (a kubeconfig pointing at /dev/zero or a FIFO
+      // must not hang or exhaust the server); client-node only parses the text.
+      one.loadFromString(decodeUtf8((await readFileBounded(file, KUBECONFIG_BOUND)).bytes));
+      one.makePathsAbsolute(path.dirname(file));
     } catch (e) {
+      if (e instanceof BoundedReadError) throw configError(`Cannot read kubeconfig ${e.message}`);
       throw configError(`Cannot read kubeconfig ${file}: ${firstLine((e as Error).message)}`);
     }
     for (const u of one.users) if (!userFiles.has(u.name)) userFiles.set(u.name, file);
