@@ -173,7 +173,9 @@ export async function openPanel(
     },
     shot: async (name) => {
       mkdirSync(shotsDir, { recursive: true });
-      await page.screenshot({ path: path.join(shotsDir, `${name}.png`), fullPage: true });
+      // A virtual list of 10,000 nodes is a page a million pixels tall: keep to the viewport there.
+      const tall = await page.evaluate(() => document.documentElement.scrollHeight > 20000);
+      await page.screenshot({ path: path.join(shotsDir, `${name}.png`), fullPage: !tall });
     },
   };
   await pp.theme(opts.theme ?? 'dark');

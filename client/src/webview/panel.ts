@@ -574,6 +574,9 @@ function rowFor(st: PanelState, n: PanelNode, withReasons: boolean): HTMLElement
 
 /** Puts children in order, moving only what is out of place (moves blur; we restore focus after). */
 function placeChildren(parent: Element, children: Element[]): void {
+  // Leaving elements go first, so the ones kept (a focused row among them) stay put while the window slides.
+  const keep = new Set(children);
+  for (const c of Array.from(parent.children)) if (!keep.has(c)) c.remove();
   children.forEach((c, i) => {
     if (parent.children[i] !== c) parent.insertBefore(c, parent.children[i] ?? null);
   });
@@ -795,6 +798,8 @@ function renderWindow(depth = 0): void {
     groupsEl.focus({ preventScroll: true });
   }
   placeChildren(groupsEl, top);
+  const kept = focusedRow && placed.has(focusedRow) ? rowCache.get(focusedRow)?.el : undefined;
+  if (kept && document.activeElement !== kept) kept.focus({ preventScroll: true });
   for (const k of groupCache.keys()) if (!keys.has(k)) groupCache.delete(k);
   for (const k of rowCache.keys()) if (!placed.has(k)) rowCache.delete(k);
   if (parkedFocus && document.activeElement === groupsEl && placed.has(parkedFocus)) {
@@ -859,19 +864,25 @@ function navigable(): { sec: number; row: number; n: PanelNode }[] {
   return out;
 }
 
-/** Focuses a row, bringing it into the window first when it is not rendered. */
+/** Focuses a row, bringing it into the window first when it is not rendered (heights measured on the way may move it: try again). */
 function focusRow(target: { sec: number; row: number; n: PanelNode }): void {
-  let el = rowCache.get(target.n.name)?.el;
-  if (!el?.isConnected) {
-    const y = groupsEl.getBoundingClientRect().top + window.scrollY + rowOffset(sectionHeights(), target.sec, target.row);
-    window.scrollTo(0, Math.max(0, y - window.innerHeight / 3));
+  for (let attempt = 0; attempt < 5; attempt++) {
+    let el = rowCache.get(target.n.name)?.el;
+    if (!el?.isConnected) {
+      const y = groupsEl.getBoundingClientRect().top + window.scrollY + rowOffset(sectionHeights(), target.sec, target.row);
+      window.scrollTo(0, Math.max(0, y - window.innerHeight / 3));
+      renderWindow();
+      el = rowCache.get(target.n.name)?.el;
+      if (!el?.isConnected) continue;
+    }
+    el.scrollIntoView({ block: 'nearest' });
+    // The window follows the scroll now rather than a frame later, so the row is still there after it.
     renderWindow();
-    el = rowCache.get(target.n.name)?.el;
+    if (!el.isConnected) continue;
+    el.focus({ preventScroll: true });
+    parkedFocus = undefined;
+    return;
   }
-  if (!el) return;
-  el.focus({ preventScroll: true });
-  el.scrollIntoView({ block: 'nearest' });
-  parkedFocus = undefined;
 }
 
 function restoreFocus(key: string | undefined): void {
