@@ -31,14 +31,15 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+/** `entry`: another build of the page (a before/after measurement); the page of this tree by default. */
+export async function startHarness(opts: { entry?: string } = {}): Promise<Harness> {
   // Each run's screenshots only: a stale FAILED-… from an earlier run would mislead.
   rmSync(shotsDir, { recursive: true, force: true });
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'ds-webview-'));
   const media = path.join(tmp, 'media');
   mkdirSync(path.join(media, 'codicons'), { recursive: true });
   await esbuild.build({
-    entryPoints: { panel: path.join(repoRoot, 'client/src/webview/panel.ts') },
+    entryPoints: { panel: opts.entry ?? path.join(repoRoot, 'client/src/webview/panel.ts') },
     bundle: true,
     platform: 'browser',
     format: 'iife',
@@ -157,7 +158,8 @@ export async function openPanel(
     errors,
     posted: () => page.evaluate(() => (window as any).__posted as FromPage[]),
     send: async (m) => {
-      await page.evaluate((msg) => window.postMessage(msg, '*'), m as unknown);
+      // As text: the extension host sends JSON too, and playwright's own serialization of a big object is slower than the page.
+      await page.evaluate((json) => window.postMessage(JSON.parse(json), '*'), JSON.stringify(m));
     },
     setState: (state) => pp.send({ type: 'state', state }),
     theme: async (name) => {
@@ -171,7 +173,9 @@ export async function openPanel(
     },
     shot: async (name) => {
       mkdirSync(shotsDir, { recursive: true });
-      await page.screenshot({ path: path.join(shotsDir, `${name}.png`), fullPage: true });
+      // A virtual list of 10,000 nodes is a page a million pixels tall: keep to the viewport there.
+      const tall = await page.evaluate(() => document.documentElement.scrollHeight > 20000);
+      await page.screenshot({ path: path.join(shotsDir, `${name}.png`), fullPage: !tall });
     },
   };
   await pp.theme(opts.theme ?? 'dark');

@@ -11,7 +11,8 @@ import { englishStrings, loadState, openPanel, type Harness, type PanelPage, sta
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { configureLocale } from '../../server/src/l10n';
-import { stateFor } from '../fixtures/placement/generate';
+import { largeState, stateFor } from '../fixtures/placement/generate';
+import { compareNodes, groupNodes } from '../../client/src/webview/nodes';
 import { repoRoot } from '../helpers/paths';
 import { THEMES, type ThemeName } from './themes';
 
@@ -594,4 +595,183 @@ describe('themes and strings', () => {
 // englishStrings is what the extension sends for English; make sure the tests used it.
 it('the harness sends the English table', () => {
   assert.equal(englishStrings.verdictRuns, 'Runs');
+});
+
+describe('10,000 nodes', () => {
+  const big = largeState(10_000);
+  const nodes = big.daemonSet!.placement.nodes;
+  const groups = groupNodes(nodes, 'verdict');
+  const lastNode = groups[groups.length - 1].nodes.at(-1)!.name;
+  const rowCount = (p: PanelPage) => p.page.locator('.row').count();
+  const inView = (p: PanelPage, name: string) =>
+    p.page.evaluate((n) => {
+      const el = Array.from(document.querySelectorAll<HTMLElement>('.row')).find((r) => r.dataset.node === n);
+      const r = el?.getBoundingClientRect();
+      return !!r && r.top >= 0 && r.bottom <= window.innerHeight;
+    }, name);
+  const focusedNode = (p: PanelPage) =>
+    p.page.evaluate(() => (document.activeElement as HTMLElement).dataset.node ?? (document.activeElement as HTMLElement).className);
+
+  it('renders only the rows in view: a few hundred at most, first render timed', async () => {
+    await withPanel('large-10000', { state: { empty: 'noEditor' } }, async (p) => {
+      // From the message to the painted page, as the webview receives it (JSON from the extension host).
+      const ms = await p.page.evaluate(
+        (json) =>
+          new Promise<number>((resolve) => {
+            const t0 = performance.now();
+            window.addEventListener('message', () => requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0))), { once: true });
+            window.postMessage(JSON.parse(json), '*');
+          }),
+        JSON.stringify({ type: 'state', state: big }),
+      );
+      const rows = await rowCount(p);
+      const elements = await p.page.evaluate(() => document.querySelectorAll('*').length);
+      console.log(`# 10,000 nodes: first render ${Math.round(ms)} ms, ${rows} rows and ${elements} elements in the DOM`);
+      assert.equal(await text(p, '.summary .stat[data-k="nodes"] .stat-value'), '10000');
+      assert.ok(rows > 0 && rows <= 300, `${rows} rows`);
+      assert.ok(elements < 6000, `${elements} elements`);
+      assert.equal(await p.page.locator('.group').first().getAttribute('data-verdict'), 'runs');
+      assert.equal(await p.page.locator('.group .count-badge').first().textContent(), String(groups[0].nodes.length));
+      assert.equal(await p.page.getAttribute('.row >> nth=0', 'aria-setsize'), String(groups[0].nodes.length));
+    });
+  });
+
+  it('scrolling to the end shows the last node; scrolling back to the top shows the first', async () => {
+    await withPanel('large-10000-end', { state: big }, async (p) => {
+      await p.page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await p.page.waitForFunction(
+        (n) => {
+          const el = Array.from(document.querySelectorAll<HTMLElement>('.row')).find((r) => r.dataset.node === n);
+          const r = el?.getBoundingClientRect();
+          return !!r && r.top >= 0 && r.bottom <= window.innerHeight;
+        },
+        lastNode,
+        { timeout: 10_000 },
+      );
+      assert.ok((await rowCount(p)) <= 300);
+      assert.equal(await p.page.locator('.rollout').isVisible(), true);
+      await p.page.evaluate(() => window.scrollTo(0, 0));
+      await p.page.waitForFunction(() => document.querySelector<HTMLElement>('.row')?.dataset.node === 'cp-1', undefined, { timeout: 10_000 });
+      assert.equal(await inView(p, 'cp-1'), true);
+    });
+  });
+
+  it('the filter finds nodes far down the list', async () => {
+    await withPanel('large-10000-filter', { state: big }, async (p) => {
+      await p.page.fill('#filter', 'worker-c-1-0660');
+      assert.deepEqual(await nodeOrder(p), ['worker-c-1-0660']);
+      assert.equal(await text(p, '.shown'), '1 of 10000 nodes shown');
+      await p.page.fill('#filter', 'edge-munich-1-06');
+      const expected = nodes.filter((n) => n.name.startsWith('edge-munich-1-06')).map((n) => n.name);
+      assert.deepEqual(await nodeOrder(p), expected);
+      await p.page.fill('#filter', 'worker');
+      const workers = nodes.filter((n) => n.name.includes('worker')).length;
+      assert.equal(await text(p, '.shown'), `${workers} of 10000 nodes shown`);
+      assert.ok((await rowCount(p)) <= 300);
+    });
+  });
+
+  it('keyboard: End reaches the last node, Home the first; a focused row scrolled away keeps the keys working', async () => {
+    await withPanel('large-10000-keyboard', { state: big }, async (p) => {
+      await p.page.focus('#filter');
+      await p.page.keyboard.press('ArrowDown');
+      assert.equal(await focusedNode(p), 'cp-1');
+      await p.page.keyboard.press('End');
+      assert.equal(await focusedNode(p), lastNode);
+      assert.equal(await inView(p, lastNode), true);
+      await p.page.keyboard.press('Home');
+      assert.equal(await focusedNode(p), 'cp-1');
+      await p.page.keyboard.press('ArrowDown');
+      const second = await focusedNode(p);
+      // Scrolled far away with the mouse: the row leaves the DOM, the list holds focus, the keys go on from that row.
+      await p.page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
+      await p.page.waitForFunction((n) => !Array.from(document.querySelectorAll<HTMLElement>('.row')).some((r) => r.dataset.node === n), second);
+      assert.equal(await focusedNode(p), 'groups');
+      await p.page.keyboard.press('ArrowDown');
+      assert.equal(await focusedNode(p), groups[0].nodes[2].name);
+      assert.equal(await inView(p, groups[0].nodes[2].name), true);
+      await p.page.keyboard.press('Enter');
+      assert.deepEqual(await postedOf(p, 'goToLine'), [{ type: 'goToLine', uri: big.uri, line: big.daemonSet!.line }]);
+      // The flat list too.
+      await p.page.click('.group-toggle');
+      assert.ok((await rowCount(p)) <= 300);
+      await p.page.focus('#filter');
+      await p.page.keyboard.press('ArrowDown');
+      await p.page.keyboard.press('End');
+      const flat = [...nodes].sort(compareNodes('verdict'));
+      assert.equal(await focusedNode(p), flat.at(-1)!.name);
+    });
+  });
+
+  it('applies a patch (only what changed) and asks for the whole state when a patch does not fit', async () => {
+    await withPanel('large-10000-patch', { state: big }, async (p) => {
+      const at = nodes.findIndex((n) => n.name === 'cp-1');
+      const first = structuredClone(nodes[at]);
+      first.zone = 'patched-zone';
+      await p.send({ type: 'patch', ops: [{ p: ['daemonSet', 'placement', 'nodes', at], v: first }] });
+      await p.page.waitForFunction(() => document.querySelector('.row[data-node="cp-1"] .chip.zone')?.textContent === 'patched-zone');
+      await p.send({ type: 'patch', ops: [{ p: ['daemonSet', '__proto__', 'x'], v: 1 }] });
+      assert.equal((await postedOf(p, 'ready')).length, 2, 'the page asked again');
+    });
+  });
+});
+
+describe('right-to-left text in node names and labels', () => {
+  it('a name with U+202E or in Hebrew is isolated: it does not turn the text around it', async () => {
+    const st = loadState('node-agent');
+    const evil = '\u202Eevil';
+    const hebrew = 'צומת-1';
+    const rename = (from: string, to: string) => {
+      const n = st.daemonSet!.placement.nodes.find((x) => x.name === from)!;
+      n.name = to;
+      // The server's sentences quote the name (the advice: kubectl taint nodes <name> …).
+      n.advice = n.advice?.map((a) => a.replaceAll(from, to));
+      n.labels = { ...n.labels, 'kubernetes.io/hostname': to };
+      return n;
+    };
+    rename('gpu-a-1', evil);
+    const heb = rename('cp-2', hebrew);
+    heb.zone = 'אזור-א';
+    await withPanel('rtl', { state: st }, async (p) => {
+      await p.page.click('.group-toggle');
+      const info = await p.page.evaluate(
+        ([evilName, hebName]) => {
+          const row = (n: string) => Array.from(document.querySelectorAll<HTMLElement>('.row')).find((r) => r.dataset.node === n)!;
+          const name = (n: string) => row(n).querySelector<HTMLElement>('.node-name')!;
+          // x of two characters of a text node: left to right when the first is left of the second.
+          const ltr = (t: Text, a: number, b: number) => {
+            const x = (i: number) => {
+              const r = document.createRange();
+              r.setStart(t, i);
+              r.setEnd(t, i + 1);
+              return r.getBoundingClientRect().left;
+            };
+            return x(a) < x(b);
+          };
+          const advice = row(evilName).querySelector('.advice span[dir]')!;
+          const walker = document.createTreeWalker(advice, NodeFilter.SHOW_TEXT);
+          let after: Text | undefined;
+          for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) if (n.data.includes('nvidia')) after = n;
+          const nvidia = after!.data.indexOf('nvidia');
+          return {
+            evilDir: name(evilName).getAttribute('dir'),
+            evilBidi: getComputedStyle(name(evilName)).unicodeBidi,
+            hebDirection: getComputedStyle(name(hebName)).direction,
+            nextDirection: getComputedStyle(name(hebName).nextElementSibling!).direction,
+            zoneDirection: getComputedStyle(row(hebName).querySelector('.chip.zone')!).direction,
+            adviceText: advice.textContent,
+            adviceAfterNameLtr: ltr(after!, nvidia, nvidia + 5),
+          };
+        },
+        [evil, hebrew],
+      );
+      assert.equal(info.evilDir, 'auto');
+      assert.equal(info.evilBidi, 'isolate');
+      assert.equal(info.hebDirection, 'rtl', 'the Hebrew name reads right to left');
+      assert.equal(info.nextDirection, 'ltr', 'the verdict beside it does not');
+      assert.equal(info.zoneDirection, 'rtl');
+      assert.equal(info.adviceText, `Or on the node: kubectl taint nodes ${evil} nvidia.com/gpu:NoSchedule-`);
+      assert.equal(info.adviceAfterNameLtr, true, 'the text after the name in the sentence stays left to right');
+    });
+  });
 });

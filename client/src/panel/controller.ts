@@ -9,11 +9,12 @@ import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { Requests, type InventoryInfo, type PanelNode, type PanelReason, type PlacementAnswer, type PlacementParams } from '../../../server/src/protocol';
+import { Requests, type InventoryInfo, type PlacementAnswer, type PlacementParams } from '../../../server/src/protocol';
 import { makeNonce, pageHtml } from './html';
 import type { FromPage, ToPage } from './messages';
 import { panelState, type PanelState } from './model';
 import { panelStrings } from './strings';
+import { answerKey, answerStillValid, checkPageMessage, StatePoster, type AnswerKey, type Shown, type TextEdit } from './sync';
 
 /** Typing and cursor moves settle this long before the panel asks the server again. */
 const DEBOUNCE_MS = 200;
@@ -35,6 +36,12 @@ export class PlacementPanel implements vscode.Disposable {
   private state: PanelState = { empty: 'noEditor' };
   /** The last answer and the document it is for: what a page's reveal or fix is looked up in. */
   private lastAnswer: { uri: string; answer: PlacementAnswer } | undefined;
+  /** What the state shown was computed from: a cursor move that stays inside it asks the server nothing. */
+  private lastKey: AnswerKey | undefined;
+  /** Bumped when the inventory, the settings or the server change: answers computed before no longer hold. */
+  private epoch = 0;
+  /** The state each page was last sent: a page gets only what changed since. */
+  private readonly poster = new StatePoster<Page>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private seq = 0;
   /** An update was skipped because no page was visible. */
@@ -76,7 +83,17 @@ export class PlacementPanel implements vscode.Disposable {
         }
       }),
     );
-    if (onInventoryChanged) this.disposables.push(onInventoryChanged(() => this.refresh(0)));
+    const invalidate = () => {
+      this.epoch++;
+      this.refresh(0);
+    };
+    this.disposables.push(
+      ws.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('daemonset')) invalidate();
+      }),
+      client.onDidChangeState(invalidate),
+    );
+    if (onInventoryChanged) this.disposables.push(onInventoryChanged(invalidate));
   }
 
   // ------------------------------------------------------------ pages
@@ -100,6 +117,7 @@ export class PlacementPanel implements vscode.Disposable {
     return new vscode.Disposable(() => {
       sub.dispose();
       this.pages.delete(page);
+      this.poster.forget(page);
     });
   }
 
@@ -169,6 +187,15 @@ export class PlacementPanel implements vscode.Disposable {
     for (const p of this.pages) if (p.ready) this.post(p, m);
   }
 
+  /** Sends each ready page what changed since its last state (nothing when nothing did). */
+  private broadcastState(state: PanelState): void {
+    for (const p of this.pages) {
+      if (!p.ready) continue;
+      const m = this.poster.message(p, state);
+      if (m) this.post(p, m);
+    }
+  }
+
   refresh(delay: number): void {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.update(), delay);
@@ -181,12 +208,26 @@ export class PlacementPanel implements vscode.Disposable {
     }
     this.pendingWhileHidden = false;
     const seq = ++this.seq;
+    // The cursor moved inside the DaemonSet shown, nothing else changed: the answer would be the same.
+    const editor = this.target;
+    if (
+      editor &&
+      !editor.document.isClosed &&
+      answerStillValid(this.lastKey, {
+        uri: editor.document.uri.toString(),
+        version: editor.document.version,
+        dirty: editor.document.isDirty,
+        epoch: this.epoch,
+        line: editor.selection.active.line,
+      })
+    )
+      return;
     const busy = setTimeout(() => this.broadcast({ type: 'busy', busy: true }), BUSY_AFTER_MS);
     try {
       const state = await this.compute();
       if (seq !== this.seq) return; // a newer update is under way
       this.state = state;
-      this.broadcast({ type: 'state', state });
+      this.broadcastState(state);
     } finally {
       clearTimeout(busy);
       if (seq === this.seq) this.broadcast({ type: 'busy', busy: false });
@@ -199,6 +240,8 @@ export class PlacementPanel implements vscode.Disposable {
   }
 
   private async compute(): Promise<PanelState> {
+    this.lastKey = undefined;
+    const epoch = this.epoch;
     const editor = this.target;
     if (!this.client.isRunning()) return { empty: 'serverStarting' };
     if (!editor || editor.document.isClosed) return { empty: 'noEditor', inventory: await this.inventoryInfo() };
@@ -218,40 +261,55 @@ export class PlacementPanel implements vscode.Disposable {
     }
     if (!answer) return { empty: 'error', error: vscode.l10n.t('The language server returned no placement.'), uri: params.uri, fileName };
     this.lastAnswer = { uri: params.uri, answer };
+    if (epoch === this.epoch) this.lastKey = answerKey(params.uri, doc.isDirty, epoch, answer);
     return panelState(answer, { uri: params.uri, fileName, dirty: doc.isDirty });
   }
 
   // ------------------------------------------------------------ page requests
 
+  /** The document and answer a page's request is checked against: the ones the panel shows. */
+  private shown(): Shown | undefined {
+    const uri = this.state.uri;
+    if (!uri || this.lastAnswer?.uri !== uri) return undefined;
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+    return { uri, lineCount: doc && !doc.isClosed ? doc.lineCount : 0, answer: this.lastAnswer.answer };
+  }
+
   private async onMessage(page: Page, m: FromPage): Promise<void> {
+    const checked = checkPageMessage(m, this.shown());
+    if (!checked.ok) {
+      // A page asks only for what it shows; anything else is a stale page or a page not to be trusted.
+      this.client.outputChannel.appendLine(vscode.l10n.t('Placement panel: ignored a message from the page ({0})', checked.why));
+      return;
+    }
+    const r = checked.request;
     try {
-      switch (m?.type) {
+      switch (r.type) {
         case 'ready': {
           // A (re)loaded page starts from a fresh answer, not from an empty state that flashes by.
           const seqAtStart = this.seq;
           const state = await this.compute().catch(() => this.state);
           this.state = state;
           page.ready = true;
+          this.poster.sent(page, state);
           this.post(page, { type: 'init', strings: panelStrings(vscode.l10n), state, beside: page.beside });
           // An update that finished meanwhile went only to pages that were ready then.
           if (this.seq !== seqAtStart) this.refresh(0);
           return;
         }
-        case 'reveal': {
-          const reason = this.reasonOf(m.uri, m.node, m.reason);
-          const line = this.lastAnswer?.answer.daemonSet?.line ?? 0;
-          return await this.reveal(m.uri, reason?.range ?? { start: { line, character: 0 }, end: { line, character: 0 } });
-        }
+        case 'reveal':
+          return await this.reveal(r.uri, r.range);
         case 'goToLine':
-          return await this.reveal(m.uri, { start: { line: m.line, character: 0 }, end: { line: m.line, character: 0 } });
+          return await this.reveal(r.uri, { start: { line: r.line, character: 0 }, end: { line: r.line, character: 0 } });
         case 'applyFix':
-          return await this.applyFix(m.uri, m.node, m.reason, m.fix);
+          return await this.applyFix(r.uri, r.edits);
         case 'selectInventory':
           await vscode.commands.executeCommand('daemonset.selectInventory');
           return;
         case 'refreshInventory':
           // The command updates the status bar too, and the change comes back through onInventoryChanged.
           await vscode.commands.executeCommand('daemonset.refreshInventory');
+          this.epoch++;
           this.refresh(0);
           return;
       }
@@ -268,18 +326,6 @@ export class PlacementPanel implements vscode.Disposable {
     return vscode.window.showTextDocument(doc, { viewColumn: existing?.viewColumn ?? this.target?.viewColumn ?? vscode.ViewColumn.One, preserveFocus: false });
   }
 
-  /** Reason `reason` of the node: its reasons, then the ones the scheduler reports after them (never taken from the page). */
-  private reasonOf(uri: string, node: unknown, reason: unknown): PanelReason | undefined {
-    const n = this.nodeOf(uri, node);
-    if (!n || typeof reason !== 'number' || !Number.isInteger(reason) || reason < 0) return undefined;
-    return reason < n.reasons.length ? n.reasons[reason] : n.laterReasons?.[reason - n.reasons.length];
-  }
-
-  private nodeOf(uri: string, node: unknown): PanelNode | undefined {
-    if (this.lastAnswer?.uri !== uri || typeof node !== 'string') return undefined;
-    return this.lastAnswer.answer.daemonSet?.placement.nodes.find((n) => n.name === node);
-  }
-
   private async reveal(uri: string, r: { start: { line: number; character: number }; end: { line: number; character: number } }): Promise<void> {
     const editor = await this.editorFor(uri);
     const sel = new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
@@ -292,18 +338,15 @@ export class PlacementPanel implements vscode.Disposable {
    * Applies a remedy the server computed for the version of the file it answered for. A file that
    * changed since gets no edit (it would land in the wrong place): the panel refreshes instead.
    */
-  private async applyFix(uri: string, node: string, reason: number, index: number): Promise<void> {
-    // Reason -1: the node's own remedies (leave it out); otherwise a remedy shown with that reason.
-    const fixes = reason === -1 ? this.nodeOf(uri, node)?.fixes : this.reasonOf(uri, node, reason)?.fixes;
-    const fix = typeof index === 'number' && Number.isInteger(index) ? fixes?.[index] : undefined;
+  private async applyFix(uri: string, edits: TextEdit[]): Promise<void> {
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
-    if (!fix || this.lastAnswer?.answer.version !== doc.version) {
+    if (this.lastAnswer?.uri !== uri || this.lastAnswer.answer.version !== doc.version) {
       void vscode.window.showInformationMessage(vscode.l10n.t('The file changed since the panel was drawn; the panel is up to date again, try once more.'));
       this.refresh(0);
       return;
     }
     const edit = new vscode.WorkspaceEdit();
-    for (const e of fix.edits)
+    for (const e of edits)
       edit.replace(doc.uri, new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character), e.newText);
     await vscode.workspace.applyEdit(edit);
     this.refresh(0);

@@ -9,10 +9,22 @@ import type { PanelStrings } from './strings';
 export type ToPage =
   | { type: 'init'; strings: PanelStrings; state: PanelState; beside: boolean }
   | { type: 'state'; state: PanelState }
+  /** The changes since the state last posted to this page (sync.ts: diffState / applyPatch). */
+  | { type: 'patch'; ops: PatchOp[] }
   /** The extension is computing (the page keeps its content and shows a thin progress bar). */
   | { type: 'busy'; busy: boolean };
 
+/**
+ * One change of the state: set the value at path `p` (field names, and an index into the node
+ * list), or delete that field when `v` is absent.
+ */
+export interface PatchOp {
+  p: (string | number)[];
+  v?: unknown;
+}
+
 export type FromPage =
+  /** The page (re)loaded, or could not apply a patch: it needs the whole state. */
   | { type: 'ready' }
   /** Reveal the YAML behind reason `reason` of node `node` of the DaemonSet shown. */
   | { type: 'reveal'; uri: string; node: string; reason: number }

@@ -62,3 +62,56 @@ export function updateSection(el: HTMLElement, signature: string, build: () => C
   el.replaceChildren();
   append(el, build());
 }
+
+/** Text from a manifest or a cluster that may hold right-to-left script or bidi controls (anything beyond printable ASCII). */
+const NEEDS_ISOLATION = /[^\x20-\x7e]/;
+
+/** A value isolated for bidi (<bdi>: its own direction, and nothing in it reorders the text around it). */
+export function bdi(value: string): HTMLElement {
+  const el = document.createElement('bdi');
+  el.append(breakable(value));
+  return el;
+}
+
+/**
+ * `breakable(text)` where each occurrence of one of `values` (node names, label values, taints,
+ * pod names the text quotes) that holds non-ASCII characters is isolated in a <bdi>: a name in
+ * Hebrew or with U+202E in a server sentence cannot turn the rest of the sentence around.
+ */
+export function isolated(text: string, values: Iterable<string>): DocumentFragment {
+  const risky = [...new Set(values)].filter((v) => v && NEEDS_ISOLATION.test(v) && text.includes(v)).sort((a, b) => b.length - a.length);
+  if (risky.length === 0) return breakable(text);
+  const f = document.createDocumentFragment();
+  let rest = text;
+  while (rest) {
+    let at = -1;
+    let hit = '';
+    for (const v of risky) {
+      const i = rest.indexOf(v);
+      if (i >= 0 && (at < 0 || i < at)) [at, hit] = [i, v];
+    }
+    if (at < 0) {
+      f.append(breakable(rest));
+      break;
+    }
+    if (at > 0) f.append(breakable(rest.slice(0, at)));
+    f.append(bdi(hit));
+    rest = rest.slice(at + hit.length);
+  }
+  return f;
+}
+
+/** fmt() with each argument isolated in a <bdi> (names from the data inside the page's own sentences). */
+export function fmtIsolated(template: string, ...args: string[]): DocumentFragment {
+  const f = document.createDocumentFragment();
+  let last = 0;
+  for (const m of template.matchAll(/\{(\d+)\}/g)) {
+    const i = Number(m[1]);
+    if (i >= args.length) continue;
+    if (m.index > last) f.append(template.slice(last, m.index));
+    f.append(bdi(args[i]));
+    last = m.index + m[0].length;
+  }
+  if (last < template.length) f.append(template.slice(last));
+  return f;
+}

@@ -32,11 +32,15 @@ export function searchText(n: PanelNode): string {
   return parts.join('\n').toLowerCase();
 }
 
+/** searchText per node object (a state or patch brings new objects for nodes that changed). */
+const searchTexts = new WeakMap<PanelNode, string>();
+
 /** Every whitespace-separated word of the filter must occur somewhere in the node's text. */
 export function matchesFilter(n: PanelNode, filter: string): boolean {
   const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return true;
-  const text = searchText(n);
+  let text = searchTexts.get(n);
+  if (text === undefined) searchTexts.set(n, (text = searchText(n)));
   return words.every((w) => text.includes(w));
 }
 

@@ -7,8 +7,10 @@
 import type { FromPage, ToPage } from '../panel/messages';
 import type { PanelNode, PanelReason, PanelState, RolloutPlan } from '../panel/model';
 import { fmt, type PanelStrings } from '../panel/strings';
-import { append, breakable, type Child, h, icon, updateSection } from './dom';
+import { append, bdi, breakable, type Child, fmtIsolated, h, icon, isolated, updateSection } from './dom';
 import { compareNodes, groupNodes, matchesFilter, type NodeGroup, type SortKey } from './nodes';
+import { applyPatch } from './patch';
+import { planWindow, rowOffset, type SectionHeights } from './virtual';
 
 declare function acquireVsCodeApi(): { postMessage(m: unknown): void; getState(): unknown; setState(s: unknown): void };
 
@@ -58,7 +60,8 @@ const sortSelect = h('select', { class: 'sort', attrs: { id: 'sort', 'data-focus
 const sortLabel = h('label', { class: 'visually-hidden', attrs: { for: 'sort' } });
 const groupToggle = h('button', { class: 'icon-button group-toggle', attrs: { type: 'button', 'data-focus-key': 'group' } });
 const shown = h('div', { class: 'shown', attrs: { 'aria-live': 'polite' } });
-const groupsEl = h('div', { class: 'groups' });
+// Focusable only from script: it holds focus for a focused row that scrolled out of the window.
+const groupsEl = h('div', { class: 'groups', attrs: { tabindex: -1, 'aria-labelledby': 'nodes-h' } });
 const noMatch = h('div', { class: 'no-match', attrs: { hidden: true } });
 const nodesSection = h(
   'section',
@@ -89,7 +92,8 @@ filterInput.addEventListener('keydown', (e) => {
     e.stopPropagation();
   } else if (e.key === 'ArrowDown') {
     e.preventDefault();
-    rows()[0]?.focus();
+    const first = navigable()[0];
+    if (first) focusRow(first);
   }
 });
 sortSelect.addEventListener('change', () => {
@@ -170,17 +174,17 @@ function renderHeader(st: PanelState): void {
       h(
         'h1',
         { class: 'title' },
-        ds ? h('span', { class: 'ds-name' }, ds.name) : h('span', { class: 'ds-name muted' }, s().pageTitle),
-        ds?.namespace ? h('span', { class: 'namespace' }, ds.namespace) : null,
+        ds ? h('span', { class: 'ds-name', attrs: { dir: 'auto' } }, ds.name) : h('span', { class: 'ds-name muted' }, s().pageTitle),
+        ds?.namespace ? h('span', { class: 'namespace', attrs: { dir: 'auto' } }, ds.namespace) : null,
       ),
-      st.fileName ? h('span', { class: 'file', attrs: { title: st.uri } }, st.fileName, st.dirty ? ' ●' : '') : null,
+      st.fileName ? h('span', { class: 'file', attrs: { title: st.uri } }, bdi(st.fileName), st.dirty ? ' ●' : '') : null,
     ),
     inv
       ? h(
           'div',
           { class: 'inventory-row', attrs: { role: 'group', 'aria-label': s().inventory } },
           icon(inv.source === 'sample' ? 'beaker' : inv.source === 'file' ? 'file' : 'cloud', 'inventory-icon'),
-          h('span', { class: 'inventory-name' }, inv.name),
+          h('span', { class: 'inventory-name', attrs: { dir: 'auto' } }, inv.name),
           h('span', { class: 'badge source' }, sourceLabel(inv.source)),
           h('span', { class: 'muted' }, fmt(s().nodesCount, inv.nodes)),
           inv.pods > 0 ? h('span', { class: 'muted' }, fmt(s().podsCount, inv.pods)) : null,
@@ -296,7 +300,7 @@ function renderEmpty(st: PanelState): boolean {
             h(
               'li',
               null,
-              button([icon('go-to-file'), h('span', null, fmt(t.goTo, o.namespace ? `${o.namespace}/${o.name}` : o.name, o.line + 1))], {
+              button([icon('go-to-file'), h('span', null, fmtIsolated(t.goTo, o.namespace ? `${o.namespace}/${o.name}` : o.name, String(o.line + 1)))], {
                 cls: 'link-button',
                 focusKey: `goto:${i}`,
                 onClick: () => post({ type: 'goToLine', uri, line: o.line }),
@@ -363,19 +367,38 @@ function renderChanges(st: PanelState): void {
     const t = s();
     const out: Child[] = [h('h2', { attrs: { id: 'changes-h' } }, icon('diff'), ' ', t.changesTitle)];
     if (c!.gained.length === 0 && c!.lost.length === 0) out.push(h('p', { class: 'muted' }, t.noChanges));
-    if (c!.gained.length) out.push(h('p', { class: 'gained' }, icon('add'), ' ', fmt(t.gained, c!.gained.join(', '))));
-    if (c!.lost.length) out.push(h('p', { class: 'lost' }, icon('remove'), ' ', fmt(t.lost, c!.lost.join(', '))));
+    if (c!.gained.length) out.push(h('p', { class: 'gained' }, icon('add'), ' ', ...listOf(t.gained, c!.gained)));
+    if (c!.lost.length) out.push(h('p', { class: 'lost' }, icon('remove'), ' ', ...listOf(t.lost, c!.lost)));
     return out;
   });
 }
 
+/** A sentence of the page naming several nodes, each isolated for bidi. */
+function listOf(template: string, names: string[]): Child[] {
+  const at = template.indexOf('{0}');
+  if (at < 0) return [template];
+  const out: Child[] = [template.slice(0, at)];
+  names.forEach((n, i) => out.push(i ? ', ' : '', bdi(n)));
+  out.push(template.slice(at + 3));
+  return out;
+}
+
 // ---------------------------------------------------------------- node rows (keyed)
 
-const rowCache = new Map<string, { el: HTMLElement; sig: string }>();
-
-function rows(): HTMLElement[] {
-  return Array.from(groupsEl.querySelectorAll<HTMLElement>('.row'));
+/** The node's data the server's sentences may quote: what gets isolated for bidi inside them. */
+function dataValues(n: PanelNode | undefined): string[] {
+  if (!n) return [];
+  return [
+    n.name,
+    ...Object.values(n.labels ?? {}),
+    ...Object.keys(n.labels ?? {}),
+    ...n.taints.map((t) => t.text),
+    ...n.selectorLabels.flatMap((l) => [l.key, l.value ?? '']),
+    ...(n.preempts ?? []).flatMap((v) => [v.name, v.namespace]),
+  ];
 }
+
+const rowCache = new Map<string, { el: HTMLElement; sig: string }>();
 
 /**
  * One reason: a link that reveals the responsible YAML, the scheduler plugin's name, a button per
@@ -383,24 +406,32 @@ function rows(): HTMLElement[] {
  * that already says the reason) shows "Show in YAML" instead of repeating it. `node` is the node
  * the reason belongs to (for a group: its first node, whose reasons every node of it shares).
  */
-function reasonItem(st: PanelState, node: string, index: number, r: PanelReason, focusKey: string, compact: boolean): HTMLElement {
+function reasonItem(st: PanelState, node: string, index: number, r: PanelReason, focusKey: string, compact: boolean, values: string[]): HTMLElement {
   const t = s();
   const uri = st.uri!;
   const parts: Child[] = [
     h('span', { class: 'predicate' }, r.predicate),
-    button([icon('go-to-file'), h('span', { class: 'reason-message' }, compact ? t.showInYaml : breakable(r.label))], {
-      cls: 'link-button reason',
-      title: fmt(t.revealReason, r.label),
-      aria: fmt(t.revealReason, r.label),
-      focusKey: `reason:${focusKey}`,
-      onClick: () => post({ type: 'reveal', uri, node, reason: index }),
-    }),
+    button(
+      [
+        icon('go-to-file'),
+        compact
+          ? h('span', { class: 'reason-message' }, t.showInYaml)
+          : h('span', { class: 'reason-message', attrs: { dir: 'auto' } }, isolated(r.label, values)),
+      ],
+      {
+        cls: 'link-button reason',
+        title: fmt(t.revealReason, r.label),
+        aria: fmt(t.revealReason, r.label),
+        focusKey: `reason:${focusKey}`,
+        onClick: () => post({ type: 'reveal', uri, node, reason: index }),
+      },
+    ),
   ];
   // The numbers first, then what to do about them.
-  if (r.detail) parts.push(h('div', { class: 'detail muted' }, breakable(r.detail)));
+  if (r.detail) parts.push(h('div', { class: 'detail muted', attrs: { dir: 'auto' } }, isolated(r.detail, values)));
   (r.fixes ?? []).forEach((f, i) => {
     parts.push(
-      button([icon('lightbulb'), h('span', null, f.title)], {
+      button([icon('lightbulb'), h('span', { attrs: { dir: 'auto' } }, isolated(f.title, values))], {
         cls: `button ${f.preferred ? 'primary' : 'secondary'} small fix`,
         title: t.fixProven,
         focusKey: `fix:${focusKey}:${i}`,
@@ -419,9 +450,9 @@ function facts(n: PanelNode): HTMLElement | null {
     chips.push(
       h(
         'span',
-        { class: `chip label${l.mismatch ? ' bad' : ''}`, attrs: { title: l.key } },
+        { class: `chip label${l.mismatch ? ' bad' : ''}`, attrs: { title: l.key, dir: 'auto' } },
         icon('tag'),
-        breakable(l.value !== undefined ? `${l.key}=${l.value}` : fmt(t.labelMissing, l.key)),
+        l.value !== undefined ? isolated(`${l.key}=${l.value}`, [l.key, l.value]) : fmtIsolated(t.labelMissing, l.key),
       ),
     );
   }
@@ -429,7 +460,7 @@ function facts(n: PanelNode): HTMLElement | null {
     chips.push(
       h(
         'span',
-        { class: `chip taint${taint.untolerated ? ' bad' : ' ok'}`, attrs: { title: taint.untolerated ? t.taintUntolerated : t.taintTolerated } },
+        { class: `chip taint${taint.untolerated ? ' bad' : ' ok'}`, attrs: { title: taint.untolerated ? t.taintUntolerated : t.taintTolerated, dir: 'auto' } },
         icon(taint.untolerated ? 'shield' : 'check'),
         breakable(taint.text),
       ),
@@ -451,22 +482,24 @@ function rowContent(st: PanelState, n: PanelNode, withReasons: boolean): Child[]
       h(
         'div',
         { class: 'row-line' },
-        h('span', { class: 'node-name' }, breakable(n.name)),
+        h('span', { class: 'node-name', attrs: { dir: 'auto' } }, breakable(n.name)),
         h('span', { class: `verdict-text ${n.verdict}` }, verdictLabel(n.verdict)),
-        h('span', { class: 'chip role', attrs: { title: 'ROLES' } }, roles),
+        h('span', { class: 'chip role', attrs: { title: 'ROLES', dir: 'auto' } }, roles),
         osArch ? h('span', { class: 'chip', attrs: { title: 'kubernetes.io/os / kubernetes.io/arch' } }, osArch) : null,
-        h('span', { class: 'chip zone', attrs: { title: 'topology.kubernetes.io/zone' } }, n.zone ?? t.zoneNone),
+        h('span', { class: 'chip zone', attrs: { title: 'topology.kubernetes.io/zone', dir: 'auto' } }, n.zone ?? t.zoneNone),
         h('span', { class: `chip status${bad ? ' bad' : ''}`, attrs: { title: 'STATUS' } }, statusText(n)),
         n.existingPod === 'kept' && n.verdict !== 'runs' ? h('span', { class: 'chip' }, t.existingKept) : null,
         n.existingPod === 'evicted' ? h('span', { class: 'chip bad' }, t.existingEvicted) : null,
         excludeButton(st, n),
       ),
       facts(n),
-      withReasons && n.reasons.length ? h('ul', { class: 'reasons' }, ...n.reasons.map((r, i) => reasonItem(st, n.name, i, r, `${n.name}:${i}`, false))) : null,
+      withReasons && n.reasons.length
+        ? h('ul', { class: 'reasons' }, ...n.reasons.map((r, i) => reasonItem(st, n.name, i, r, `${n.name}:${i}`, false, dataValues(n))))
+        : null,
       laterReasons(st, n),
       preemption(n),
-      ...(n.advice ?? []).map((a) => h('div', { class: 'advice muted' }, icon('info'), h('span', null, breakable(a)))),
-      ...n.evictionWarnings.map((w) => h('div', { class: 'eviction' }, icon('warning'), h('span', null, w))),
+      ...(n.advice ?? []).map((a) => h('div', { class: 'advice muted' }, icon('info'), h('span', { attrs: { dir: 'auto' } }, isolated(a, dataValues(n))))),
+      ...n.evictionWarnings.map((w) => h('div', { class: 'eviction' }, icon('warning'), h('span', { attrs: { dir: 'auto' } }, isolated(w, dataValues(n))))),
     ),
   ];
 }
@@ -479,7 +512,7 @@ function laterReasons(st: PanelState, n: PanelNode): HTMLElement | null {
     'div',
     { class: 'later' },
     h('div', { class: 'later-label muted' }, s().laterReasons),
-    h('ul', { class: 'reasons' }, ...later.map((r, j) => reasonItem(st, n.name, n.reasons.length + j, r, `${n.name}:later:${j}`, false))),
+    h('ul', { class: 'reasons' }, ...later.map((r, j) => reasonItem(st, n.name, n.reasons.length + j, r, `${n.name}:later:${j}`, false, dataValues(n)))),
   );
 }
 
@@ -493,8 +526,10 @@ function preemption(n: PanelNode): HTMLElement | null {
     'div',
     { class: 'preempts' },
     icon('debug-step-over'),
-    h('span', null, breakable(fmt(t.preempts, names))),
-    ...(n.preemptedReasons ?? []).map((r) => h('div', { class: 'detail muted' }, breakable(`${r.predicate}: ${r.label}${r.detail ? ` — ${r.detail}` : ''}`))),
+    h('span', { attrs: { dir: 'auto' } }, isolated(fmt(t.preempts, names), dataValues(n))),
+    ...(n.preemptedReasons ?? []).map((r) =>
+      h('div', { class: 'detail muted', attrs: { dir: 'auto' } }, isolated(`${r.predicate}: ${r.label}${r.detail ? ` — ${r.detail}` : ''}`, dataValues(n))),
+    ),
   );
 }
 
@@ -539,13 +574,19 @@ function rowFor(st: PanelState, n: PanelNode, withReasons: boolean): HTMLElement
 
 /** Puts children in order, moving only what is out of place (moves blur; we restore focus after). */
 function placeChildren(parent: Element, children: Element[]): void {
+  // Leaving elements go first, so the ones kept (a focused row among them) stay put while the window slides.
+  const keep = new Set(children);
+  for (const c of Array.from(parent.children)) if (!keep.has(c)) c.remove();
   children.forEach((c, i) => {
     if (parent.children[i] !== c) parent.insertBefore(c, parent.children[i] ?? null);
   });
   while (parent.children.length > children.length) parent.lastElementChild!.remove();
 }
 
-const groupCache = new Map<string, { el: HTMLElement; head: HTMLButtonElement; block: HTMLElement; list: HTMLElement }>();
+const groupCache = new Map<
+  string,
+  { el: HTMLElement; head: HTMLButtonElement; block: HTMLElement; list: HTMLElement; padTop?: HTMLElement; padBottom?: HTMLElement }
+>();
 let groupIds = 0;
 
 function groupTitle(g: NodeGroup): string {
@@ -582,7 +623,7 @@ function groupFor(st: PanelState, g: NodeGroup): HTMLElement {
   c.head.replaceChildren(
     icon(collapsed ? 'chevron-right' : 'chevron-down'),
     verdictIcon(g.verdict),
-    h('span', { class: 'group-title' }, breakable(title)),
+    h('span', { class: 'group-title', attrs: { dir: 'auto' } }, isolated(title, dataValues(g.nodes[0]))),
     h('span', { class: 'badge count-badge' }, String(g.nodes.length)),
   );
   c.list.hidden = collapsed;
@@ -591,15 +632,70 @@ function groupFor(st: PanelState, g: NodeGroup): HTMLElement {
   const first = g.nodes[0];
   const reasons = first?.reasons ?? [];
   updateSection(c.block, JSON.stringify([reasons, first?.name, st.uri, st.daemonSet?.line]), () => [
-    h('ul', { class: 'reasons' }, ...reasons.map((r, i) => reasonItem(st, first.name, i, r, `${g.key}:${i}`, reasons.length === 1))),
+    h('ul', { class: 'reasons' }, ...reasons.map((r, i) => reasonItem(st, first.name, i, r, `${g.key}:${i}`, reasons.length === 1, dataValues(first)))),
   ]);
   return c.el;
+}
+
+/**
+ * The node list is virtual: the model (filtered, grouped, sorted) covers every node, the DOM only
+ * the rows in view plus an overscan, between spacers that stand for the rest. Row and header
+ * heights are measured once rendered; a row not yet rendered is estimated from the first row of
+ * the same shape. Lists up to ALL_ROWS_UP_TO rows are rendered whole.
+ */
+const ALL_ROWS_UP_TO = 200;
+/** Hard cap on rendered rows, whatever the heights say. */
+const MAX_ROWS = 300;
+
+interface ListSection {
+  /** undefined: the flat list (no header). */
+  group?: NodeGroup;
+  collapsed: boolean;
+  nodes: PanelNode[];
+}
+
+let listModel: { sections: ListSection[]; withReasons: boolean; rows: number } = { sections: [], withReasons: false, rows: 0 };
+/** Measured heights: rows by `name|withReasons`, group headers by key; estimates by row shape. */
+const rowHeights = new Map<string, number>();
+const headHeights = new Map<string, number>();
+const shapeHeights = new Map<string, number>();
+/** The row that had focus when it scrolled out of the window (focus then waits on the list itself). */
+let parkedFocus: string | undefined;
+
+function shapeOf(n: PanelNode, withReasons: boolean): string {
+  return [
+    withReasons ? n.reasons.length : -1,
+    n.laterReasons?.length ?? 0,
+    n.advice?.length ?? 0,
+    n.selectorLabels.length + n.taints.length,
+    n.preempts?.length ?? 0,
+    n.evictionWarnings.length,
+    n.existingPod ?? '',
+    withReasons ? n.reasons.reduce((a, r) => a + (r.fixes?.length ?? 0), 0) : 0,
+  ].join('|');
+}
+
+/** Sum and count of the rows measured: their mean estimates a row of a shape not seen yet. */
+const measured = { sum: 0, count: 0 };
+
+function rowHeight(n: PanelNode, withReasons: boolean): number {
+  return rowHeights.get(`${n.name}|${withReasons}`) ?? shapeHeights.get(shapeOf(n, withReasons)) ?? (measured.count ? measured.sum / measured.count : 80);
+}
+
+function headHeight(sec: ListSection): number {
+  if (!sec.group) return 0;
+  const key = `${sec.group.key}|${sec.collapsed}`;
+  return headHeights.get(key) ?? (sec.collapsed || sec.group.reasons.length === 0 ? 32 : 90);
+}
+
+function sectionHeights(): SectionHeights[] {
+  const w = listModel.withReasons;
+  return listModel.sections.map((sec) => ({ head: headHeight(sec), rows: sec.collapsed ? [] : sec.nodes.map((n) => rowHeight(n, w)) }));
 }
 
 function renderNodes(): void {
   const st = state;
   if (!st?.daemonSet || !S) return;
-  const focusKey = (document.activeElement as HTMLElement | null)?.dataset?.focusKey;
   const all = st.daemonSet.placement.nodes;
   const visible = all.filter((n) => matchesFilter(n, ui.filter));
   const t = s();
@@ -612,32 +708,181 @@ function renderNodes(): void {
   groupToggle.replaceChildren(icon(ui.grouped ? 'list-tree' : 'list-flat'));
   sortSelect.value = ui.sort;
 
-  const names = new Set(all.map((n) => n.name));
-  for (const k of rowCache.keys()) if (!names.has(k)) rowCache.delete(k);
-
   if (ui.grouped) {
     const groups = groupNodes(visible, ui.sort);
-    const keys = new Set(groups.map((g) => g.key));
-    for (const k of groupCache.keys()) if (!keys.has(k)) groupCache.delete(k);
-    const els = groups.map((g) => {
-      const el = groupFor(st, g);
-      placeChildren(
-        groupCache.get(g.key)!.list,
-        g.nodes.map((n) => rowFor(st, n, false)),
-      );
-      return el;
-    });
-    placeChildren(groupsEl, els);
+    listModel = { sections: groups.map((g) => ({ group: g, collapsed: ui.collapsed.includes(g.key), nodes: g.nodes })), withReasons: false, rows: 0 };
     groupsEl.removeAttribute('role');
   } else {
-    const sorted = [...visible].sort(compareNodes(ui.sort));
-    placeChildren(
-      groupsEl,
-      sorted.map((n) => rowFor(st, n, true)),
-    );
+    listModel = { sections: [{ collapsed: false, nodes: [...visible].sort(compareNodes(ui.sort)) }], withReasons: true, rows: 0 };
     groupsEl.setAttribute('role', 'list');
   }
-  restoreFocus(focusKey);
+  listModel.rows = listModel.sections.reduce((a, sec) => a + (sec.collapsed ? 0 : sec.nodes.length), 0);
+  renderWindow();
+}
+
+const topSpacer = h('div', { class: 'spacer', attrs: { 'aria-hidden': 'true' } });
+const bottomSpacer = h('div', { class: 'spacer', attrs: { 'aria-hidden': 'true' } });
+
+function spacer(el: HTMLElement | undefined, height: number): HTMLElement | undefined {
+  if (height <= 0.5) return undefined;
+  const sp = el ?? h('div', { class: 'spacer', attrs: { 'aria-hidden': 'true' } });
+  sp.style.height = `${height}px`;
+  return sp;
+}
+
+/** Puts the rows of the window in the DOM (and nothing else), then measures what it rendered. */
+function renderWindow(depth = 0): void {
+  const st = state;
+  if (!st?.daemonSet || !S) return;
+  // Scrolled to the very end (the scrollbar dragged down, End in the page): stay there while heights get measured.
+  const atEnd = window.scrollY > 0 && window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2;
+  const heights = sectionHeights();
+  const listTop = groupsEl.getBoundingClientRect().top;
+  const whole = listModel.rows <= ALL_ROWS_UP_TO;
+  const overscan = Math.max(600, window.innerHeight);
+  const from = whole ? -Infinity : -listTop - overscan;
+  const to = whole ? Infinity : -listTop + window.innerHeight + overscan;
+  const plan = planWindow(heights, from, to, whole ? Infinity : MAX_ROWS);
+  const focused = document.activeElement as HTMLElement | null;
+  const focusedRow = focused?.classList.contains('row') ? focused.dataset.node : undefined;
+
+  const placed = new Set<string>();
+  const measure: { el: HTMLElement; key: string; shape: string }[] = [];
+  const heads: { sec: ListSection; el: HTMLElement; list: HTMLElement }[] = [];
+  const top: Element[] = [];
+  const w = listModel.withReasons;
+  const rowsOf = (sec: ListSection, first: number, last: number) =>
+    sec.nodes.slice(first, last).map((n, i) => {
+      const el = rowFor(st, n, w);
+      el.setAttribute('aria-setsize', String(sec.nodes.length));
+      el.setAttribute('aria-posinset', String(first + i + 1));
+      placed.add(n.name);
+      measure.push({ el, key: `${n.name}|${w}`, shape: shapeOf(n, w) });
+      return el;
+    });
+  const topEl = spacer(topSpacer, plan.top);
+  if (topEl) top.push(topEl);
+  const keys = new Set<string>();
+  for (const p of plan.sections) {
+    const sec = listModel.sections[p.index];
+    const rowEls = sec.collapsed ? [] : rowsOf(sec, p.first, p.last);
+    if (sec.group) {
+      keys.add(sec.group.key);
+      const el = groupFor(st, sec.group);
+      const c = groupCache.get(sec.group.key)!;
+      el.toggleAttribute('data-first', p.index === 0);
+      const inner: Element[] = [];
+      const padTop = spacer(c.padTop, p.padTop);
+      const padBottom = spacer(c.padBottom, p.padBottom);
+      c.padTop = padTop ?? c.padTop;
+      c.padBottom = padBottom ?? c.padBottom;
+      if (padTop) inner.push(padTop);
+      inner.push(...rowEls);
+      if (padBottom) inner.push(padBottom);
+      placeChildren(c.list, inner);
+      heads.push({ sec, el, list: c.list });
+      top.push(el);
+    } else {
+      const padTop = spacer(undefined, p.padTop);
+      if (padTop) top.push(padTop);
+      top.push(...rowEls);
+      const padBottom = spacer(undefined, p.padBottom);
+      if (padBottom) top.push(padBottom);
+    }
+  }
+  const bottomEl = spacer(bottomSpacer, plan.bottom);
+  if (bottomEl) top.push(bottomEl);
+  // A focused row about to leave the DOM hands focus to the list, which keeps the keys working.
+  if (focusedRow && !placed.has(focusedRow)) {
+    parkedFocus = focusedRow;
+    groupsEl.focus({ preventScroll: true });
+  }
+  placeChildren(groupsEl, top);
+  const kept = focusedRow && placed.has(focusedRow) ? rowCache.get(focusedRow)?.el : undefined;
+  if (kept && document.activeElement !== kept) kept.focus({ preventScroll: true });
+  for (const k of groupCache.keys()) if (!keys.has(k)) groupCache.delete(k);
+  for (const k of rowCache.keys()) if (!placed.has(k)) rowCache.delete(k);
+  if (parkedFocus && document.activeElement === groupsEl && placed.has(parkedFocus)) {
+    rowCache.get(parkedFocus)?.el.focus({ preventScroll: true });
+    parkedFocus = undefined;
+  }
+
+  // Measure what is rendered (one layout for all of it); a change of a height re-plans once.
+  let changed = false;
+  for (const m of measure) {
+    const hgt = m.el.getBoundingClientRect().height;
+    if (hgt <= 0) continue;
+    if (rowHeights.get(m.key) !== hgt) {
+      rowHeights.set(m.key, hgt);
+      changed = true;
+    }
+    if (!shapeHeights.has(m.shape)) {
+      shapeHeights.set(m.shape, hgt);
+      measured.sum += hgt;
+      measured.count++;
+    }
+  }
+  for (const { sec, el, list } of heads) {
+    const hgt = list.getBoundingClientRect().top - el.getBoundingClientRect().top;
+    const key = `${sec.group!.key}|${sec.collapsed}`;
+    if (hgt > 0 && headHeights.get(key) !== hgt) {
+      headHeights.set(key, hgt);
+      changed = true;
+    }
+  }
+  // Better heights move rows: plan again (a few times at most), at the end of the page if that is where it was.
+  if (changed && !whole && depth < 4) {
+    if (atEnd) window.scrollTo(0, document.documentElement.scrollHeight);
+    renderWindow(depth + 1);
+  }
+}
+
+let frame = 0;
+function scheduleWindow(): void {
+  if (frame) return;
+  frame = requestAnimationFrame(() => {
+    frame = 0;
+    if (listModel.rows > ALL_ROWS_UP_TO) renderWindow();
+  });
+}
+window.addEventListener('scroll', scheduleWindow, { passive: true });
+window.addEventListener('resize', () => {
+  // Rows wrap differently at another width: measure again.
+  rowHeights.clear();
+  headHeights.clear();
+  shapeHeights.clear();
+  measured.sum = measured.count = 0;
+  scheduleWindow();
+});
+
+/** Every row reachable with the keyboard, in order: the rows of expanded groups, or the flat list. */
+function navigable(): { sec: number; row: number; n: PanelNode }[] {
+  const out: { sec: number; row: number; n: PanelNode }[] = [];
+  listModel.sections.forEach((sec, si) => {
+    if (!sec.collapsed) sec.nodes.forEach((n, ri) => out.push({ sec: si, row: ri, n }));
+  });
+  return out;
+}
+
+/** Focuses a row, bringing it into the window first when it is not rendered (heights measured on the way may move it: try again). */
+function focusRow(target: { sec: number; row: number; n: PanelNode }): void {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    let el = rowCache.get(target.n.name)?.el;
+    if (!el?.isConnected) {
+      const y = groupsEl.getBoundingClientRect().top + window.scrollY + rowOffset(sectionHeights(), target.sec, target.row);
+      window.scrollTo(0, Math.max(0, y - window.innerHeight / 3));
+      renderWindow();
+      el = rowCache.get(target.n.name)?.el;
+      if (!el?.isConnected) continue;
+    }
+    el.scrollIntoView({ block: 'nearest' });
+    // The window follows the scroll now rather than a frame later, so the row is still there after it.
+    renderWindow();
+    if (!el.isConnected) continue;
+    el.focus({ preventScroll: true });
+    parkedFocus = undefined;
+    return;
+  }
 }
 
 function restoreFocus(key: string | undefined): void {
@@ -830,24 +1075,29 @@ function render(): void {
   restoreFocus(focusKey);
 }
 
-/** Row keyboard navigation: arrows move between rows, Enter/Space activates the row's first reason. */
+/** Row keyboard navigation: arrows move between rows (scrolling the window), Enter/Space activates the row's first reason. */
 groupsEl.addEventListener('keydown', (e) => {
   const target = e.target as HTMLElement;
-  if (!target.classList.contains('row')) return;
-  const list = rows().filter((r) => !r.closest('[hidden]'));
-  const i = list.indexOf(target);
-  let next: HTMLElement | undefined;
-  if (e.key === 'ArrowDown') next = list[i + 1];
-  else if (e.key === 'ArrowUp') next = i === 0 ? filterInput : list[i - 1];
-  else if (e.key === 'Home') next = list[0];
-  else if (e.key === 'End') next = list[list.length - 1];
-  else if (e.key === 'Enter' || e.key === ' ') {
+  const onList = target === groupsEl;
+  if (!onList && !target.classList.contains('row')) return;
+  const name = onList ? parkedFocus : target.dataset.node;
+  const list = navigable();
+  const i = list.findIndex((x) => x.n.name === name);
+  if (e.key === 'Enter' || e.key === ' ') {
     e.preventDefault();
-    activateRow(target);
+    if (!onList) activateRow(target);
+    else if (i >= 0) focusRow(list[i]);
     return;
-  } else return;
+  }
+  let next: number;
+  if (e.key === 'ArrowDown') next = Math.min(i + 1, list.length - 1);
+  else if (e.key === 'ArrowUp') next = i - 1;
+  else if (e.key === 'Home') next = 0;
+  else if (e.key === 'End') next = list.length - 1;
+  else return;
   e.preventDefault();
-  next?.focus();
+  if (next < 0) filterInput.focus();
+  else if (list[next]) focusRow(list[next]);
 });
 groupsEl.addEventListener('click', (e) => {
   const row = (e.target as HTMLElement).closest<HTMLElement>('.row');
@@ -876,6 +1126,12 @@ window.addEventListener('message', (ev: MessageEvent) => {
     render();
   } else if (m.type === 'state') {
     state = m.state;
+    render();
+  } else if (m.type === 'patch') {
+    // Only what changed since the last state; a patch that does not fit asks for the whole state again.
+    const next = state && Array.isArray(m.ops) ? applyPatch(state, m.ops) : undefined;
+    if (!next) return post({ type: 'ready' });
+    state = next;
     render();
   } else if (m.type === 'busy') {
     progress.classList.toggle('active', m.busy === true);
