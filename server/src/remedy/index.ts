@@ -307,15 +307,35 @@ export function nodeRemedies(ctx: RemedyContext, opts: RemedyOptions = {}): Map<
 export function remedyTitle(r: Remedy, cures: ReadonlySet<string> = new Set(), opts: { countCured?: boolean } = {}): string {
   let title = r.title;
   if (r.preempts?.length) title += ' ' + t('(preempts {0})', r.preempts.map((p) => `${p.namespace}/${p.name}`).join(', '));
-  // A Pending node that runs too, or a node the edit was proven for, is a gain; new nodes and lost ones are the price.
-  const cured = r.alsoChanges.filter((c) => cures.has(c.node) || (c.from === 'pending' && c.to === 'runs')).length;
-  const price = priceOf(r, cures);
-  const gained = price.filter((c) => c.from === 'excluded').length;
-  const lost = price.length - gained;
+  const { cured, gained, lost } = titleCounts(r.alsoChanges, cures);
   if (cured && opts.countCured !== false) title += ' ' + t('({0} nodes run)', cured + 1);
   if (gained) title += ' ' + t('(also adds {0} other node(s))', gained);
   if (lost) title += ' ' + t('(also drops {0} other node(s))', lost);
   return title;
+}
+
+/**
+ * The counts in a remedy's title. A fix shared by thousands of nodes (one replay) carries one
+ * list of changes: they are counted once per list and set of cured nodes, not once per node.
+ */
+const countsCache = new WeakMap<readonly Change[], WeakMap<ReadonlySet<string>, { cured: number; gained: number; lost: number }>>();
+function titleCounts(changes: readonly Change[], cures: ReadonlySet<string>): { cured: number; gained: number; lost: number } {
+  let byCures = countsCache.get(changes);
+  if (!byCures) countsCache.set(changes, (byCures = new WeakMap()));
+  let counts = byCures.get(cures);
+  if (!counts) {
+    // A Pending node that runs too, or a node the edit was proven for, is a gain; new nodes and lost ones are the price.
+    counts = { cured: 0, gained: 0, lost: 0 };
+    for (const c of changes) {
+      if (cures.has(c.node) || (c.from === 'pending' && c.to === 'runs')) counts.cured++;
+      if (!cures.has(c.node) && isPrice(c)) {
+        if (c.from === 'excluded') counts.gained++;
+        else counts.lost++;
+      }
+    }
+    byCures.set(cures, counts);
+  }
+  return counts;
 }
 
 const RANK: Record<NodePlacement['verdict'], number> = { excluded: 0, pending: 1, runs: 2 };
@@ -341,7 +361,11 @@ export function curedBy(remedies: ReadonlyMap<string, NodeRemedies>): (r: Remedy
       byEdit.set(key, set);
     }
   }
-  return (r) => (r.kind === 'exclude-node' ? new Set() : (byEdit.get(JSON.stringify(r.edits)) ?? new Set()));
+  const none: ReadonlySet<string> = new Set();
+  // Copies of one fix (shareCures) share its edits: stringify each list of edits once.
+  const keys = new WeakMap<readonly unknown[], string>();
+  const keyOf = (edits: readonly unknown[]) => keys.get(edits) ?? (keys.set(edits, JSON.stringify(edits)), keys.get(edits)!);
+  return (r) => (r.kind === 'exclude-node' ? none : (byEdit.get(keyOf(r.edits)) ?? none));
 }
 
 /**
