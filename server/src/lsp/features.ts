@@ -5,7 +5,7 @@ import { menuTitle, toLspDiagnostic } from './convert';
 import { runInSlices } from './slices';
 
 /** How long an explicit fix-all request waits for the file's diagnostics, ms (the answer must come within a second). */
-const FIX_ALL_WAIT_MS = 500;
+const FIX_ALL_WAIT_MS = 300;
 
 /** A trigger character answers only right after `key: ` or `- `, where a value or item starts. */
 function triggeredInPlace(text: string, line: number, character: number): boolean {
