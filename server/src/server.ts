@@ -33,6 +33,8 @@ import { createLanguageService } from './service/languageService';
 import type { Diagnostic } from './service/types';
 
 const DEBOUNCE_MS = 150;
+/** Diagnostics published per file: sending more (200,000 of them are 90 MB of JSON) would hold the server for seconds. */
+const MAX_PUBLISHED = 10_000;
 /** What one request may analyse on its own, so that each is answered within a second on any file the server accepts. */
 const EDITOR_LIMITS = { maxDocumentSize: 48 * 1024, viewBudget: 64 * 1024 };
 
@@ -101,7 +103,8 @@ export function startServer(connection: Connection): void {
     const job = { stopped: false };
     validations.set(doc.uri, job);
     const { uri, version } = doc;
-    const publish = (diagnostics: Diagnostic[]) => void connection.sendDiagnostics({ uri, version, diagnostics: diagnostics.map(toLspDiagnostic) });
+    const publish = (diagnostics: Diagnostic[]) =>
+      void connection.sendDiagnostics({ uri, version, diagnostics: service.atMost(diagnostics, MAX_PUBLISHED).map(toLspDiagnostic) });
     let long = false;
     const steps = guard('validation', undefined, () => service.diagnosticSteps(doc.getText(), { partial: isPatch(uri) }));
     if (!steps) return publish([]);

@@ -19,7 +19,7 @@ import { computePlacement } from '../placement/placement';
 import type { Inventory } from '../placement/types';
 import type { SeveritySetting } from '../rules/types';
 import { parseFile, splitDocuments, type Segment } from '../yaml/document';
-import type { Position, Range } from '../yaml/types';
+import type { Position, Range, TextEdit } from '../yaml/types';
 import { fixAll, quickFixes, type Action } from './codeActions';
 import { complete } from './completion';
 import { finish, placeDocument, shift, tooLargeDiagnostics, type AnalyzeOptions, type Placed } from './diagnostics';
@@ -85,6 +85,8 @@ export interface LanguageService {
   panel(text: string, line?: number, baselineText?: string): PanelView;
   /** The inventory's labels and taints (cached per inventory). */
   hints(): InventoryHints | undefined;
+  /** At most `max` of a file's diagnostics, the most severe first, and one message saying how many more there are. */
+  atMost(diagnostics: Diagnostic[], max: number): Diagnostic[];
 }
 
 export interface PanelView {
@@ -94,10 +96,15 @@ export interface PanelView {
   daemonSet?: PanelDaemonSet;
 }
 
-/** Analysed document text kept per cache, in characters: a file at the size cap fits several times over (no cliff when a file has more documents than some count). */
-const MAX_CACHED_TEXT = 12 * 1024 * 1024;
-/** What an entry weighs at least (a document that was not parsed is small, but not free). */
-const MIN_WEIGHT = 256;
+/**
+ * What the analyses kept per cache may weigh, in estimated bytes of memory: a file at the 5 MB
+ * cap of realistic DaemonSets (3,000 documents, about 175 MB) fits whole.
+ */
+const MAX_CACHED_WEIGHT = 256 * 1024 * 1024;
+/** The estimated memory of a DaemonSet document's analysis (measured: 32 KB for a 200-character one, 54 KB for 1.5 KB). */
+const analysisWeight = (text: string) => 28 * 1024 + 17 * text.length;
+/** An entry that parsed nothing. */
+const EMPTY_WEIGHT = 512;
 /** What analysing a document costs beyond its length, in characters' worth (for the view budget). */
 const DOCUMENT_OVERHEAD = 4096;
 /** Files whose documents and whole-file diagnostics are remembered. */
@@ -111,14 +118,59 @@ interface Entry {
   weight: number;
 }
 
-/** A bounded map that forgets the least recently used entries first, bounded by the total weight of its values. */
-class Lru<K, V> {
-  private readonly map = new Map<K, V>();
+/**
+ * A map bounded by the total weight of its values that forgets the least recently used entries
+ * first, but never one used since the current pass began (`pass()`): when every entry is that
+ * recent, a new one is not kept. A pass over more documents than fit (a diagnostics run over a
+ * file) then keeps finding the ones that did fit, instead of evicting each just before it is
+ * needed again (plain LRU: no hit at all past the bound, the cliff seen at 4,000 documents).
+ */
+class Cache<K, V> {
+  private readonly map = new Map<K, { value: V; pass: number }>();
   private total = 0;
+  private current = 0;
   constructor(
     private readonly max: number,
-    private readonly weigh: (v: V) => number = () => 1,
+    private readonly weigh: (v: V) => number,
   ) {}
+  /** A new pass begins: what it uses from now on is protected from its own evictions. */
+  pass(): void {
+    this.current++;
+  }
+  get(key: K): V | undefined {
+    const hit = this.map.get(key);
+    if (hit === undefined) return undefined;
+    this.map.delete(key);
+    hit.pass = this.current;
+    this.map.set(key, hit);
+    return hit.value;
+  }
+  set(key: K, value: V): void {
+    const old = this.map.get(key);
+    if (old !== undefined) {
+      this.total -= this.weigh(old.value);
+      this.map.delete(key);
+    }
+    const weight = this.weigh(value);
+    while (this.total + weight > this.max && this.map.size > 0) {
+      const [k, oldest] = this.map.entries().next().value as [K, { value: V; pass: number }];
+      if (oldest.pass === this.current) return;
+      this.map.delete(k);
+      this.total -= this.weigh(oldest.value);
+    }
+    this.map.set(key, { value, pass: this.current });
+    this.total += weight;
+  }
+  clear(): void {
+    this.map.clear();
+    this.total = 0;
+  }
+}
+
+/** A bounded map that forgets the least recently used entry first. */
+class Lru<K, V> {
+  private readonly map = new Map<K, V>();
+  constructor(private readonly max: number) {}
   get(key: K): V | undefined {
     const v = this.map.get(key);
     if (v !== undefined) {
@@ -128,22 +180,12 @@ class Lru<K, V> {
     return v;
   }
   set(key: K, value: V): void {
-    const old = this.map.get(key);
-    if (old !== undefined) {
-      this.total -= this.weigh(old);
-      this.map.delete(key);
-    }
+    this.map.delete(key);
+    if (this.map.size >= this.max) this.map.delete(this.map.keys().next().value as K);
     this.map.set(key, value);
-    this.total += this.weigh(value);
-    while (this.total > this.max && this.map.size > 1) {
-      const [k, v] = this.map.entries().next().value as [K, V];
-      this.map.delete(k);
-      this.total -= this.weigh(v);
-    }
   }
   clear(): void {
     this.map.clear();
-    this.total = 0;
   }
 }
 
@@ -165,7 +207,7 @@ export function createLanguageService(initial: ServiceConfig = {}, limits: Servi
   let config: ServiceConfig = initial;
   // Whole documents and kustomize patches are analysed differently (no missing-field checks in a patch).
   const weigh = (e: Entry) => e.weight;
-  const documents = { whole: new Lru<string, Entry>(MAX_CACHED_TEXT, weigh), partial: new Lru<string, Entry>(MAX_CACHED_TEXT, weigh) };
+  const documents = { whole: new Cache<string, Entry>(MAX_CACHED_WEIGHT, weigh), partial: new Cache<string, Entry>(MAX_CACHED_WEIGHT, weigh) };
   // A file's documents, and its diagnostics once every document was analysed (under the current configuration).
   const splits = new Lru<string, Segment[]>(MAX_FILES);
   const files = { whole: new Lru<string, Diagnostic[]>(MAX_FILES), partial: new Lru<string, Diagnostic[]>(MAX_FILES) };
@@ -203,8 +245,8 @@ export function createLanguageService(initial: ServiceConfig = {}, limits: Servi
     const cache = partial ? documents.partial : documents.whole;
     let e = cache.get(text);
     if (!e) {
-      if (declined(text)) e = { analysis: emptyAnalysis(text), placed: [declinedFinding(text)], weight: MIN_WEIGHT };
-      else if (!mayHoldDaemonSet(text)) e = { analysis: emptyAnalysis(text), placed: [], weight: MIN_WEIGHT };
+      if (declined(text)) e = { analysis: emptyAnalysis(text), placed: [declinedFinding(text)], weight: EMPTY_WEIGHT };
+      else if (!mayHoldDaemonSet(text)) e = { analysis: emptyAnalysis(text), placed: [], weight: EMPTY_WEIGHT };
       else {
         const analysis = analyzeDocument(parseFile(text), {
           rules: config.rules,
@@ -213,7 +255,7 @@ export function createLanguageService(initial: ServiceConfig = {}, limits: Servi
           place: computePlacement,
           hints: hintsOf,
         });
-        e = { analysis, weight: Math.max(MIN_WEIGHT, text.length) };
+        e = { analysis, weight: analysisWeight(text) };
       }
       cache.set(text, e);
     }
@@ -255,6 +297,7 @@ export function createLanguageService(initial: ServiceConfig = {}, limits: Servi
     if (known) return known;
     const large = tooLargeDiagnostics(text, analyzeOptions(partial));
     if (large) return large;
+    (partial ? documents.partial : documents.whole).pass();
     const started = generation;
     const out: Diagnostic[] = [];
     for (const segment of segmentsOf(text)) {
@@ -342,6 +385,27 @@ export function createLanguageService(initial: ServiceConfig = {}, limits: Servi
     return out;
   }
 
+  /**
+   * Fix-all of a file, document by document (edits of two documents never meet), so that its cost
+   * grows with the file, not with the square of its fixes.
+   */
+  function fixAllOf(text: string, all: Diagnostic[]): Action | undefined {
+    const segments = segmentsOf(text);
+    let action: Action | undefined;
+    const edits: TextEdit[] = [];
+    let i = 0;
+    segments.forEach((_, k) => {
+      const end = k + 1 < segments.length ? segments[k + 1].startLine : Infinity;
+      const mine: Diagnostic[] = [];
+      for (; i < all.length && all[i].range.start.line < end; i++) mine.push(all[i]);
+      const a = mine.length ? fixAll(mine) : undefined;
+      if (!a) return;
+      action ??= a;
+      for (const e of a.edits) edits.push(e);
+    });
+    return action && { ...action, edits };
+  }
+
   /** A position inside the document at its line, and that document. */
   function local(text: string, position: Position): { segment: Segment; position: Position } {
     const segments = segmentsOf(text);
@@ -391,8 +455,7 @@ export function createLanguageService(initial: ServiceConfig = {}, limits: Servi
       const partial = !!options.partial;
       const quick = quickFixes(diagnosticsAround(text, range, partial), range);
       if (options.fixAll === false) return { quickFixes: quick };
-      const all = diagnostics(text, options);
-      return { quickFixes: quick, fixAll: fixAll(all) };
+      return { quickFixes: quick, fixAll: fixAllOf(text, diagnostics(text, options)) };
     },
     codeLenses(text) {
       const inventory = config.inventory;
@@ -401,6 +464,26 @@ export function createLanguageService(initial: ServiceConfig = {}, limits: Servi
       return placements(text).map((p) => ({ line: p.line, title: placementSummary(p.placement, name) }));
     },
     placements: (text) => placements(text),
+    atMost(list, max) {
+      if (list.length <= max) return list;
+      const rank = { error: 0, warning: 1, information: 2, hint: 3 };
+      const kept = list
+        .map((d, i) => ({ d, i }))
+        .sort((a, b) => rank[a.d.severity] - rank[b.d.severity] || a.i - b.i)
+        .slice(0, max)
+        .sort((a, b) => a.i - b.i)
+        .map(({ d }) => d);
+      const finding = {
+        rule: 'file-too-large',
+        path: [],
+        message: t(
+          '{0} more problems in this file are not shown: the editor shows at most {1} per file, the most severe first. Run `daemonset-check` on it for all of them.',
+          list.length - max,
+          max,
+        ),
+      };
+      return [...finish([{ finding, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }], analyzeOptions(false)), ...kept];
+    },
     panel(text, line, baselineText) {
       const views = placements(text, line);
       let active = line === undefined ? (views.length ? 0 : -1) : views.findIndex((v) => line >= v.line && line <= v.endLine);
