@@ -25,13 +25,19 @@ import { toLspDiagnostic } from './lsp/convert';
 import { registerFeatures } from './lsp/features';
 import { registerInventoryRequests } from './lsp/inventory';
 import { registerPlacementRequest } from './lsp/placement';
+import { runInSlices } from './lsp/slices';
 import { defaultSettings, effectiveRules, mergeSettings, type Settings } from './lsp/settings';
 import { Notifications } from './protocol';
 import { KUBERNETES_VERSION } from './schema/schema';
 import { FIX_ALL_KIND } from './service/codeActions';
 import { createLanguageService } from './service/languageService';
+import type { Diagnostic } from './service/types';
 
 const DEBOUNCE_MS = 150;
+/** Diagnostics published per file: sending more (200,000 of them are 90 MB of JSON) would hold the server for seconds. */
+const MAX_PUBLISHED = 10_000;
+/** What one request may analyse on its own, so that each is answered within a second on any file the server accepts. */
+const EDITOR_LIMITS = { maxDocumentSize: 48 * 1024, viewBudget: 64 * 1024 };
 
 function docsBaseUrl(): string {
   // dist/server.js → <extension>/docs/rules/
@@ -49,8 +55,8 @@ export function startServer(connection: Connection): void {
   let workspaceRoot: string | undefined;
   const timers = new Map<string, NodeJS.Timeout>();
   const docsBase = docsBaseUrl();
-  const service = createLanguageService();
-  const placementService = createLanguageService();
+  const service = createLanguageService({}, EDITOR_LIMITS);
+  const placementService = createLanguageService({}, EDITOR_LIMITS);
 
   const log = (msg: string) => connection.console.error(`[daemonset] ${msg}`);
   const guard = <T>(what: string, fallback: T, fn: () => T): T => {
@@ -93,12 +99,44 @@ export function startServer(connection: Connection): void {
     return file !== undefined && guard('kustomize lookup', false, () => kustomize.isPatch(file));
   };
 
+  /** Diagnostics under way per document: a newer version or a close stops them. */
+  const validations = new Map<string, { stopped: boolean }>();
+  const stopValidation = (uri: string) => {
+    const running = validations.get(uri);
+    if (running) running.stopped = true;
+    validations.delete(uri);
+  };
+
+  /** Checks a document in slices (one document of the file per step), so requests are answered meanwhile; publishes when done. */
   function validate(doc: TextDocument): void {
-    const diagnostics = guard('validation', [], () => service.diagnostics(doc.getText(), { partial: isPatch(doc.uri) }));
-    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: diagnostics.map(toLspDiagnostic) });
+    stopValidation(doc.uri);
+    const job = { stopped: false };
+    validations.set(doc.uri, job);
+    const { uri, version } = doc;
+    const publish = (diagnostics: Diagnostic[]) =>
+      void connection.sendDiagnostics({ uri, version, diagnostics: service.atMost(diagnostics, MAX_PUBLISHED).map(toLspDiagnostic) });
+    let long = false;
+    const steps = guard('validation', undefined, () => service.diagnosticSteps(doc.getText(), { partial: isPatch(uri) }));
+    if (!steps) return publish([]);
+    runInSlices(steps, { stop: () => job.stopped, onLong: () => (long = true) }).then(
+      (diagnostics) => {
+        if (!diagnostics || job.stopped) return;
+        validations.delete(uri);
+        publish(diagnostics);
+        // CodeLens asked meanwhile saw only the documents analysed by then.
+        if (long) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+      },
+      (e: unknown) => {
+        if (job.stopped) return;
+        validations.delete(uri);
+        log(`validation failed: ${(e as Error).stack ?? e}`);
+        publish([]);
+      },
+    );
   }
 
   function schedule(doc: TextDocument, delay = DEBOUNCE_MS): void {
+    stopValidation(doc.uri);
     clearTimeout(timers.get(doc.uri));
     timers.set(
       doc.uri,
@@ -173,6 +211,7 @@ export function startServer(connection: Connection): void {
   });
   documents.onDidClose((e) => {
     clearTimeout(timers.get(e.document.uri));
+    stopValidation(e.document.uri);
     validated.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });

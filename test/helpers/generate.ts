@@ -123,6 +123,59 @@ export function largeDaemonSetFile(bytes: number, seed = 7): string {
   return `${head}---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n  blob: |\n${line.repeat(count)}`;
 }
 
+/** Realistic DaemonSets (about 1.5 KB each) as one multi-document file of at most `bytes` characters. */
+export function daemonSetsOfSize(bytes: number, seed = 1): string {
+  const rng = new Rng(seed);
+  const docs: string[] = [];
+  let size = 0;
+  for (let i = 0; ; i++) {
+    const doc = realisticDaemonSet(rng, i);
+    if (size + doc.length + 4 > bytes) break;
+    docs.push(doc);
+    size += doc.length + 4;
+  }
+  return docs.join('---\n');
+}
+
+/** `count` minimal DaemonSets of a few lines each: thousands of documents in a small file. */
+export function tinyDaemonSets(count: number): string {
+  const docs: string[] = [];
+  for (let i = 0; i < count; i++)
+    docs.push(
+      `apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: t${i}\nspec:\n  selector:\n    matchLabels: {app: t${i}}\n  template:\n    metadata:\n      labels: {app: t${i}}\n    spec:\n      containers:\n        - name: c\n          image: busybox:1.36.1\n`,
+    );
+  return docs.join('---\n');
+}
+
+/**
+ * One DaemonSet document of about `bytes` characters: a container with a huge `env` list, a huge
+ * `annotations` map, or blocks of deeply `nested` unknown fields under `spec`.
+ */
+export function giantDaemonSet(bytes: number, shape: 'env' | 'annotations' | 'nested', seed = 3): string {
+  const base = realisticDaemonSet(new Rng(seed), 0);
+  const parts: string[] = [];
+  let size = base.length + 32;
+  const add = (s: string) => {
+    parts.push(s);
+    size += s.length;
+  };
+  if (shape === 'env') {
+    for (let k = 0; size < bytes; k++) add(`            - name: VAR_${k}\n              value: "value-${k}-of-a-huge-environment"\n`);
+    const at = base.indexOf('          volumeMounts:');
+    return `${base.slice(0, at)}          env:\n${parts.join('')}${base.slice(at)}`;
+  }
+  if (shape === 'annotations') {
+    for (let k = 0; size < bytes; k++) add(`    example.com/key-${k}: "annotation value number ${k} of a huge map"\n`);
+    const at = base.indexOf('  labels:\n');
+    return `${base.slice(0, at)}  annotations:\n${parts.join('')}${base.slice(at)}`;
+  }
+  for (let block = 0; size < bytes; block++) {
+    for (let depth = 0; depth < 200; depth++) add(`${' '.repeat(4 + depth)}k${block}_${depth}:\n`);
+    add(`${' '.repeat(204)}leaf: 1\n`);
+  }
+  return base.replace('\nspec:\n', `\nspec:\n  extra:\n${parts.join('')}`);
+}
+
 const JUNK = ['{', '[', '&', '*', '!', '|', '>', '\t', ':', '-', '#', '"', "'", '%', '@', '`', '?', ',', '}', ']', '\0', '\r', '\n', ' '];
 const UNICODE = ['é', 'ß', '→', '∀', '日本', '\u200b', '\ufeff', '\u2028', '🚀', '\ud800', '\udfff', 'Ω', '\u0085'];
 

@@ -5,6 +5,7 @@
  * Pure: a parsed file and options in, plain data out. Findings carry paths; the presenters
  * (service/) turn them into ranges.
  */
+import { LineCounter } from 'yaml';
 import { checkRules, rulesById } from '../rules';
 import { apiVersionFinding } from '../rules/schema/api-version';
 import { checkSchema } from '../rules/schema/walker';
@@ -73,6 +74,13 @@ function memo<T>(compute: () => T): () => T {
     }
     return value;
   };
+}
+
+/** The analysis of a document with nothing to check (no DaemonSet in it, or declined): nothing parsed. */
+export function emptyAnalysis(text: string): DocumentAnalysis {
+  const lines = new LineCounter();
+  lines.addNewLine(0);
+  return { file: { text, lines, docs: [] }, documentFindings: [], daemonSets: [] };
 }
 
 export function analyzeDocument(file: ParsedFile, options: AnalysisOptions = {}): DocumentAnalysis {

@@ -2,6 +2,10 @@
 import { CodeActionKind, CompletionTriggerKind, type CodeAction } from 'vscode-languageserver/node';
 import type { ServerContext } from './context';
 import { menuTitle, toLspDiagnostic } from './convert';
+import { runInSlices } from './slices';
+
+/** How long an explicit fix-all request waits for the file's diagnostics, ms (the answer must come within a second). */
+const FIX_ALL_WAIT_MS = 300;
 
 /** A trigger character answers only right after `key: ` or `- `, where a value or item starts. */
 function triggeredInPlace(text: string, line: number, character: number): boolean {
@@ -30,13 +34,26 @@ export function registerFeatures(ctx: ServerContext): void {
     }),
   );
 
-  connection.onCodeAction((params) =>
-    guard('code actions', [] as CodeAction[], () => {
-      const doc = documents.get(params.textDocument.uri);
-      if (!doc) return [];
+  connection.onCodeAction(async (params, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const { version } = doc;
+    const text = doc.getText();
+    const partial = guard('kustomize lookup', false, () => ctx.isPatch(doc.uri));
+    // The light bulb (no `only`, on every cursor move) reads only the documents under the cursor.
+    // Fix-all reads the whole file: asked for explicitly (a source action, on save), it waits for
+    // the file's diagnostics a bounded time, in slices, and is left out if they are not ready.
+    let fixAllReady = false;
+    if (params.context.only?.some((o) => o.startsWith(CodeActionKind.Source))) {
+      const steps = guard('code actions', undefined, () => ctx.service.diagnosticSteps(text, { partial }));
+      const stale = () => token.isCancellationRequested || documents.get(doc.uri)?.version !== version;
+      fixAllReady = !!steps && (await runInSlices(steps, { stop: stale, deadlineMs: FIX_ALL_WAIT_MS }).catch(() => undefined)) !== undefined;
+      if (stale()) return [];
+    }
+    return guard('code actions', [] as CodeAction[], () => {
       const only = params.context.only;
       const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
-      const actions = ctx.service.codeActions(doc.getText(), params.range, { partial: ctx.isPatch(doc.uri) });
+      const actions = ctx.service.codeActions(text, params.range, { partial, fixAll: fixAllReady });
       const out: CodeAction[] = [];
       if (wants(CodeActionKind.QuickFix)) {
         for (const a of actions.quickFixes) {
@@ -55,8 +72,8 @@ export function registerFeatures(ctx: ServerContext): void {
         out.push({ title: actions.fixAll.title, kind: actions.fixAll.kind, edit: { changes: { [doc.uri]: actions.fixAll.edits } } });
       }
       return out;
-    }),
-  );
+    });
+  });
 
   connection.onCodeLens((params) =>
     guard('code lens', [], () => {
