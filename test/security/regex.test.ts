@@ -16,6 +16,13 @@ const ANSWER_MS = 500;
 /** Diagnostics are published within this after the document opens (the server debounces by 150 ms at most). */
 const PUBLISH_MS = 1000;
 
+/**
+ * The editor declines a DaemonSet document above 48 KB (server.ts EDITOR_LIMITS), so each attack
+ * stays under it and a file carries several such documents where one would be too quick to tell.
+ */
+const ATTACK_BYTES = 44_000;
+const DOCUMENTS = 5;
+
 /** A DaemonSet whose pod spec ends with `podSpec` (indented 6). */
 function daemonSet(podSpec: string): string {
   return [
@@ -32,6 +39,11 @@ function daemonSet(podSpec: string): string {
     '    spec:',
     podSpec,
   ].join('\n');
+}
+
+/** A file of DOCUMENTS copies of a document. */
+function times(doc: string): string {
+  return Array.from({ length: DOCUMENTS }, () => doc).join('\n---\n');
 }
 
 /** A server that has answered once already: what is timed is the attack, not start-up and the schema's first load. */
@@ -78,40 +90,40 @@ describe('catastrophic regexes, through the protocol', () => {
     }
   });
 
-  test('hover on a line of 100k spaces after a word answers at once', async () => {
+  test('hover on a line of 44k spaces after a word answers at once', async () => {
     const client = await warmServer();
     try {
       const uri = 'file:///security/spaces.yaml';
       // The old key scanner /…[^#]*?[ \t]*:/ tried every split of the spaces: quadratic.
-      const text = daemonSet(`      hostNetwork: true\n      x${' '.repeat(100_000)}\n      containers: []\n`);
+      const text = daemonSet(`      hostNetwork: true\n      x${' '.repeat(ATTACK_BYTES)}\n      containers: []\n`);
       await client.open(uri, text);
-      const onLine = await within('hover on the line', ANSWER_MS, (timeoutMs) => client.hover(uri, { line: 12, character: 50_000 }, timeoutMs));
+      const onLine = await within('hover on the line', ANSWER_MS, (timeoutMs) => client.hover(uri, { line: 12, character: ATTACK_BYTES / 2 }, timeoutMs));
       assert.equal(onLine, null);
       // Every line of the document is scanned for a hover elsewhere in it.
       const onKey = await within('hover on hostNetwork', ANSWER_MS, (timeoutMs) => client.hover(uri, { line: 11, character: 8 }, timeoutMs));
       assert.ok(onKey, 'hostNetwork has a hover');
-      await within('completion after the spaces', ANSWER_MS, (timeoutMs) => client.completion(uri, { line: 12, character: 100_007 }, timeoutMs));
+      await within('completion after the spaces', ANSWER_MS, (timeoutMs) => client.completion(uri, { line: 12, character: ATTACK_BYTES + 7 }, timeoutMs));
     } finally {
       client.kill();
     }
   });
 
-  test('diagnostics of a file with a comment of 300k `{` are published at once', async () => {
+  test('diagnostics of a file with comments of 5 × 44k `{` are published at once', async () => {
     const client = await warmServer();
     try {
       // The old template detector /\{\{[\s\S]*?\}\}/ scanned to the end from every `{{`: quadratic.
-      await publishedWithin(client, 'file:///security/braces.yaml', daemonSet(`      # ${'{'.repeat(300_000)}\n      containers: []\n`));
+      await publishedWithin(client, 'file:///security/braces.yaml', times(daemonSet(`      # ${'{'.repeat(ATTACK_BYTES)}\n      containers: []\n`)));
     } finally {
       client.kill();
     }
   });
 
-  test('diagnostics of a hostNetwork DaemonSet with a 100 KB env value are published at once', async () => {
+  test('diagnostics of hostNetwork DaemonSets with 44 KB env values are published at once', async () => {
     const client = await warmServer();
     try {
       const uri = 'file:///security/env.yaml';
       // host-network-dns-policy looked for a Service name with /\b[a-z0-9-]+\.[a-z0-9-]+\.svc…/: quadratic on `a-a-a-…`.
-      const value = 'a-'.repeat(50_000);
+      const value = 'a-'.repeat(ATTACK_BYTES / 2);
       const pod = (v: string) =>
         [
           '      hostNetwork: true',
@@ -123,7 +135,7 @@ describe('catastrophic regexes, through the protocol', () => {
           `              value: "${v}"`,
           '',
         ].join('\n');
-      await publishedWithin(client, uri, daemonSet(pod(value)));
+      await publishedWithin(client, uri, times(daemonSet(pod(value))));
       // The rule still finds a Service name at the end of such a value.
       const since = client.mark();
       await client.change(uri, daemonSet(pod(`${value} http://collector.monitoring.svc:4318`)), 2);
@@ -141,9 +153,9 @@ describe('catastrophic regexes, through the protocol', () => {
     const client = await warmServer();
     try {
       // The placeholder regex /\$\{[^}]+\}/ scanned to the end of the line from every `${`: quadratic.
-      const line = `      command: ${'${'.repeat(50_000)} : x: y`;
+      const line = `      command: ${'${'.repeat(ATTACK_BYTES / 2)} : x: y`;
       const uri = 'file:///security/placeholder.yaml';
-      await publishedWithin(client, uri, daemonSet(`${line}\n      containers: []\n`));
+      await publishedWithin(client, uri, times(daemonSet(`${line}\n      containers: []\n`)));
       const last = client.published.filter((p) => p.uri === uri).pop()!;
       assert.ok(
         last.diagnostics.some((d) => d.code === 'yaml-syntax'),
