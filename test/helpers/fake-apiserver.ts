@@ -11,6 +11,7 @@
  * (for proxy-url on http:// servers). Every request is recorded (with its time) so tests can assert
  * it was a GET and count requests per second.
  */
+import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
@@ -18,6 +19,7 @@ import https from 'node:https';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { ClusterError } from '../../server/src/inventory/cluster-errors';
 
 export type Resource = 'nodes' | 'pods' | 'priorityclasses';
 
@@ -645,4 +647,15 @@ function json(res: ServerResponse, code: number, body: unknown): void {
 
 function status(res: ServerResponse, code: number, reason: string, message: string): void {
   json(res, code, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, code });
+}
+
+/** The ClusterError a cluster source's start() rejects with (fails when it resolves or throws something else). */
+export async function rejection(p: Promise<unknown>): Promise<ClusterError> {
+  try {
+    await p;
+  } catch (e) {
+    assert.ok(e instanceof ClusterError, `expected a ClusterError, got ${(e as Error)?.stack ?? e}`);
+    return e;
+  }
+  assert.fail('expected start() to reject');
 }

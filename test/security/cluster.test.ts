@@ -11,11 +11,12 @@ import { chmodSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
-import { ClusterError, ClusterInventorySource, type ClusterSourceOptions } from '../../server/src/inventory/cluster';
+import { ClusterInventorySource, type ClusterSourceOptions } from '../../server/src/inventory/cluster';
 import type { Inventory } from '../../server/src/placement/types';
 import {
   makeCertificate,
   makeTempDir,
+  rejection,
   startCountingProxy,
   startFakeApiServer,
   waitFor,
@@ -63,16 +64,6 @@ function perSecond(count: number, ms: number): number {
 function recorder() {
   const seen: Inventory[] = [];
   return { seen, onChange: (inv: Inventory) => void seen.push(inv) };
-}
-
-async function rejection(p: Promise<unknown>): Promise<ClusterError> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(e instanceof ClusterError, `expected a ClusterError, got ${(e as Error)?.stack ?? e}`);
-    return e;
-  }
-  assert.fail('expected start() to reject');
 }
 
 describe('security: a hostile API server cannot make the cluster client spin, swell or flap', { timeout: 240_000 }, () => {

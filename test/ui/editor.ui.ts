@@ -9,6 +9,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { CodeServer, RunDirs } from '../../scripts/vscode-test/code-server.mjs';
+import { clearValueAndSuggest } from './monaco';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const extensionPath = path.resolve(process.env.VSCODE_TEST_EXTENSION_PATH ?? repoRoot);
@@ -137,16 +138,7 @@ describe('DaemonSet editing in VS Code (code-server)', { timeout: 240_000 }, () 
 
   it('offers the three effects after "effect: " (Ctrl+Space)', () =>
     step('05-completion', async () => {
-      const line = page.locator('.monaco-editor .view-line', { hasText: `effect: ${BAD_VALUE}` }).first();
-      await line.click();
-      await page.keyboard.press('End');
-      for (let i = 0; i < BAD_VALUE.length; i++) await page.keyboard.press('Backspace');
-      // The edit took effect: the line now ends with "effect:" and no value.
-      await page
-        .locator('.monaco-editor .view-line', { hasText: /effect:\s*$/ })
-        .first()
-        .waitFor();
-      await page.keyboard.press('Control+Space');
+      await clearValueAndSuggest(page, 'effect', BAD_VALUE);
       const rows = page.locator('.editor-widget.suggest-widget.visible .monaco-list-row');
       await rows.first().waitFor();
       for (const effect of EFFECTS) {

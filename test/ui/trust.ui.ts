@@ -14,6 +14,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { CodeServer, RunDirs } from '../../scripts/vscode-test/code-server.mjs';
+import { clearValueAndSuggest } from './monaco';
 import { makeCertificate, startFakeApiServer, writeKubeconfig, type FakeApiServer } from '../helpers/fake-apiserver';
 import { node } from '../helpers/inventory';
 
@@ -159,15 +160,7 @@ describe('a hostile repository in VS Code with workspace trust on (code-server)'
 
   it('completes in Restricted Mode (Ctrl+Space offers the effects)', () =>
     step('04-completion', async () => {
-      const line = page.locator('.monaco-editor .view-line', { hasText: `effect: ${BAD_VALUE}` }).first();
-      await line.click();
-      await page.keyboard.press('End');
-      for (let i = 0; i < BAD_VALUE.length; i++) await page.keyboard.press('Backspace');
-      await page
-        .locator('.monaco-editor .view-line', { hasText: /effect:\s*$/ })
-        .first()
-        .waitFor();
-      await page.keyboard.press('Control+Space');
+      await clearValueAndSuggest(page, 'effect', BAD_VALUE);
       await page
         .locator('.editor-widget.suggest-widget.visible .monaco-list-row', { has: page.locator('.label-name', { hasText: /^NoSchedule$/ }) })
         .first()

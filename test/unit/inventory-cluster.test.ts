@@ -4,12 +4,13 @@ import https from 'node:https';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Inventory } from '../../server/src/placement/types';
-import { ClusterError, ClusterInventorySource, listContexts, snapshotToFile } from '../../server/src/inventory/cluster';
+import { ClusterInventorySource, listContexts, snapshotToFile } from '../../server/src/inventory/cluster';
 import { parseInventoryText } from '../../server/src/inventory/file';
 import {
   makeCertificate,
   makeTempDir,
   refusedUrl,
+  rejection,
   startFakeApiServer,
   waitFor,
   writeKubeconfig,
@@ -53,16 +54,6 @@ function recorder() {
     seen,
     next: (what: string, pred: (inv: Inventory) => boolean, timeoutMs = 5000) => waitFor(what, () => seen.find(pred), timeoutMs),
   };
-}
-
-async function rejection(p: Promise<unknown>): Promise<ClusterError> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(e instanceof ClusterError, `expected a ClusterError, got ${(e as Error)?.stack ?? e}`);
-    return e;
-  }
-  assert.fail('expected start() to reject');
 }
 
 describe('live cluster inventory against a loopback API server', () => {
