@@ -131,6 +131,27 @@ function inventoryChanged(c: LspClient, where: (info: InventoryInfo) => boolean,
   });
 }
 
+/**
+ * A server with a manifest open beside `file`, switched to `file` as its inventory: `body` gets the
+ * inventoryChanged that answers the switch (the file loaded or refused).
+ */
+async function withInventoryFile(
+  file: string,
+  opts: { env?: Record<string, string>; timeoutMs: number },
+  body: (c: LspClient, uri: string, info: InventoryInfo) => Promise<void>,
+): Promise<void> {
+  const c = await serverWith({}, opts.env);
+  try {
+    const uri = pathToFileURL(path.join(path.dirname(file), 'ds.yaml')).href;
+    await c.open(uri, DS);
+    const changed = inventoryChanged(c, (i) => i.requested?.source === 'file', opts.timeoutMs);
+    await c.setSettings({ daemonset: { inventory: { source: 'file', files: [file] } } });
+    await body(c, uri, await changed);
+  } finally {
+    c.kill();
+  }
+}
+
 /** The server answers and is still running. */
 async function assertAlive(c: LspClient, uri: string): Promise<void> {
   const t0 = performance.now();
@@ -262,21 +283,13 @@ describe('security: inventory files', () => {
     const dir = newDir();
     const file = path.join(dir, 'huge.yaml');
     writeFileSync(file, yamlInventory(60));
-    const c = await serverWith();
-    try {
-      const uri = pathToFileURL(path.join(dir, 'ds.yaml')).href;
-      await c.open(uri, DS);
-      const changed = inventoryChanged(c, (i) => i.requested?.source === 'file', 20_000);
-      await c.setSettings({ daemonset: { inventory: { source: 'file', files: [file] } } });
+    await withInventoryFile(file, { timeoutMs: 20_000 }, async (c, uri) => {
       // Before: the whole file parsed on the event loop (58 s, 1.9 GB here; V8 out of memory with a smaller heap).
-      await changed;
       const info = await c.request<InventoryInfo>('daemonset/inventory', null);
       assert.equal(info.source, 'sample');
       assert.equal(info.requested?.error, `${file}: file is too large (60.0 MiB; the limit is 50.0 MiB)`);
       await assertAlive(c, uri);
-    } finally {
-      c.kill();
-    }
+    });
   });
 
   it('more than 5,000 nodes is refused with Kubernetes’ limit named', async () => {
@@ -284,20 +297,12 @@ describe('security: inventory files', () => {
     const file = path.join(dir, 'many.json');
     const items = Array.from({ length: 5001 }, (_, i) => ({ metadata: { name: `n${i}` } }));
     writeFileSync(file, JSON.stringify({ apiVersion: 'v1', kind: 'NodeList', items }));
-    const c = await serverWith();
-    try {
-      const uri = pathToFileURL(path.join(dir, 'ds.yaml')).href;
-      await c.open(uri, DS);
-      const changed = inventoryChanged(c, (i) => i.requested?.source === 'file', 20_000);
-      await c.setSettings({ daemonset: { inventory: { source: 'file', files: [file] } } });
-      const info = await changed;
+    await withInventoryFile(file, { timeoutMs: 20_000 }, async (c, uri, info) => {
       // Before: 5,001 nodes loaded without a word.
       assert.equal(info.source, 'sample');
       assert.equal(info.requested?.error, 'many.json: more than 5000 nodes (Kubernetes supports clusters of up to 5000 nodes); the inventory is not used');
       await assertAlive(c, uri);
-    } finally {
-      c.kill();
-    }
+    });
   });
 
   it('a parse that exhausts the worker’s heap ends the worker, not the server: a clear error, the sample in use', async () => {
@@ -305,20 +310,12 @@ describe('security: inventory files', () => {
     const file = path.join(dir, 'nodes.yaml');
     writeFileSync(file, yamlInventory(5));
     // A small worker heap stands in for a file built to exhaust the real one (2 GiB).
-    const c = await serverWith({}, { DAEMONSET_PARSE_WORKER_MAX_MB: '32' });
-    try {
-      const uri = pathToFileURL(path.join(dir, 'ds.yaml')).href;
-      await c.open(uri, DS);
-      const changed = inventoryChanged(c, (i) => i.requested?.source === 'file', 60_000);
-      await c.setSettings({ daemonset: { inventory: { source: 'file', files: [file] } } });
-      const info = await changed;
+    await withInventoryFile(file, { env: { DAEMONSET_PARSE_WORKER_MAX_MB: '32' }, timeoutMs: 60_000 }, async (c, uri, info) => {
       // Before: no worker and no limit; the parse ran in the server's own heap (a 60 MiB file: V8 out of memory, the server gone).
       assert.equal(info.source, 'sample');
       assert.equal(info.requested?.error, 'nodes.yaml: parsing needed more than 32 MiB of memory; it was stopped');
       await assertAlive(c, uri);
-    } finally {
-      c.kill();
-    }
+    });
   });
 });
 
